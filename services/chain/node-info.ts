@@ -1,0 +1,62 @@
+import { hexToBigInt, hexToNumber, type Hex } from 'viem'
+import { NodeUnavailableError } from '../errors/base'
+import type { Connection } from './connection'
+
+export type NodeInfo = {
+  chainId: number
+  blockNumber: bigint
+  blockGasLimit: bigint
+  baseFeePerGas: bigint | undefined
+  clientVersion: string
+  /** Answers Anvil's own methods (cheat codes, mining control). */
+  isAnvil: boolean
+  /** Anvil only: whether it mines on every transaction, and its interval in seconds. */
+  automine: boolean | undefined
+}
+
+type RawBlock = { number: Hex; gasLimit: Hex; baseFeePerGas?: Hex }
+
+/** Reads what a test needs to know about a node; an unreachable node becomes one clear error. */
+export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
+  let chainIdHex: Hex
+  let block: RawBlock
+  try {
+    ;[chainIdHex, block] = (await Promise.all([
+      conn.request('eth_chainId'),
+      conn.request('eth_getBlockByNumber', ['latest', false]),
+    ])) as [Hex, RawBlock]
+  } catch (cause) {
+    throw new NodeUnavailableError(`rpcUrl: cannot reach an EVM JSON-RPC node at ${redactUrl(conn.url)}`, {
+      hint: 'Check that the node is running and the URL (scheme, host, port) is right, or leave the RPC URL out to use the embedded Anvil.',
+      details: cause instanceof Error ? cause.message.split('\n')[0] : String(cause),
+      cause,
+    })
+  }
+  const [clientVersion, automine] = await Promise.all([
+    conn.request('web3_clientVersion').then(String, () => 'unknown'),
+    conn.request('anvil_getAutomine').then(
+      (v) => Boolean(v),
+      () => undefined,
+    ),
+  ])
+  return {
+    chainId: hexToNumber(chainIdHex),
+    blockNumber: hexToBigInt(block.number),
+    blockGasLimit: hexToBigInt(block.gasLimit),
+    baseFeePerGas: block.baseFeePerGas ? hexToBigInt(block.baseFeePerGas) : undefined,
+    clientVersion,
+    isAnvil: automine !== undefined || /anvil/i.test(clientVersion),
+    automine,
+  }
+}
+
+/** URLs may carry API keys in their path or query; show only scheme, host and port. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    const hasSecret = u.pathname.length > 1 || u.search || u.username
+    return `${u.protocol}//${u.host}${hasSecret ? '/…' : ''}`
+  } catch {
+    return '(invalid URL)'
+  }
+}

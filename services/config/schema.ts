@@ -1,0 +1,96 @@
+import { z } from 'zod'
+
+/** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
+export const limits = {
+  txs: 1_000_000,
+  accounts: 10_000,
+  concurrency: 10_000,
+  batchSize: 1_000,
+  rate: 100_000,
+} as const
+
+const weiString = z
+  .union([z.string(), z.number().int().nonnegative()])
+  .transform((v, ctx) => {
+    const s = String(v).trim()
+    if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(s)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a whole number of wei (decimal or 0x-hex)' })
+      return z.NEVER
+    }
+    return BigInt(s)
+  })
+
+const rpcUrl = z.string().refine(
+  (s) => {
+    try {
+      return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(s).protocol)
+    } catch {
+      return false
+    }
+  },
+  { message: 'must be an http(s):// or ws(s):// URL, e.g. http://127.0.0.1:8545' },
+)
+
+const int = (min: number, max: number) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+
+export const modes = ['sequential', 'concurrent', 'multi-user'] as const
+export const miningModes = ['automine', 'interval', 'engine', 'node'] as const
+
+/**
+ * One test configuration, shared by the CLI flags, config files, the HTTP API and the form.
+ * Keys match the CLI's long flags (camelCase ↔ kebab-case).
+ */
+export const testConfigSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  mode: z.enum(modes, { error: `must be one of: ${modes.join(', ')}` }).default('concurrent'),
+  txs: int(1, limits.txs).default(100),
+  accounts: int(1, limits.accounts).default(10),
+  /** Most transactions submitted and not yet mined at once (concurrent mode). */
+  concurrency: int(1, limits.concurrency).default(400),
+  /** Target transactions per second (open model); absent = as fast as the window allows. */
+  rate: z.number().positive({ error: 'must be above 0' }).max(limits.rate).optional(),
+  /** Transactions per JSON-RPC batch request. */
+  batchSize: int(1, limits.batchSize).default(100),
+  /** Sequential / multi-user: pause between a sender's transactions. */
+  delayMs: int(0, 3_600_000).default(0),
+  /** Sequential: wait for each receipt before sending the next transaction. */
+  waitForReceipt: z.boolean().default(true),
+  /** Wei sent with each transfer. */
+  value: weiString.default(1n),
+  /** Recipient of every transfer; absent = the next account in the set (self-contained). */
+  to: z
+    .string()
+    .regex(/^0x[0-9a-fA-F]{40}$/, { error: 'must be a 20-byte 0x address' })
+    .optional(),
+  gasLimit: weiString.optional(),
+  maxFeePerGas: weiString.optional(),
+  maxPriorityFeePerGas: weiString.optional(),
+  /** Node to stress; absent = an embedded Anvil started for you. */
+  rpcUrl: rpcUrl.optional(),
+  /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */
+  mining: z.enum(miningModes, { error: `must be one of: ${miningModes.join(', ')}` }).optional(),
+  blockTime: z.number().positive().max(3600).optional(),
+  /** Attempts after the first for errors that are worth retrying. */
+  retries: int(0, 20).default(3),
+  /** Give up on a transaction that has not been mined this long after its last progress. */
+  inclusionTimeoutMs: int(1_000, 3_600_000).default(60_000),
+  /** Pending transactions and no new block for this long = stuck. */
+  stuckAfterMs: int(500, 3_600_000).default(10_000),
+  /** What to do when stuck on Anvil: mine a block, or only report it. */
+  stuckRemedy: z.enum(['mine', 'none']).default('mine'),
+  requestTimeoutMs: int(100, 600_000).default(15_000),
+  /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
+  mnemonic: z.string().trim().min(1).optional(),
+  /** Wei given to each generated account on Anvil before the run. */
+  fundWith: weiString.default(10n ** 21n),
+})
+
+export type TestConfigInput = z.input<typeof testConfigSchema>
+export type TestConfig = z.output<typeof testConfigSchema>
+export type Mode = (typeof modes)[number]
+export type MiningMode = (typeof miningModes)[number]

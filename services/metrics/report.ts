@@ -1,0 +1,37 @@
+import type { TestConfigInput } from '../config/schema'
+import type { RunStatus } from '../testing/events'
+import type { TxCounts } from '../testing/ledger'
+import type { MetricsSnapshot } from './aggregator'
+
+export const reportVersion = 1
+
+/** The report written by `--report` and returned by the API: names are a public contract. */
+export type RunReport = {
+  version: typeof reportVersion
+  runId: string
+  name: string | null
+  status: RunStatus
+  counts: TxCounts
+  /** planned = mined + reverted + failed + dropped + cancelled */
+  invariantHolds: boolean
+  startedAt: string
+  endedAt: string
+  durationMs: number
+  throughput: MetricsSnapshot['throughput']
+  /** Submit → block seen by the engine. */
+  latencyMs: MetricsSnapshot['latencyMs']
+  /** Round trip of the accepted submission request. */
+  submitRttMs: MetricsSnapshot['submitRttMs']
+  node: { chainId: number; clientVersion: string; rpcUrl: string; embedded: boolean; mining: string }
+  blocks: MetricsSnapshot['blocks']
+  accounts: { address: string; sent: number; expectedNonce: number }[]
+  errors: MetricsSnapshot['errors']
+  warnings: MetricsSnapshot['warnings']
+  gapFills: number
+  config: TestConfigInput
+  error: { code: string; message: string; hint?: string } | null
+}
+
+export function invariantHolds(c: TxCounts): boolean {
+  return c.planned === c.mined + c.reverted + c.failed + c.dropped + c.cancelled && c.signed === 0 && c.submitted === 0
+}

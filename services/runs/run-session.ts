@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto'
+import { deriveAccounts } from '../accounts/derive'
+import { installMnemonic } from '../accounts/mnemonic-store'
+import type { NodeHandle } from '../chain/node-handle'
+import { redactUrl } from '../chain/node-info'
+import { publicConfig } from '../config/parse'
+import type { TestConfig } from '../config/schema'
+import { StressError } from '../errors/base'
+import { type Aggregator, createAggregator } from '../metrics/aggregator'
+import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import type { Db } from '../store/db'
+import { createRunWriter } from '../store/run-writer'
+import { createRunsRepo } from '../store/runs-repo'
+import { createEventBus, type RunEventBus } from '../testing/events'
+import { executeRun, type RunOutcome } from '../testing/executor'
+import { createRunControl, type RunControl } from '../testing/run-control'
+
+export type RunSession = {
+  id: string
+  config: TestConfig
+  bus: RunEventBus
+  control: RunControl
+  metrics: Aggregator
+  createdAt: number
+  /** Settles with the report; never rejects (a failed run is a report with status "failed"). */
+  done: Promise<RunReport>
+}
+
+export type StartRunSessionParameters = {
+  config: TestConfig
+  node: NodeHandle
+  db: Db
+  dataDir: string
+  id?: string
+  testId?: string | null
+}
+
+/**
+ * One run from start to report: records it in SQLite, derives its senders, executes it, and
+ * writes the report. The CLI and the web server both start runs through here.
+ */
+export function startRunSession(p: StartRunSessionParameters): RunSession {
+  const id = p.id ?? randomUUID()
+  const { config, node, db } = p
+  const repo = createRunsRepo(db)
+  const bus = createEventBus()
+  const control = createRunControl()
+  const metrics = createAggregator(config.txs)
+  const writer = createRunWriter(db, id)
+  const createdAt = Date.now()
+  const publicCfg = publicConfig(config)
+  repo.insert({
+    id,
+    test_id: p.testId ?? null,
+    name: config.name ?? null,
+    status: 'pending',
+    config_json: JSON.stringify(publicCfg),
+    created_at: createdAt,
+    planned: config.txs,
+    rpc_url: redactUrl(node.conn.url),
+  })
+  bus.on('event', metrics.onEvent)
+  bus.on('event', writer.onEvent)
+  bus.on('event', (e) => {
+    if (e.type === 'status') repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
+  })
+
+  const done = (async (): Promise<RunReport> => {
+    let outcome: RunOutcome | undefined
+    let error: RunReport['error'] = null
+    try {
+      const mnemonic = config.mnemonic ?? installMnemonic(p.dataDir)
+      const senders = deriveAccounts(mnemonic, config.accounts)
+      outcome = await executeRun({ config, conn: node.conn, node: node.info, embedded: node.embedded, senders, bus, control })
+    } catch (e) {
+      error =
+        e instanceof StressError
+          ? { code: e.code, message: e.shortMessage, ...(e.hint ? { hint: e.hint } : {}) }
+          : { code: 'INTERNAL', message: e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e) }
+    }
+    const status = outcome?.status ?? 'failed'
+    bus.emit('event', { type: 'status', at: Date.now(), status, message: error?.message })
+    writer.close()
+    const snap = metrics.snapshot()
+    const endedAt = outcome?.endedAt ?? Date.now()
+    const startedAt = outcome?.startedAt ?? createdAt
+    const report: RunReport = {
+      version: reportVersion,
+      runId: id,
+      name: config.name ?? null,
+      status,
+      counts: snap.counts,
+      invariantHolds: invariantHolds(snap.counts),
+      startedAt: new Date(startedAt).toISOString(),
+      endedAt: new Date(endedAt).toISOString(),
+      durationMs: endedAt - startedAt,
+      throughput: snap.throughput,
+      latencyMs: snap.latencyMs,
+      submitRttMs: snap.submitRttMs,
+      node: {
+        chainId: node.info.chainId,
+        clientVersion: node.info.clientVersion,
+        rpcUrl: redactUrl(node.conn.url),
+        embedded: node.embedded,
+        mining: outcome?.mining ?? 'unknown',
+      },
+      blocks: snap.blocks,
+      accounts: outcome?.senders ?? [],
+      errors: snap.errors,
+      warnings: snap.warnings,
+      gapFills: snap.gapFills,
+      config: publicCfg,
+      error,
+    }
+    repo.update(id, {
+      status,
+      started_at: startedAt,
+      ended_at: endedAt,
+      chain_id: node.info.chainId,
+      mining: report.node.mining,
+      report_json: JSON.stringify(report),
+      error_json: error ? JSON.stringify(error) : null,
+    })
+    return report
+  })()
+
+  return { id, config, bus, control, metrics, createdAt, done }
+}

@@ -1,0 +1,35 @@
+import type { TestConfigInput } from '../config/schema'
+import type { RunStatus } from '../testing/events'
+import type { TxCounts } from '../testing/ledger'
+
+/** What the API and the pages see of a run: plain JSON, no secrets, bigints as strings. */
+export type RunSummary = {
+  id: string
+  name: string | null
+  status: RunStatus
+  /** The config as given, without the mnemonic. */
+  config: TestConfigInput
+  counts: TxCounts
+  createdAt: number
+  startedAt: number | null
+  endedAt: number | null
+  durationMs: number | null
+  mining: string | null
+  chainId: number | null
+  throughput: { sentPerSec: number; minedPerSec: number }
+  latencyMs: { p50: number | null; p95: number | null; p99: number | null }
+  error: { code: string; message: string; hint?: string } | null
+}
+
+export type NodeStatus = {
+  /** Scheme, host and port only. */
+  rpcUrl: string
+  embedded: boolean
+  reachable: boolean
+  chainId: number | null
+  blockNumber: string | null
+  clientVersion: string | null
+  isAnvil: boolean
+  automine: boolean | null
+  error: string | null
+}

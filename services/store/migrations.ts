@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3'
+
+/** Append-only: each entry runs once, in order, recorded in `user_version`. */
+const migrations: string[] = [
+  `
+  CREATE TABLE tests (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    test_id TEXT REFERENCES tests(id) ON DELETE SET NULL,
+    name TEXT,
+    status TEXT NOT NULL,
+    config_json TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    started_at INTEGER,
+    ended_at INTEGER,
+    chain_id INTEGER,
+    rpc_url TEXT,
+    mining TEXT,
+    planned INTEGER NOT NULL,
+    report_json TEXT,
+    error_json TEXT
+  );
+  CREATE TABLE txs (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    label TEXT NOT NULL,
+    account TEXT NOT NULL,
+    nonce INTEGER,
+    hash TEXT,
+    state TEXT NOT NULL,
+    attempts INTEGER NOT NULL,
+    submitted_at INTEGER,
+    included_at INTEGER,
+    block_number INTEGER,
+    gas_used TEXT,
+    latency_ms INTEGER,
+    error_kind TEXT,
+    error_message TEXT,
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (run_id, idx)
+  ) WITHOUT ROWID;
+  CREATE INDEX txs_state ON txs(run_id, state);
+  CREATE INDEX txs_hash ON txs(hash);
+  CREATE TABLE errors (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    tx_idx INTEGER,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    message TEXT NOT NULL,
+    raw TEXT,
+    account TEXT,
+    nonce INTEGER,
+    attempt INTEGER,
+    label TEXT,
+    will_retry INTEGER NOT NULL
+  );
+  CREATE INDEX errors_run ON errors(run_id, kind);
+  CREATE TABLE run_events (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data_json TEXT NOT NULL
+  );
+  CREATE INDEX run_events_run ON run_events(run_id, id);
+  `,
+]
+
+export function migrate(db: Database.Database) {
+  const current = db.pragma('user_version', { simple: true }) as number
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v] as string)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+}

@@ -1,0 +1,200 @@
+import type { Address, Hex } from 'viem'
+import { signTx } from '../chain/signer'
+import { classifyError } from '../errors/classify'
+import type { TxError } from '../errors/tx-error'
+import { backoffMs } from './retry-queue'
+import type { RunContext } from './run-context'
+import type { PlannedTx, TxRecord } from './tx'
+
+const transferGas = 21_000n
+
+/**
+ * Signs and sends transactions and decides what each failure means for the tx and its nonce.
+ * Schedulers decide *when* to send; this decides *what happens* to what was sent.
+ */
+export function createDispatcher(ctx: RunContext) {
+  const busy = (from: Address, delta: number) => {
+    const k = from.toLowerCase()
+    ctx.sending.set(k, (ctx.sending.get(k) ?? 0) + delta)
+  }
+
+  function recordFor(planned: PlannedTx, from: Address, role: TxRecord['role'] = 'planned'): TxRecord {
+    const to = planned.to ?? nextSender(from)
+    return {
+      idx: planned.idx,
+      label: planned.label,
+      from,
+      to,
+      value: planned.value,
+      data: planned.data,
+      gas: ctx.config.gasLimit ?? planned.gas ?? transferGas,
+      state: 'planned',
+      nonce: undefined,
+      hash: undefined,
+      raw: undefined,
+      attempts: 0,
+      role,
+    }
+  }
+
+  function nextSender(from: Address): Address {
+    const i = ctx.senders.findIndex((a) => a.toLowerCase() === from.toLowerCase())
+    return ctx.senders[(i + 1) % ctx.senders.length] ?? from
+  }
+
+  /** Takes a nonce if the record has none and signs; the hash is watched before any send. */
+  async function sign(r: TxRecord): Promise<void> {
+    const key = ctx.keys.get(r.from.toLowerCase())
+    if (!key) throw new Error(`no key for sender ${r.from}`)
+    if (r.nonce === undefined) r.nonce = ctx.nonces.take(r.from)
+    const { raw, hash } = await signTx(key, {
+      chainId: ctx.node.chainId,
+      nonce: r.nonce,
+      to: r.to,
+      value: r.value,
+      data: r.data,
+      gas: r.gas,
+      fees: ctx.fees.get(),
+    })
+    if (r.hash) {
+      ctx.tracker.unwatch(r.hash)
+      ctx.byHash.delete(r.hash)
+    }
+    ctx.byHash.set(hash, r)
+    ctx.tracker.watch(hash)
+    const first = r.state === 'planned'
+    r.raw = raw
+    r.hash = hash
+    r.signedAt = Date.now()
+    if (first) {
+      r.state = 'signed'
+      ctx.ledger.add(r)
+    } else ctx.ledger.move(r, 'signed')
+  }
+
+  /** One JSON-RPC batch (http) of raw transactions; every result is handled before it returns. */
+  async function send(records: TxRecord[]): Promise<void> {
+    if (!records.length) return
+    const sentAt = Date.now()
+    for (const r of records) {
+      r.attempts++
+      r.submittedAt = sentAt
+      busy(r.from, 1)
+    }
+    const results = await ctx.gate.shared(() =>
+      Promise.allSettled(records.map((r) => ctx.conn.request('eth_sendRawTransaction', [r.raw]))),
+    )
+    const rtt = Date.now() - sentAt
+    await Promise.all(
+      records.map(async (r, i) => {
+        const result = results[i] as PromiseSettledResult<unknown>
+        try {
+          if (result.status === 'fulfilled') ctx.ledger.move(r, 'submitted', { submitRttMs: rtt })
+          else await onSendError(r, classifyError(result.reason))
+        } finally {
+          busy(r.from, -1)
+        }
+      }),
+    )
+    ctx.tracker.poke()
+  }
+
+  async function onSendError(r: TxRecord, err: TxError): Promise<void> {
+    if (ctx.ledger.terminal(r)) return // the tracker saw it mined while the answer was on its way
+    const canRetry = err.retryable && r.attempts <= ctx.config.retries
+    const info = { kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw }
+    ctx.bus.emit('event', {
+      type: 'error',
+      at: Date.now(),
+      idx: r.idx,
+      from: r.from,
+      nonce: r.nonce,
+      attempt: r.attempts,
+      label: r.label,
+      error: info,
+      willRetry: canRetry && err.kind !== 'already-known',
+    })
+
+    switch (err.kind) {
+      case 'already-known':
+        ctx.ledger.move(r, 'submitted')
+        return
+      case 'nonce-too-low':
+      case 'replacement-underpriced': {
+        // A resend of our own tx that already landed also says "nonce too low".
+        if (r.attempts > 1 && (await isKnown(r.hash))) {
+          ctx.ledger.move(r, 'submitted')
+          return
+        }
+        await ctx.nonces.resync(r.from)
+        if (canRetry) return retryLater(r, 'new-nonce')
+        return fail(r, info, 'consumed')
+      }
+      case 'fee-below-base-fee':
+        if (canRetry) {
+          await ctx.fees.refresh()
+          return retryLater(r, 'resign')
+        }
+        return fail(r, info, 'free')
+      default:
+        if (canRetry) return retryLater(r, 'same')
+        // The node may hold the tx although we never heard so: keep tracking it, drain decides.
+        if (err.nonceEffect === 'unknown') {
+          ctx.ledger.move(r, 'submitted', { error: info })
+          return
+        }
+        return fail(r, info, err.nonceEffect)
+    }
+  }
+
+  function retryLater(r: TxRecord, how: 'same' | 'resign' | 'new-nonce') {
+    if (how === 'new-nonce') r.nonce = undefined
+    busy(r.from, 1) // the account stays busy until the retry is sent (strict ordering)
+    ctx.retries.add({ record: r, dueAt: Date.now() + backoffMs(r.attempts), resign: how !== 'same' })
+  }
+
+  function fail(r: TxRecord, error: TxRecord['error'], nonce: 'consumed' | 'free' | 'unknown') {
+    if (r.hash) ctx.tracker.unwatch(r.hash)
+    if (nonce === 'free' && r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
+    ctx.ledger.move(r, 'failed', { error })
+  }
+
+  async function isKnown(hash: Hex | undefined): Promise<boolean> {
+    if (!hash) return false
+    try {
+      return Boolean(await ctx.conn.request('eth_getTransactionByHash', [hash]))
+    } catch {
+      return false
+    }
+  }
+
+  /** Sends the retries that are due (up to max); returns how many went out. */
+  async function sendDueRetries(max: number): Promise<TxRecord[]> {
+    const due = ctx.retries.takeDue(Date.now(), max)
+    const out: TxRecord[] = []
+    for (const { record, resign } of due) {
+      busy(record.from, -1)
+      if (ctx.ledger.terminal(record)) continue
+      if (resign) await sign(record)
+      out.push(record)
+    }
+    return out
+  }
+
+  /** A tx that was never sent, taken back: its nonce is free again. */
+  function cancel(r: TxRecord, reason: string) {
+    if (r.hash) ctx.tracker.unwatch(r.hash)
+    if (r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
+    if (r.state === 'planned') {
+      r.state = 'cancelled'
+      r.error = undefined
+      ctx.ledger.add(r)
+      return
+    }
+    ctx.ledger.move(r, 'cancelled', { error: { kind: 'unknown', message: reason } })
+  }
+
+  return { recordFor, sign, send, sendDueRetries, cancel, isKnown, isBusy: (a: Address) => (ctx.sending.get(a.toLowerCase()) ?? 0) > 0 }
+}
+
+export type Dispatcher = ReturnType<typeof createDispatcher>

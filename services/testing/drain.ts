@@ -1,0 +1,106 @@
+import { type Address, type Hex, hexToBigInt, hexToNumber, zeroAddress } from 'viem'
+import type { Dispatcher } from './dispatcher'
+import { mineBlock } from './miner'
+import type { WorkSource } from './plan'
+import type { RunContext } from './run-context'
+import type { TxRecord } from './tx'
+
+type RawReceipt = { status: Hex; gasUsed: Hex; blockNumber: Hex; effectiveGasPrice?: Hex }
+
+/**
+ * Brings every planned tx to exactly one terminal state: never-sent ones are cancelled, nonce
+ * holes are filled so nothing waits behind them, the rest are awaited until they are mined or
+ * have made no progress for `inclusionTimeoutMs`, and what is left is settled from the chain.
+ */
+export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkSource): Promise<void> {
+  for (const p of work.rest()) {
+    const from = (p.from ?? ctx.senders[p.idx % ctx.senders.length] ?? zeroAddress) as Address
+    dispatcher.cancel(dispatcher.recordFor(p, from), 'run stopped before it was sent')
+  }
+  await fillNonceGaps(ctx, dispatcher)
+  await awaitInclusion(ctx)
+  await settleLeftovers(ctx)
+}
+
+/** A released nonce below an account's counter would hold back every later tx of it. */
+async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
+  const fillers: TxRecord[] = []
+  for (const from of ctx.senders) {
+    for (const nonce of [...ctx.nonces.gaps(from)]) {
+      const r = dispatcher.recordFor(
+        { idx: -(ctx.ledger.fillers.length + fillers.length + 1), to: from, value: 0n, label: 'nonce gap fill' },
+        from,
+        'gap-fill',
+      )
+      r.nonce = ctx.nonces.take(from)
+      r.gas = 21_000n
+      await dispatcher.sign(r)
+      fillers.push(r)
+      if (r.nonce !== nonce) break
+    }
+  }
+  if (!fillers.length) return
+  ctx.bus.emit('event', {
+    type: 'log',
+    at: Date.now(),
+    message: `Filling ${fillers.length} nonce gap(s) left by refused transactions so later ones can be mined.`,
+  })
+  await dispatcher.send(fillers)
+}
+
+function openTxs(ctx: RunContext): TxRecord[] {
+  const open: TxRecord[] = []
+  for (const r of ctx.ledger.records.values()) if (!ctx.ledger.terminal(r)) open.push(r)
+  for (const r of ctx.ledger.fillers) if (!ctx.ledger.terminal(r)) open.push(r)
+  return open
+}
+
+async function awaitInclusion(ctx: RunContext) {
+  let open = openTxs(ctx).length
+  let lastProgress = Date.now()
+  while (open > 0 && Date.now() - lastProgress < ctx.config.inclusionTimeoutMs) {
+    if (ctx.mining === 'engine') await mineBlock(ctx)
+    else ctx.tracker.poke()
+    await ctx.notifier.wait(100)
+    const now = openTxs(ctx).length
+    if (now < open) lastProgress = Date.now()
+    open = now
+  }
+}
+
+/** Last look at the chain for what is still open, then a recorded fate for each. */
+async function settleLeftovers(ctx: RunContext) {
+  await ctx.tracker.sync()
+  const open = openTxs(ctx)
+  if (!open.length) return
+  const receipts = (await Promise.all(
+    open.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionReceipt', [r.hash]).catch(() => null) : null)),
+  )) as (RawReceipt | null)[]
+  const stillPending: TxRecord[] = []
+  open.forEach((r, i) => {
+    const receipt = receipts[i]
+    if (!receipt) return stillPending.push(r)
+    ctx.tracker.unwatch(r.hash as Hex)
+    ctx.ledger.move(r, hexToNumber(receipt.status) === 1 ? 'mined' : 'reverted', {
+      includedAt: Date.now(),
+      blockNumber: hexToBigInt(receipt.blockNumber),
+      gasUsed: hexToBigInt(receipt.gasUsed),
+      effectiveGasPrice: receipt.effectiveGasPrice ? hexToBigInt(receipt.effectiveGasPrice) : undefined,
+    })
+  })
+  for (const r of stillPending) {
+    if (r.hash) {
+      ctx.tracker.unwatch(r.hash)
+      // Take it out of Anvil's pool so it cannot be mined after we called it dropped.
+      if (ctx.node.isAnvil) await ctx.conn.request('anvil_dropTransaction', [r.hash]).catch(() => undefined)
+    }
+    const neverAccepted = r.state === 'signed' || (r.error && r.state === 'submitted')
+    ctx.ledger.move(r, neverAccepted ? 'failed' : 'dropped', {
+      error: r.error ?? {
+        kind: 'unknown',
+        message: `Not mined within ${ctx.config.inclusionTimeoutMs} ms of the last progress`,
+        hint: 'The node accepted it but did not include it: check block production, fees and the nonce order; raise inclusionTimeoutMs for slow chains.',
+      },
+    })
+  }
+}

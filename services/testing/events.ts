@@ -1,0 +1,63 @@
+import { EventEmitter } from 'node:events'
+import type { Address, Hex } from 'viem'
+import type { TxErrorInfo, TxState } from './tx'
+
+export const runStatuses = ['pending', 'preparing', 'running', 'paused', 'draining', 'completed', 'stopped', 'failed', 'interrupted'] as const
+export type RunStatus = (typeof runStatuses)[number]
+
+/** One state change of one transaction. */
+export type TxEvent = {
+  type: 'tx'
+  at: number
+  idx: number
+  state: TxState
+  role: 'planned' | 'gap-fill'
+  label: string
+  from: Address
+  nonce?: number
+  hash?: Hex
+  attempt: number
+  blockNumber?: bigint
+  gasUsed?: bigint
+  /** When the attempt the node accepted was sent. */
+  submittedAt?: number
+  latencyMs?: number
+  submitRttMs?: number
+  error?: TxErrorInfo
+}
+
+export type RunEvent =
+  | TxEvent
+  | { type: 'status'; at: number; status: RunStatus; message?: string }
+  | {
+      type: 'block'
+      at: number
+      number: bigint
+      timestamp: number
+      gasUsed: bigint
+      gasLimit: bigint
+      txCount: number
+      ours: number
+    }
+  /** Every failed attempt, including those retried: errors are data (DESIGN.md §4). */
+  | {
+      type: 'error'
+      at: number
+      idx?: number
+      from?: Address
+      nonce?: number
+      attempt?: number
+      label?: string
+      error: TxErrorInfo
+      willRetry: boolean
+    }
+  | { type: 'warning'; at: number; code: string; message: string; hint?: string }
+  | { type: 'log'; at: number; message: string }
+
+export type RunEventBus = EventEmitter<{ event: [RunEvent] }>
+
+export function createEventBus(): RunEventBus {
+  const bus: RunEventBus = new EventEmitter()
+  bus.setMaxListeners(100)
+  return bus
+}

@@ -1,0 +1,52 @@
+import { type Hex, hexToBigInt } from 'viem'
+import type { Fees } from '../chain/signer'
+import type { Connection } from '../chain/connection'
+
+export type FeeSettings = { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint }
+
+const gwei = 1_000_000_000n
+
+/**
+ * Fees for every transaction of a run, read once and re-read only when the node says the base
+ * fee has overtaken them. Default: twice the base fee plus the tip, room for a busy run.
+ */
+export function createFeeProvider(conn: Connection, settings: FeeSettings) {
+  let current: Fees | undefined
+
+  async function read(): Promise<Fees> {
+    const block = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas?: Hex }
+    const tip = settings.maxPriorityFeePerGas ?? gwei
+    if (block.baseFeePerGas === undefined) {
+      const gasPrice = settings.maxFeePerGas ?? hexToBigInt((await conn.request('eth_gasPrice')) as Hex) * 2n
+      return { type: 'legacy', gasPrice }
+    }
+    const base = hexToBigInt(block.baseFeePerGas)
+    const maxFee = settings.maxFeePerGas ?? base * 2n + tip
+    return { type: 'eip1559', maxFeePerGas: maxFee, maxPriorityFeePerGas: tip < maxFee ? tip : maxFee }
+  }
+
+  return {
+    async init() {
+      current = await read()
+    },
+    get(): Fees {
+      if (!current) throw new Error('fee provider not initialised')
+      return current
+    },
+    /** After "fee below base fee": re-read; never go below what we had. */
+    async refresh(): Promise<Fees> {
+      const next = await read()
+      if (current?.type === 'eip1559' && next.type === 'eip1559' && next.maxFeePerGas < current.maxFeePerGas)
+        next.maxFeePerGas = (current.maxFeePerGas * 3n) / 2n
+      current = next
+      return next
+    },
+    /** Worst-case wei one transaction can cost in gas at these fees. */
+    maxGasCost(gas: bigint): bigint {
+      const f = this.get()
+      return gas * (f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice)
+    },
+  }
+}
+
+export type FeeProvider = ReturnType<typeof createFeeProvider>

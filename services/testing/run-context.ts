@@ -1,0 +1,40 @@
+import type { Address, Hex } from 'viem'
+import type { Connection } from '../chain/connection'
+import type { EffectiveMining } from '../chain/mining'
+import type { NodeInfo } from '../chain/node-info'
+import type { TestConfig } from '../config/schema'
+import type { RunEventBus } from './events'
+import type { FeeProvider } from './fees'
+import type { InclusionTracker } from './inclusion-tracker'
+import type { Ledger } from './ledger'
+import type { NonceManager } from './nonce-manager'
+import type { Notifier } from './notifier'
+import type { RetryQueue } from './retry-queue'
+import type { RunControl } from './run-control'
+import type { SendGate } from './send-gate'
+import type { TxRecord } from './tx'
+
+
+/** Everything one run's parts share. Built by the executor, never by consumers. */
+export type RunContext = {
+  config: TestConfig
+  conn: Connection
+  node: NodeInfo
+  mining: EffectiveMining
+  bus: RunEventBus
+  ledger: Ledger
+  nonces: NonceManager
+  tracker: InclusionTracker
+  fees: FeeProvider
+  gate: SendGate
+  control: RunControl
+  /** Woken by every tx state change: loops wait on it instead of sleeping blindly. */
+  notifier: Notifier
+  retries: RetryQueue
+  /** Lower-case address → private key. Server memory only. */
+  keys: Map<string, Hex>
+  senders: Address[]
+  byHash: Map<Hex, TxRecord>
+  /** Submissions not yet answered, per sender (strict ordering in modes that mine as txs arrive). */
+  sending: Map<string, number>
+}

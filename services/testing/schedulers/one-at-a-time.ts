@@ -1,0 +1,35 @@
+import type { Address } from 'viem'
+import type { Dispatcher } from '../dispatcher'
+import { mineBlock } from '../miner'
+import type { RunContext } from '../run-context'
+import type { PlannedTx, TxRecord } from '../tx'
+
+/**
+ * Sends one tx, sees its retries through, and (optionally) waits until it is mined: the step of
+ * the sequential mode and of each simulated user.
+ */
+export async function sendOneAndWait(
+  ctx: RunContext,
+  dispatcher: Dispatcher,
+  planned: PlannedTx,
+  from: Address,
+  waitForReceipt: boolean,
+): Promise<TxRecord> {
+  const r = dispatcher.recordFor(planned, from)
+  await dispatcher.sign(r)
+  await dispatcher.send([r])
+  // A retry of this tx blocks its sender: see it through before the next one.
+  while (ctx.retries.size && !ctx.ledger.terminal(r) && r.state === 'signed') {
+    const due = await dispatcher.sendDueRetries(Number.POSITIVE_INFINITY)
+    if (due.length) await dispatcher.send(due)
+    else await ctx.notifier.wait(Math.max(1, (ctx.retries.nextDueAt() ?? Date.now() + 50) - Date.now()))
+  }
+  if (!waitForReceipt) return r
+  if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx)
+  const deadline = Date.now() + ctx.config.inclusionTimeoutMs
+  while (!ctx.ledger.terminal(r) && Date.now() < deadline) {
+    ctx.tracker.poke()
+    await ctx.notifier.wait(100)
+  }
+  return r
+}

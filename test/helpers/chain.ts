@@ -1,0 +1,15 @@
+import type { Address, Hex } from 'viem'
+import type { NodeHandle } from '../../services/chain/node-handle'
+
+/** The chain's own answers, read directly, not through the engine's bookkeeping. */
+export async function onChainNonce(node: NodeHandle, address: string, tag: 'latest' | 'pending' = 'latest') {
+  return node.info && Number(BigInt((await node.conn.request('eth_getTransactionCount', [address, tag])) as Hex))
+}
+
+export async function receiptOf(node: NodeHandle, hash: string) {
+  return (await node.conn.request('eth_getTransactionReceipt', [hash])) as {
+    status: Hex
+    from: Address
+    blockNumber: Hex
+  } | null
+}

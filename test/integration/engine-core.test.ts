@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Anvil } from '../../services/chain/anvil'
+import type { NodeHandle } from '../../services/chain/node-handle'
+import { createRunsRepo } from '../../services/store/runs-repo'
+import { startTestNode } from '../helpers/anvil'
+import { onChainNonce, receiptOf } from '../helpers/chain'
+import { startTestRun } from '../helpers/run'
+
+let anvil: Anvil
+let node: NodeHandle
+
+beforeAll(async () => {
+  ;({ anvil, node } = await startTestNode())
+})
+afterAll(async () => {
+  await node?.close()
+  await anvil?.stop()
+})
+
+/** Checks the run against the chain: every stored tx hash has the receipt its state claims. */
+async function expectChainAgrees(runId: string, db: Parameters<typeof createRunsRepo>[0]) {
+  const rows = createRunsRepo(db).txs(runId).filter((r) => r.role === 'planned')
+  const mined = rows.filter((r) => r.state === 'mined')
+  const receipts = await Promise.all(mined.map((r) => receiptOf(node, r.hash as string)))
+  for (const [i, receipt] of receipts.entries()) {
+    expect(receipt, `receipt of ${mined[i]?.hash}`).not.toBeNull()
+    expect(receipt?.status).toBe('0x1')
+    expect(receipt?.from.toLowerCase()).toBe(mined[i]?.account.toLowerCase())
+  }
+  return rows
+}
+
+describe('engine core on a real Anvil', () => {
+  it('sends 300 txs sequentially: all mined, nonces on chain match, report equals receipts', async () => {
+    const { session, db } = startTestRun(node, { mode: 'sequential', txs: 300, accounts: 3, mining: 'automine' })
+    const report = await session.done
+    expect(report.status).toBe('completed')
+    expect(report.counts.mined).toBe(300)
+    expect(report.invariantHolds).toBe(true)
+    const rows = await expectChainAgrees(session.id, db)
+    expect(rows).toHaveLength(300)
+    for (const acc of report.accounts) {
+      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+      expect(acc.sent).toBe(100)
+    }
+  })
+
+  it('sends 1,000 txs concurrently from 20 accounts with engine-driven mining', async () => {
+    const { session, db } = startTestRun(node, {
+      mode: 'concurrent',
+      txs: 1000,
+      accounts: 20,
+      concurrency: 400,
+      mining: 'engine',
+      mnemonic: 'legal winner thank year wave sausage worth useful legal winner thank yellow',
+    })
+    const report = await session.done
+    expect(report.status).toBe('completed')
+    expect(report.counts).toMatchObject({ planned: 1000, mined: 1000, failed: 0, dropped: 0, cancelled: 0 })
+    const rows = await expectChainAgrees(session.id, db)
+    expect(rows.filter((r) => r.state === 'mined')).toHaveLength(1000)
+    expect(report.accounts).toHaveLength(20)
+    for (const acc of report.accounts) {
+      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+      expect(await onChainNonce(node, acc.address, 'pending')).toBe(acc.expectedNonce)
+    }
+    expect(report.accounts.reduce((s, a) => s + a.sent, 0)).toBe(1000)
+  })
+})
