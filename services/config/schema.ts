@@ -1,3 +1,5 @@
+import { validateMnemonic } from '@scure/bip39'
+import { wordlist } from '@scure/bip39/wordlists/english'
 import { z } from 'zod'
 
 /** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
@@ -85,7 +87,11 @@ export const testConfigSchema = z.strictObject({
   stuckRemedy: z.enum(['mine', 'none']).default('mine'),
   requestTimeoutMs: int(100, 600_000).default(15_000),
   /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
-  mnemonic: z.string().trim().min(1).optional(),
+  mnemonic: z
+    .string()
+    .trim()
+    .refine((m) => validateMnemonic(m.replace(/\s+/g, ' '), wordlist), { error: 'is not a valid BIP-39 mnemonic (12 or 24 English words)' })
+    .optional(),
   /** Wei given to each generated account on Anvil before the run. */
   fundWith: weiString.default(10n ** 21n),
 })

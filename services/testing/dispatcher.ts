@@ -96,7 +96,8 @@ export function createDispatcher(ctx: RunContext) {
         }
       }),
     )
-    ctx.tracker.poke()
+    // Where the node mines on arrival the block may already be there; in engine mode it is not.
+    if (ctx.mining !== 'engine') ctx.tracker.poke()
   }
 
   async function onSendError(r: TxRecord, err: TxError): Promise<void> {

@@ -66,4 +66,40 @@ describe('engine core on a real Anvil', () => {
     }
     expect(report.accounts.reduce((s, a) => s + a.sent, 0)).toBe(1000)
   })
+
+  it('multi-user: each simulated user sends its share from its own account', async () => {
+    const { session, db } = startTestRun(node, {
+      mode: 'multi-user',
+      txs: 60,
+      accounts: 6,
+      delayMs: 20,
+      mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+    })
+    const report = await session.done
+    expect(report.counts).toMatchObject({ planned: 60, mined: 60 })
+    await expectChainAgrees(session.id, db)
+    for (const acc of report.accounts) {
+      expect(acc.sent).toBe(10)
+      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+    }
+  })
+
+  it('interval mining: txs wait for the next block and latency shows it', async () => {
+    const { session } = startTestRun(node, {
+      mode: 'concurrent',
+      txs: 40,
+      accounts: 4,
+      mining: 'interval',
+      blockTime: 1,
+      mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+    })
+    const report = await session.done
+    await node.conn.request('evm_setIntervalMining', [0])
+    await node.conn.request('evm_setAutomine', [true])
+    expect(report.counts.mined).toBe(40)
+    expect(report.node.mining).toBe('interval')
+    // With blocks a second apart, some tx must have waited for a block.
+    expect(report.latencyMs.p99).toBeGreaterThan(100)
+    for (const acc of report.accounts) expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+  })
 })

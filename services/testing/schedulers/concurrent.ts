@@ -1,3 +1,4 @@
+import type { Address } from 'viem'
 import type { Dispatcher } from '../dispatcher'
 import { mineBlock } from '../miner'
 import type { WorkSource } from '../plan'
@@ -9,21 +10,28 @@ import type { TxRecord } from '../tx'
 const maxParallelRequests = 4
 
 /**
- * Open or closed load: keeps up to `concurrency` txs in flight (submitted, not yet mined),
- * optionally capped at `rate` tx/s, sending JSON-RPC batches of `batchSize`.
+ * Open or closed load: keeps up to `concurrency` txs in flight, optionally capped at `rate`
+ * tx/s, sending JSON-RPC batches of `batchSize`.
+ *
+ * In engine-driven mining a "wave" of `concurrency` txs is sent, then one block is mined with no
+ * send in flight; the next wave goes out while the tracker reads that block, and the next
+ * batch is signed while the current ones are at the node.
  */
 export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, work: WorkSource): Promise<void> {
   const { config } = ctx
+  const engine = ctx.mining === 'engine'
   const rotation = createRotation(ctx.senders)
   // Where blocks are mined as txs arrive, one account's txs go one at a time so a later nonce
   // never reaches the node before an earlier one (ANVIL.md: it can stay queued forever).
-  const strict = ctx.mining !== 'engine'
-  const available = (a: `0x${string}`) => !strict || !dispatcher.isBusy(a)
+  const strict = !engine
   const outstanding = new Set<Promise<void>>()
+  const ready: TxRecord[] = []
+  let waveSent = 0
   let tokens = config.rate ? Math.min(config.batchSize, config.rate) : Number.POSITIVE_INFINITY
   let lastRefill = Date.now()
 
   const launch = (batch: TxRecord[]) => {
+    waveSent += batch.length
     const p = dispatcher.send(batch).finally(() => {
       outstanding.delete(p)
       ctx.notifier.notify()
@@ -31,53 +39,80 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
     outstanding.add(p)
   }
 
+  /** Room for new txs: the wave (engine) or the in-flight window (others). */
+  const room = () =>
+    engine
+      ? Math.min(config.concurrency - waveSent, 4 * config.concurrency - ctx.ledger.openCount())
+      : config.concurrency - ctx.ledger.openCount()
+
+  const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
+    const out: TxRecord[] = []
+    while (!ctx.control.stopping && out.length < max && work.hasMore()) {
+      const from = rotation.pick((a) => !strict || (!dispatcher.isBusy(a) && !taken.has(a)))
+      if (!from) break
+      const planned = work.next()
+      if (!planned) break
+      const r = dispatcher.recordFor(planned, from)
+      await dispatcher.sign(r)
+      out.push(r)
+      taken.add(from)
+    }
+    return out
+  }
+
   const idle = async () => {
-    if (ctx.mining === 'engine' && outstanding.size === 0 && ctx.ledger.counts.submitted > 0) return mineBlock(ctx)
+    if (engine && outstanding.size === 0) {
+      if (waveSent > 0) {
+        waveSent = 0
+        await ctx.gate.exclusive(() => ctx.conn.request('evm_mine'))
+        ctx.tracker.poke()
+        return
+      }
+      // Leftovers a full block could not hold: mine again once the tracker has caught up.
+      if (ctx.ledger.counts.submitted > 0) return mineBlock(ctx)
+    }
     const retryIn = ctx.retries.nextDueAt()
     const rateIn = config.rate && tokens < 1 ? ((1 - tokens) / config.rate) * 1000 : 50
     await ctx.notifier.wait(Math.max(1, Math.min(retryIn ? retryIn - Date.now() : 50, rateIn, 50)))
   }
 
-  while (true) {
-    // Paused: nothing new goes out, but what is in flight is still mined and tracked.
-    if (ctx.control.state === 'paused') {
-      await idle()
-      continue
-    }
-    if (config.rate) {
-      const now = Date.now()
-      tokens = Math.min(tokens + ((now - lastRefill) / 1000) * config.rate, Math.max(config.batchSize, config.rate / 10))
-      lastRefill = now
-    }
-    let batch: TxRecord[] = []
-    if (outstanding.size < maxParallelRequests) {
-      // Retries are already inside the window; new txs need room in it.
-      batch = await dispatcher.sendDueRetries(config.batchSize)
-      const inBatch = new Set(batch.map((r) => r.from))
-      while (
-        !ctx.control.stopping &&
-        batch.length < config.batchSize &&
-        batch.length < tokens &&
-        ctx.ledger.openCount() < config.concurrency &&
-        work.hasMore()
-      ) {
-        const from = rotation.pick((a) => available(a) && !(strict && inBatch.has(a)))
-        if (!from) break
-        const planned = work.next()
-        if (!planned) break
-        const r = dispatcher.recordFor(planned, from)
-        await dispatcher.sign(r)
-        batch.push(r)
-        inBatch.add(from)
+  try {
+    while (true) {
+      // Paused: nothing new goes out, but what is in flight is still mined and tracked.
+      if (ctx.control.state === 'paused') {
+        await idle()
+        continue
       }
+      if (config.rate) {
+        const now = Date.now()
+        tokens = Math.min(tokens + ((now - lastRefill) / 1000) * config.rate, Math.max(config.batchSize, config.rate / 10))
+        lastRefill = now
+      }
+      if (outstanding.size < maxParallelRequests) {
+        // Retries are already inside the window; new txs need room in it.
+        const batch = await dispatcher.sendDueRetries(config.batchSize)
+        const max = Math.min(config.batchSize - batch.length, room() - batch.length, tokens - batch.length)
+        if (max > 0) batch.push(...ready.splice(0, max))
+        const taken = new Set(batch.map((r) => r.from))
+        batch.push(...(await signNew(Math.min(config.batchSize, room(), tokens) - batch.length, taken)))
+        if (batch.length) {
+          tokens -= batch.length
+          launch(batch)
+          continue
+        }
+      }
+      // Waiting for the node: sign the next batch meanwhile (not in strict mode, where the
+      // sender of each tx depends on which answers have come back).
+      if (!strict && outstanding.size > 0 && ready.length < config.batchSize && work.hasMore() && !ctx.control.stopping) {
+        ready.push(...(await signNew(config.batchSize - ready.length, new Set())))
+        continue
+      }
+      const moreToSend = (!ctx.control.stopping && (work.hasMore() || ready.length > 0)) || ctx.retries.size > 0
+      if (!moreToSend && outstanding.size === 0) return
+      await idle()
     }
-    if (batch.length) {
-      tokens -= batch.length
-      launch(batch)
-      continue
-    }
-    const moreToSend = (!ctx.control.stopping && work.hasMore()) || ctx.retries.size > 0
-    if (!moreToSend && outstanding.size === 0) return
-    await idle()
+  } finally {
+    // Signed ahead but never sent (stop): their nonces go back.
+    for (const r of ready.splice(0)) dispatcher.cancel(r, 'run stopped before it was sent')
   }
 }

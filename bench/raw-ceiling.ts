@@ -1,0 +1,48 @@
+import { type Hex, parseEther, toHex } from 'viem'
+import type { SenderAccount } from '../services/accounts/derive'
+import { signTx } from '../services/chain/signer'
+import type { NodeHandle } from '../services/chain/node-handle'
+
+/**
+ * The node's ceiling: transfers signed before the clock starts, sent in JSON-RPC batches of 100
+ * (4 in flight), a block mined after each wave, no bookkeeping at all.
+ */
+export async function rawCeiling(node: NodeHandle, accounts: SenderAccount[], txs: number): Promise<number> {
+  const { conn } = node
+  await conn.request('evm_setAutomine', [false])
+  await Promise.all(accounts.map((a) => conn.request('anvil_setBalance', [a.address, toHex(parseEther('1000'))])))
+  const nonces = await Promise.all(
+    accounts.map(async (a) => Number(BigInt((await conn.request('eth_getTransactionCount', [a.address, 'pending'])) as Hex))),
+  )
+  const block = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: Hex }
+  const maxFeePerGas = BigInt(block.baseFeePerGas) * 2n + 1_000_000_000n
+  const raws: Hex[] = []
+  for (let i = 0; i < txs; i++) {
+    const k = i % accounts.length
+    const from = accounts[k] as SenderAccount
+    const to = (accounts[(k + 1) % accounts.length] as SenderAccount).address
+    const nonce = nonces[k] as number
+    nonces[k] = nonce + 1
+    const { raw } = await signTx(from.privateKey, {
+      chainId: node.info.chainId,
+      nonce,
+      to,
+      value: 1n,
+      gas: 21_000n,
+      fees: { type: 'eip1559', maxFeePerGas, maxPriorityFeePerGas: 1_000_000_000n },
+    })
+    raws.push(raw)
+  }
+  const wave = 400
+  const started = performance.now()
+  for (let w = 0; w < raws.length; w += wave) {
+    const slice = raws.slice(w, w + wave)
+    await Promise.all(slice.map((raw) => conn.request('eth_sendRawTransaction', [raw])))
+    await conn.request('evm_mine')
+  }
+  const elapsed = performance.now() - started
+  const pending = (await conn.request('txpool_status')) as { pending: Hex }
+  if (BigInt(pending.pending) !== 0n) throw new Error('raw ceiling left txs pending')
+  await conn.request('evm_setAutomine', [true])
+  return (txs / elapsed) * 1000
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { deriveAccounts } from '../services/accounts/derive'
+import { openNode } from '../services/chain/node-handle'
+import { signerBackend } from '../services/chain/signer'
+import { parseTestConfig } from '../services/config/parse'
+import { startRunSession } from '../services/runs/run-session'
+import { openDb } from '../services/store/db'
+import { rawCeiling } from './raw-ceiling'
+import { viemLoop } from './viem-loop'
+
+/**
+ * One embedded Anvil, three ways of sending ETH transfers to it, in one process:
+ * the raw ceiling, the engine (every tx tracked to inclusion and stored), an idiomatic viem loop.
+ * Prints tx/s for each and the ratios as JSON. Speeds belong here, never in tests.
+ */
+const txs = Number(process.env.BENCH_TXS ?? 5000)
+const viemTxs = Number(process.env.BENCH_VIEM_TXS ?? 500)
+const accounts = 20
+
+const node = await openNode({ batchSize: 100 })
+const dataDir = mkdtempSync(join(tmpdir(), 'evm-stress-bench-'))
+try {
+  const mnemonic = 'legal winner thank year wave sausage worth useful legal winner thank yellow'
+  const ceilingAccounts = deriveAccounts(mnemonic, accounts, 100)
+  const ceiling = await rawCeiling(node, ceilingAccounts, txs)
+
+  const db = openDb(dataDir)
+  const config = parseTestConfig({ mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic })
+  const report = await startRunSession({ config, node, db, dataDir }).done
+  db.close()
+  if (report.status !== 'completed' || report.counts.mined !== txs) throw new Error(`engine run did not mine all txs: ${JSON.stringify(report.counts)}`)
+  const engine = report.throughput.minedPerSec
+  const engineWall = (txs / report.durationMs) * 1000
+
+  const [loopAccount] = deriveAccounts(mnemonic, 1, 200)
+  if (!loopAccount) throw new Error('no account for the viem loop')
+  const viem = await viemLoop(node, loopAccount, viemTxs)
+
+  const round = (n: number) => Math.round(n * 10) / 10
+  console.log(
+    JSON.stringify(
+      {
+        node: node.info.clientVersion,
+        signer: signerBackend,
+        txs,
+        accounts,
+        txPerSec: { rawCeiling: round(ceiling), engine: round(engine), engineWallClock: round(engineWall), viemLoop: round(viem) },
+        ratios: {
+          engineVsCeiling: Math.round((engine / ceiling) * 100) / 100,
+          engineVsViemLoop: Math.round((engine / viem) * 100) / 100,
+        },
+        engineLatencyMs: report.latencyMs,
+        notes: 'engine = first submit → last inclusion with every tx tracked and stored; engineWallClock includes funding and set-up',
+      },
+      null,
+      2,
+    ),
+  )
+} finally {
+  await node.close()
+  rmSync(dataDir, { recursive: true, force: true })
+}

@@ -1,0 +1,9 @@
+/** Exit codes are part of the CLI's contract (CI scripts branch on them); docs/cli.md lists them. */
+export const exitCodes = {
+  ok: 0,
+  internal: 1,
+  badInput: 2,
+  couldNotRun: 3,
+  stopped: 4,
+  aborted: 130,
+} as const

@@ -1,0 +1,57 @@
+import { Command } from 'commander'
+import { miningModes, modes } from '../services/config/schema'
+import { numeric } from './load-config'
+import { describeFailure, runCommand } from './run-command'
+
+const program = new Command()
+  .name('evm-stress')
+  .description('Stress-test EVM nodes and smart contracts: many transactions, many accounts, every fate recorded.')
+  .showHelpAfterError('(run with --help for usage)')
+
+program
+  .command('run')
+  .description('Run a stress test headless: live progress, a summary, an optional JSON report.')
+  .option('-c, --config <file>', 'test config file (JSON or YAML); flags override its fields')
+  .option('--mode <mode>', `how txs are sent: ${modes.join(' | ')} (default concurrent)`)
+  .option('--txs <n>', 'transactions to send (default 100)', numeric)
+  .option('--accounts <k>', 'sender accounts, derived from the mnemonic (default 10)', numeric)
+  .option('--concurrency <c>', 'most txs in flight at once, concurrent mode (default 400)', numeric)
+  .option('--rate <tx/s>', 'target send rate, concurrent mode (default: as fast as the window allows)', numeric)
+  .option('--batch-size <n>', 'txs per JSON-RPC batch request (default 100)', numeric)
+  .option('--delay-ms <ms>', 'pause between txs of one sender, sequential/multi-user (default 0)', numeric)
+  .option('--no-wait-for-receipt', 'sequential: send the next tx without waiting for the last one to be mined')
+  .option('--value <wei>', 'wei sent with each transfer (default 1)')
+  .option('--to <address>', 'recipient of every transfer (default: the next account)')
+  .option('--gas-limit <gas>', 'gas limit of each tx (default 21000 for transfers)')
+  .option('--max-fee-per-gas <wei>', 'fee cap (default: 2 × base fee + tip)')
+  .option('--max-priority-fee-per-gas <wei>', 'tip (default 1 gwei)')
+  .option('--rpc-url <url>', 'node to stress (http(s) or ws(s)); default: an embedded Anvil')
+  .option('--mining <mode>', `block production on Anvil: ${miningModes.join(' | ')} (default: engine for concurrent/multi-user, automine for sequential)`)
+  .option('--block-time <s>', 'seconds between blocks with --mining interval', numeric)
+  .option('--retries <n>', 'attempts after the first for retryable errors (default 3)', numeric)
+  .option('--inclusion-timeout-ms <ms>', 'give up on a tx with no progress this long (default 60000)', numeric)
+  .option('--stuck-after-ms <ms>', 'pending txs and no new block this long = stuck (default 10000)', numeric)
+  .option('--mnemonic <words>', "sender accounts' seed (default: this install's own, in the data dir)")
+  .option('--report <file.json>', 'write the JSON report here')
+  .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
+  .option('-q, --quiet', 'no live progress line')
+  .action(async (opts: Record<string, unknown>) => {
+    const { config, report, dataDir, quiet, ...rest } = opts
+    // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
+    if (rest.waitForReceipt === true) delete rest.waitForReceipt
+    try {
+      process.exitCode = await runCommand({
+        config: config as string | undefined,
+        report: report as string | undefined,
+        dataDir: dataDir as string,
+        quiet: Boolean(quiet),
+        flags: rest,
+      })
+    } catch (error) {
+      const { message, code } = describeFailure(error)
+      process.stderr.write(`${message}\n`)
+      process.exitCode = code
+    }
+  })
+
+await program.parseAsync(process.argv)

@@ -1,0 +1,44 @@
+import type { MetricsSnapshot } from '../services/metrics/aggregator'
+
+const width = 30
+
+/** One line of live progress: a bar of terminal txs, then the counters that matter while running. */
+export function progressLine(s: MetricsSnapshot, elapsedMs: number): string {
+  const c = s.counts
+  const done = c.mined + c.reverted + c.failed + c.dropped + c.cancelled
+  const ratio = c.planned ? done / c.planned : 0
+  const filled = Math.round(ratio * width)
+  const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
+  const sent = c.mined + c.reverted + c.submitted + c.dropped
+  return [
+    `${bar} ${(ratio * 100).toFixed(0).padStart(3)}%`,
+    `sent ${sent}/${c.planned}`,
+    `mined ${c.mined}`,
+    c.reverted ? `reverted ${c.reverted}` : '',
+    `failed ${c.failed}`,
+    c.dropped ? `dropped ${c.dropped}` : '',
+    `in-flight ${c.submitted + c.signed}`,
+    `${s.throughput.minedPerSec} tx/s`,
+    `${(elapsedMs / 1000).toFixed(1)}s`,
+    s.status === 'paused' || s.status === 'draining' ? `[${s.status}]` : '',
+  ]
+    .filter(Boolean)
+    .join('  ')
+}
+
+/** Redraws in place on a terminal; prints a line every few seconds elsewhere (CI logs). */
+export function startProgress(snapshot: () => MetricsSnapshot, out: NodeJS.WriteStream = process.stderr) {
+  const started = Date.now()
+  const tty = Boolean(out.isTTY)
+  const draw = () => {
+    const line = progressLine(snapshot(), Date.now() - started)
+    if (tty) out.write(`\r\x1b[2K${line}`)
+    else out.write(`${line}\n`)
+  }
+  const timer = setInterval(draw, tty ? 200 : 2_000)
+  return () => {
+    clearInterval(timer)
+    draw()
+    if (tty) out.write('\n')
+  }
+}

@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openNode } from '../services/chain/node-handle'
+import { StressError } from '../services/errors/base'
+import type { RunReport } from '../services/metrics/report'
+import { startRunSession } from '../services/runs/run-session'
+import { openDb } from '../services/store/db'
+import { exitCodes } from './exit-codes'
+import { loadConfig } from './load-config'
+import { startProgress } from './progress'
+import { formatSummary } from './summary'
+
+export type RunCommandOptions = {
+  config?: string
+  report?: string
+  dataDir: string
+  quiet?: boolean
+  flags: Record<string, unknown>
+}
+
+/** `evm-stress run`: validate, open the node, run with a live progress line, summarise, report. */
+export async function runCommand(o: RunCommandOptions): Promise<number> {
+  const config = loadConfig(o.config, o.flags)
+  const dataDir = resolve(o.dataDir)
+  const node = await openNode({ rpcUrl: config.rpcUrl, batchSize: config.batchSize, timeoutMs: config.requestTimeoutMs })
+  const db = openDb(dataDir)
+  let report: RunReport
+  try {
+    const session = startRunSession({ config, node, db, dataDir })
+    const log = (line: string) => process.stderr.write(`${line}\n`)
+    log(`run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode`)
+    session.bus.on('event', (e) => {
+      if (e.type === 'warning') log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`)
+    })
+    const stopProgress = o.quiet ? () => {} : startProgress(() => session.metrics.snapshot())
+    let interrupts = 0
+    const onSigint = () => {
+      interrupts++
+      if (interrupts > 1) {
+        log('\naborted: the report was not written')
+        process.exit(exitCodes.aborted)
+      }
+      log('\nstopping: unsent txs are cancelled, in-flight ones are followed to the end (Ctrl-C again to abort)')
+      session.control.stop()
+    }
+    process.on('SIGINT', onSigint)
+    process.on('SIGTERM', onSigint)
+    report = await session.done
+    process.off('SIGINT', onSigint)
+    process.off('SIGTERM', onSigint)
+    stopProgress()
+  } finally {
+    db.close()
+    await node.close()
+  }
+  process.stdout.write(`${formatSummary(report)}\n`)
+  if (o.report) {
+    writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`)
+    process.stderr.write(`report written to ${o.report}\n`)
+  }
+  if (report.status === 'completed') return exitCodes.ok
+  if (report.status === 'stopped') return exitCodes.stopped
+  return report.error && !(report.error.code === 'INTERNAL') ? exitCodes.couldNotRun : exitCodes.internal
+}
+
+/** One clear line (plus hint) for any error that stops the CLI before or outside a run. */
+export function describeFailure(error: unknown): { message: string; code: number } {
+  if (error instanceof StressError) {
+    const code = error.code === 'INVALID_CONFIG' ? exitCodes.badInput : exitCodes.couldNotRun
+    return { message: `error: ${error.shortMessage}${error.hint ? `\n  → ${error.hint}` : ''}`, code }
+  }
+  return { message: `internal error: ${error instanceof Error ? error.stack : String(error)}`, code: exitCodes.internal }
+}

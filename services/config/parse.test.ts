@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError } from '../errors/base'
+import { parseTestConfig, publicConfig } from './parse'
+
+function issues(input: unknown) {
+  try {
+    parseTestConfig(input)
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError)
+    return (e as ConfigError).issues
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('test config', () => {
+  it('fills defaults', () => {
+    const c = parseTestConfig({})
+    expect(c).toMatchObject({ mode: 'concurrent', txs: 100, accounts: 10, batchSize: 100, value: 1n })
+  })
+
+  it.each([
+    [{ txs: 0 }, 'txs', /at least 1/],
+    [{ txs: -5 }, 'txs', /at least 1/],
+    [{ txs: 1e9 }, 'txs', /at most 1000000/],
+    [{ txs: 1.5 }, 'txs', /whole number/],
+    [{ txs: 'many' }, 'txs', /number/],
+    [{ accounts: 0 }, 'accounts', /at least 1/],
+    [{ mode: 'fast' }, 'mode', /one of: sequential, concurrent, multi-user/],
+    [{ rpcUrl: 'localhost:8545' }, 'rpcUrl', /http/],
+    [{ rpcUrl: 'ftp://x' }, 'rpcUrl', /http/],
+    [{ value: '-1' }, 'value', /whole number of wei/],
+    [{ to: '0x1234' }, 'to', /20-byte/],
+    [{ mnemonic: 'not a real mnemonic' }, 'mnemonic', /BIP-39/],
+    [{ txz: 5 }, 'txz', /not a known field/],
+  ])('%j → names %s', (input, field, message) => {
+    const found = issues(input).find((i) => i.field === field)
+    expect(found?.message).toMatch(message)
+  })
+
+  it('never lets the mnemonic into the public form', () => {
+    const c = parseTestConfig({ mnemonic: 'test test test test test test test test test test test junk' })
+    expect(JSON.stringify(publicConfig(c))).not.toContain('junk')
+  })
+})

@@ -1,0 +1,147 @@
+import { resolve } from 'node:path'
+import { openNode, type NodeHandle } from '../chain/node-handle'
+import { redactUrl } from '../chain/node-info'
+import { parseTestConfig } from '../config/parse'
+import { ConflictError, NotFoundError } from '../errors/base'
+import { type Db, openDb } from '../store/db'
+import { createRunsRepo } from '../store/runs-repo'
+import { type RunSession, startRunSession } from './run-session'
+import { summaryFromRow, summaryLive } from './summary'
+import type { NodeStatus, RunSummary } from './types'
+
+const terminal = new Set(['completed', 'stopped', 'failed', 'interrupted'])
+
+/**
+ * The one owner of live runs in the server process (DESIGN.md §1). It sits on globalThis so
+ * Next.js hot reload does not fork it; SQLite is the record that outlives it.
+ */
+export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = {}) {
+  const dataDir = resolve(options.dataDir ?? process.env.EVM_STRESS_DATA_DIR ?? 'data')
+  const defaultRpcUrl = options.rpcUrl ?? process.env.EVM_STRESS_RPC_URL ?? undefined
+  let db: Db | undefined
+  let defaultNode: Promise<NodeHandle> | undefined
+  const live = new Map<string, { session: RunSession; startedAt: number | null }>()
+
+  const database = () => {
+    db ??= openDb(dataDir)
+    return db
+  }
+  const store = () => createRunsRepo(database())
+  const node = () => {
+    defaultNode ??= openNode({ rpcUrl: defaultRpcUrl }).catch((e) => {
+      defaultNode = undefined
+      throw e
+    })
+    return defaultNode
+  }
+
+  return {
+    dataDir,
+    /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
+    init() {
+      const repo = store()
+      for (const row of repo.unfinished())
+        repo.update(row.id, {
+          status: 'interrupted',
+          error_json: JSON.stringify({
+            code: 'INTERRUPTED',
+            message: 'The server stopped while this run was in progress; what was recorded is kept.',
+          }),
+        })
+    },
+    async nodeStatus(): Promise<NodeStatus> {
+      try {
+        const n = await node()
+        const head = (await n.conn.request('eth_blockNumber')) as string
+        return {
+          rpcUrl: redactUrl(n.conn.url),
+          embedded: n.embedded,
+          reachable: true,
+          chainId: n.info.chainId,
+          blockNumber: BigInt(head).toString(),
+          clientVersion: n.info.clientVersion,
+          isAnvil: n.info.isAnvil,
+          automine: ((await n.conn.request('anvil_getAutomine').catch(() => null)) as boolean | null) ?? null,
+          error: null,
+        }
+      } catch (e) {
+        return {
+          rpcUrl: defaultRpcUrl ? redactUrl(defaultRpcUrl) : 'embedded Anvil',
+          embedded: !defaultRpcUrl,
+          reachable: false,
+          chainId: null,
+          blockNumber: null,
+          clientVersion: null,
+          isAnvil: false,
+          automine: null,
+          error: e instanceof Error ? e.message.split('\n')[0] ?? 'unreachable' : String(e),
+        }
+      }
+    },
+    async startRun(input: unknown): Promise<{ id: string }> {
+      const config = parseTestConfig(input)
+      const active = [...live.values()].find((r) => !terminal.has(r.session.metrics.snapshot().status))
+      if (active)
+        throw new ConflictError('Another run is in progress', {
+          hint: `Wait for run ${active.session.id} to finish or stop it first: runs share the node and its mining mode.`,
+        })
+      const own = config.rpcUrl && config.rpcUrl !== defaultRpcUrl
+      const n = own ? await openNode({ rpcUrl: config.rpcUrl, batchSize: config.batchSize }) : await node()
+      const session = startRunSession({ config, node: n, db: database(), dataDir })
+      const entry = { session, startedAt: null as number | null }
+      live.set(session.id, entry)
+      session.bus.on('event', (e) => {
+        if (e.type === 'status' && e.status === 'running') entry.startedAt = e.at
+      })
+      void session.done.finally(async () => {
+        live.delete(session.id)
+        if (own) await n.close()
+      })
+      return { id: session.id }
+    },
+    listRuns(limit = 200): RunSummary[] {
+      return store()
+        .list(limit)
+        .map((row) => {
+          const l = live.get(row.id)
+          return l ? summaryLive(row, l.session.metrics.snapshot(), l.startedAt) : summaryFromRow(row)
+        })
+    },
+    getRun(id: string): RunSummary {
+      const row = store().get(id)
+      if (!row) throw new NotFoundError(`No run with id ${id}`, { hint: 'List runs with GET /api/runs.' })
+      const l = live.get(id)
+      return l ? summaryLive(row, l.session.metrics.snapshot(), l.startedAt) : summaryFromRow(row)
+    },
+    stopRun(id: string): RunSummary {
+      const l = live.get(id)
+      if (!l) {
+        const summary = this.getRun(id)
+        throw new ConflictError(`Run ${id} is not running (status: ${summary.status})`)
+      }
+      l.session.control.stop()
+      return this.getRun(id)
+    },
+    /** Waits for a live run's report (tests, CLI-like callers). */
+    async waitForRun(id: string) {
+      return live.get(id)?.session.done
+    },
+    async close() {
+      for (const l of live.values()) l.session.control.stop()
+      await Promise.all([...live.values()].map((l) => l.session.done))
+      if (defaultNode) await (await defaultNode.catch(() => undefined))?.close()
+      db?.close()
+    },
+  }
+}
+
+export type RunRegistry = ReturnType<typeof createRegistry>
+
+const key = Symbol.for('evm-stress.registry')
+type WithRegistry = typeof globalThis & { [key]?: RunRegistry }
+
+export function getRegistry(): RunRegistry {
+  const g = globalThis as WithRegistry
+  g[key] ??= createRegistry()
+  return g[key]
+}

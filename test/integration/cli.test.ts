@@ -1,0 +1,107 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Anvil } from '../../services/chain/anvil'
+import type { NodeHandle } from '../../services/chain/node-handle'
+import type { RunReport } from '../../services/metrics/report'
+import { startTestNode } from '../helpers/anvil'
+import { onChainNonce } from '../helpers/chain'
+import { runCli, startCli } from '../helpers/cli'
+import { tempDataDir } from '../helpers/run'
+
+let anvil: Anvil
+let node: NodeHandle
+
+beforeAll(async () => {
+  ;({ anvil, node } = await startTestNode())
+})
+afterAll(async () => {
+  await node?.close()
+  await anvil?.stop()
+})
+
+describe('evm-stress run', () => {
+  it('runs against a given node, prints a summary and writes a report that matches the chain', async () => {
+    const dir = tempDataDir()
+    const reportFile = join(dir, 'report.json')
+    const r = await runCli(['run', '--rpc-url', anvil.rpcUrl, '--txs', '250', '--accounts', '5', '--mining', 'engine', '--data-dir', dir, '--report', reportFile])
+    expect(r.stderr).not.toMatch(/error/i)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/status\s+completed/)
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    expect(report.counts).toMatchObject({ planned: 250, mined: 250, reverted: 0, failed: 0, dropped: 0, cancelled: 0 })
+    for (const key of ['status', 'counts', 'durationMs', 'throughput', 'latencyMs', 'accounts', 'errors'])
+      expect(report).toHaveProperty(key)
+    expect(report.latencyMs.p50).toBeTypeOf('number')
+    expect(report.accounts).toHaveLength(5)
+    for (const a of report.accounts) expect(await onChainNonce(node, a.address)).toBe(a.expectedNonce)
+    // The install's mnemonic is in the data dir; it never reaches the report or the output.
+    const mnemonic = readFileSync(join(dir, 'mnemonic.txt'), 'utf8').trim()
+    expect(JSON.stringify(report)).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
+    expect(r.stdout + r.stderr).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
+  })
+
+  it('starts its own embedded Anvil when no RPC URL is given, from a YAML config', async () => {
+    const dir = tempDataDir()
+    const file = join(dir, 'test.yaml')
+    writeFileSync(file, 'mode: sequential\ntxs: 20\naccounts: 2\n')
+    const r = await runCli(['run', '--config', file, '--data-dir', dir, '-q'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/embedded, mining: automine/)
+    expect(r.stdout).toMatch(/mined\s+20\b/)
+  })
+
+  it.each([
+    [['--txs', '0'], 'txs: must be at least 1'],
+    [['--txs', '-3'], 'txs: must be at least 1'],
+    [['--txs', '99999999'], 'txs: must be at most 1000000'],
+    [['--txs', 'lots'], 'txs: must be a number'],
+    [['--accounts', '0'], 'accounts: must be at least 1'],
+    [['--mode', 'turbo'], 'mode: must be one of'],
+    [['--rpc-url', 'localhost:8545'], 'rpcUrl: must be an http(s)'],
+    [['--config', 'missing.json'], 'config: cannot read file'],
+  ])('bad input %j → exit 2, names the field, writes nothing', async (args, message) => {
+    const dir = join(tempDataDir(), 'never-created')
+    const r = await runCli(['run', ...args, '--data-dir', dir])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain(message)
+    expect(r.stderr).toMatch(/→/)
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('an unreachable node → exit 3 with what to check, nothing written', async () => {
+    const dir = join(tempDataDir(), 'never-created')
+    const r = await runCli(['run', '--rpc-url', 'http://127.0.0.1:1', '--data-dir', dir])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toContain('rpcUrl: cannot reach an EVM JSON-RPC node at http://127.0.0.1:1')
+    expect(existsSync(dir)).toBe(false)
+  })
+
+  it('Ctrl-C stops gracefully: the report is written and the chain has no nonce gap', async () => {
+    const dir = tempDataDir()
+    const reportFile = join(dir, 'report.json')
+    const { child, result } = startCli([
+      'run', '--rpc-url', anvil.rpcUrl, '--txs', '20000', '--accounts', '4', '--rate', '400', '--mining', 'engine',
+      '--data-dir', dir, '--report', reportFile, '--mnemonic', 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+    ])
+    // Wait until txs are being mined (read from the chain, not the CLI's output).
+    const deadline = Date.now() + 30_000
+    while (Date.now() < deadline) {
+      const head = BigInt((await node.conn.request('eth_blockNumber')) as string)
+      if (head > 3n) break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    child.kill('SIGINT')
+    const r = await result
+    expect(r.code).toBe(4)
+    expect(r.stderr).toMatch(/stopping/)
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    expect(report.status).toBe('stopped')
+    expect(report.counts.cancelled).toBeGreaterThan(0)
+    expect(report.invariantHolds).toBe(true)
+    for (const a of report.accounts) {
+      expect(await onChainNonce(node, a.address)).toBe(a.expectedNonce)
+      expect(await onChainNonce(node, a.address, 'pending')).toBe(a.expectedNonce)
+    }
+  })
+})

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Anvil } from '../../services/chain/anvil'
+import type { NodeHandle } from '../../services/chain/node-handle'
+import { createRunsRepo } from '../../services/store/runs-repo'
+import type { RunEvent } from '../../services/testing/events'
+import { startTestNode } from '../helpers/anvil'
+import { onChainNonce } from '../helpers/chain'
+import { startTestRun } from '../helpers/run'
+
+let anvil: Anvil
+let node: NodeHandle
+
+beforeAll(async () => {
+  ;({ anvil, node } = await startTestNode())
+})
+afterAll(async () => {
+  await node?.close()
+  await anvil?.stop()
+})
+
+/** No account may be left with a hole: what the chain has mined is all there is (nothing queued). */
+async function expectNoNonceGaps(accounts: { address: string; expectedNonce: number }[]) {
+  for (const a of accounts) {
+    const latest = await onChainNonce(node, a.address, 'latest')
+    expect(latest, `nonce of ${a.address}`).toBe(a.expectedNonce)
+    expect(await onChainNonce(node, a.address, 'pending')).toBe(latest)
+  }
+  const pool = (await node.conn.request('txpool_status')) as { pending: string; queued: string }
+  expect(BigInt(pool.pending) + BigInt(pool.queued)).toBe(0n)
+}
+
+describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (mining) => {
+  it('cancels the rest, records every tx once, and leaves no nonce gap', async () => {
+    const { session, db } = startTestRun(node, {
+      mode: 'concurrent',
+      txs: 4000,
+      accounts: 10,
+      concurrency: 200,
+      batchSize: 50,
+      mining,
+      mnemonic: `${mining === 'engine' ? 'legal winner thank year wave sausage worth useful legal winner thank yellow' : 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above'}`,
+    })
+    let stopped = false
+    session.bus.on('event', (e: RunEvent) => {
+      if (!stopped && e.type === 'tx' && e.state === 'mined' && session.metrics.snapshot().counts.mined >= 300) {
+        stopped = true
+        session.control.stop()
+      }
+    })
+    const report = await session.done
+    expect(report.status).toBe('stopped')
+    expect(report.counts.cancelled).toBeGreaterThan(0)
+    expect(report.counts.mined).toBeGreaterThanOrEqual(300)
+    expect(report.invariantHolds).toBe(true)
+    const c = report.counts
+    expect(c.mined + c.reverted + c.failed + c.dropped + c.cancelled).toBe(4000)
+
+    const rows = createRunsRepo(db).txs(session.id).filter((r) => r.role === 'planned')
+    expect(rows).toHaveLength(4000)
+    expect(new Set(rows.map((r) => r.idx)).size).toBe(4000)
+    expect(rows.filter((r) => r.state === 'mined')).toHaveLength(c.mined)
+    expect(rows.filter((r) => r.state === 'cancelled')).toHaveLength(c.cancelled)
+    await expectNoNonceGaps(report.accounts)
+  })
+})
+
+describe('stranded pending transactions', () => {
+  it('detects no-progress, mines a block on Anvil, and completes', async () => {
+    await node.conn.request('evm_setAutomine', [false])
+    const { session } = startTestRun(node, {
+      txs: 50,
+      accounts: 5,
+      mining: 'node',
+      stuckAfterMs: 1_000,
+      mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+    })
+    const report = await session.done
+    await node.conn.request('evm_setAutomine', [true])
+    expect(report.status).toBe('completed')
+    expect(report.counts.mined).toBe(50)
+    const warning = report.warnings.find((w) => w.code === 'stuck-pending')
+    expect(warning?.message).toMatch(/50 transactions pending and no new block.*Mining a block/)
+    expect(warning?.hint).toMatch(/automine/)
+    await expectNoNonceGaps(report.accounts)
+  })
+
+  it('without the remedy, reports them clearly as dropped instead of hanging', async () => {
+    await node.conn.request('evm_setAutomine', [false])
+    const { session } = startTestRun(node, {
+      txs: 30,
+      accounts: 3,
+      mining: 'node',
+      stuckAfterMs: 500,
+      stuckRemedy: 'none',
+      inclusionTimeoutMs: 2_000,
+      mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+    })
+    const report = await session.done
+    await node.conn.request('evm_setAutomine', [true])
+    expect(report.status).toBe('completed')
+    expect(report.counts).toMatchObject({ planned: 30, mined: 0, dropped: 30 })
+    expect(report.invariantHolds).toBe(true)
+    expect(report.warnings.some((w) => w.code === 'stuck-pending')).toBe(true)
+    // Dropped means dropped: the engine took them out of Anvil's pool, so nothing mines later.
+    await node.conn.request('evm_mine')
+    for (const a of report.accounts) expect(await onChainNonce(node, a.address)).toBe(0)
+  })
+})
