@@ -1,7 +1,7 @@
 import { type Hex, parseEther, toHex } from 'viem'
 import type { SenderAccount } from '../services/accounts/derive'
-import { signTx } from '../services/chain/signer'
 import type { NodeHandle } from '../services/chain/node-handle'
+import { signTx } from '../services/chain/signer'
 
 /**
  * The node's ceiling: transfers signed before the clock starts, sent in JSON-RPC batches of 100
@@ -12,7 +12,9 @@ export async function rawCeiling(node: NodeHandle, accounts: SenderAccount[], tx
   await conn.request('evm_setAutomine', [false])
   await Promise.all(accounts.map((a) => conn.request('anvil_setBalance', [a.address, toHex(parseEther('1000'))])))
   const nonces = await Promise.all(
-    accounts.map(async (a) => Number(BigInt((await conn.request('eth_getTransactionCount', [a.address, 'pending'])) as Hex))),
+    accounts.map(async (a) =>
+      Number(BigInt((await conn.request('eth_getTransactionCount', [a.address, 'pending'])) as Hex)),
+    ),
   )
   const block = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: Hex }
   const maxFeePerGas = BigInt(block.baseFeePerGas) * 2n + 1_000_000_000n

@@ -30,7 +30,8 @@ try {
   const config = parseTestConfig({ mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic })
   const report = await startRunSession({ config, node, db, dataDir }).done
   db.close()
-  if (report.status !== 'completed' || report.counts.mined !== txs) throw new Error(`engine run did not mine all txs: ${JSON.stringify(report.counts)}`)
+  if (report.status !== 'completed' || report.counts.mined !== txs)
+    throw new Error(`engine run did not mine all txs: ${JSON.stringify(report.counts)}`)
   const engine = report.throughput.minedPerSec
   const engineWall = (txs / report.durationMs) * 1000
 
@@ -46,13 +47,19 @@ try {
         signer: signerBackend,
         txs,
         accounts,
-        txPerSec: { rawCeiling: round(ceiling), engine: round(engine), engineWallClock: round(engineWall), viemLoop: round(viem) },
+        txPerSec: {
+          rawCeiling: round(ceiling),
+          engine: round(engine),
+          engineWallClock: round(engineWall),
+          viemLoop: round(viem),
+        },
         ratios: {
           engineVsCeiling: Math.round((engine / ceiling) * 100) / 100,
           engineVsViemLoop: Math.round((engine / viem) * 100) / 100,
         },
         engineLatencyMs: report.latencyMs,
-        notes: 'engine = first submit → last inclusion with every tx tracked and stored; engineWallClock includes funding and set-up',
+        notes:
+          'engine = first submit → last inclusion with every tx tracked and stored; engineWallClock includes funding and set-up',
       },
       null,
       2,

@@ -12,7 +12,11 @@ export async function viemLoop(node: NodeHandle, account: SenderAccount, txs: nu
   await node.conn.request('evm_setAutomine', [true])
   await node.conn.request('anvil_setBalance', [account.address, toHex(parseEther('1000'))])
   const chain = { ...foundry, id: node.info.chainId }
-  const wallet = createWalletClient({ account: privateKeyToAccount(account.privateKey), chain, transport: http(node.conn.url) })
+  const wallet = createWalletClient({
+    account: privateKeyToAccount(account.privateKey),
+    chain,
+    transport: http(node.conn.url),
+  })
   const started = performance.now()
   let last: `0x${string}` | undefined
   for (let i = 0; i < txs; i++) last = await wallet.sendTransaction({ to: account.address, value: 1n })

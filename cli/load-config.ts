@@ -23,7 +23,10 @@ export function readConfigFile(path: string): Record<string, unknown> {
     return value as Record<string, unknown>
   } catch (e) {
     throw new ConfigError([
-      { field: 'config', message: `${path} is not valid ${ext === '.json' ? 'JSON' : 'JSON/YAML'}: ${(e as Error).message}` },
+      {
+        field: 'config',
+        message: `${path} is not valid ${ext === '.json' ? 'JSON' : 'JSON/YAML'}: ${(e as Error).message}`,
+      },
     ])
   }
 }

@@ -26,7 +26,10 @@ program
   .option('--max-fee-per-gas <wei>', 'fee cap (default: 2 × base fee + tip)')
   .option('--max-priority-fee-per-gas <wei>', 'tip (default 1 gwei)')
   .option('--rpc-url <url>', 'node to stress (http(s) or ws(s)); default: an embedded Anvil')
-  .option('--mining <mode>', `block production on Anvil: ${miningModes.join(' | ')} (default: engine for concurrent/multi-user, automine for sequential)`)
+  .option(
+    '--mining <mode>',
+    `block production on Anvil: ${miningModes.join(' | ')} (default: engine for concurrent/multi-user, automine for sequential)`,
+  )
   .option('--block-time <s>', 'seconds between blocks with --mining interval', numeric)
   .option('--retries <n>', 'attempts after the first for retryable errors (default 3)', numeric)
   .option('--inclusion-timeout-ms <ms>', 'give up on a tx with no progress this long (default 60000)', numeric)

@@ -22,7 +22,11 @@ export type RunCommandOptions = {
 export async function runCommand(o: RunCommandOptions): Promise<number> {
   const config = loadConfig(o.config, o.flags)
   const dataDir = resolve(o.dataDir)
-  const node = await openNode({ rpcUrl: config.rpcUrl, batchSize: config.batchSize, timeoutMs: config.requestTimeoutMs })
+  const node = await openNode({
+    rpcUrl: config.rpcUrl,
+    batchSize: config.batchSize,
+    timeoutMs: config.requestTimeoutMs,
+  })
   const db = openDb(dataDir)
   let report: RunReport
   try {
@@ -69,5 +73,8 @@ export function describeFailure(error: unknown): { message: string; code: number
     const code = error.code === 'INVALID_CONFIG' ? exitCodes.badInput : exitCodes.couldNotRun
     return { message: `error: ${error.shortMessage}${error.hint ? `\n  → ${error.hint}` : ''}`, code }
   }
-  return { message: `internal error: ${error instanceof Error ? error.stack : String(error)}`, code: exitCodes.internal }
+  return {
+    message: `internal error: ${error instanceof Error ? error.stack : String(error)}`,
+    code: exitCodes.internal,
+  }
 }

@@ -7,7 +7,10 @@ export function formatSummary(r: RunReport): string {
   const c = r.counts
   const rows: [string, string][] = [
     ['status', r.status],
-    ['node', `${r.node.clientVersion} (chain ${r.node.chainId}, ${r.node.embedded ? 'embedded' : r.node.rpcUrl}, mining: ${r.node.mining})`],
+    [
+      'node',
+      `${r.node.clientVersion} (chain ${r.node.chainId}, ${r.node.embedded ? 'embedded' : r.node.rpcUrl}, mining: ${r.node.mining})`,
+    ],
     ['planned', String(c.planned)],
     ['mined', String(c.mined)],
     ['reverted', String(c.reverted)],
@@ -20,7 +23,10 @@ export function formatSummary(r: RunReport): string {
     ['mined', `${r.throughput.minedPerSec} tx/s`],
     ['latency p50/p95/p99', `${ms(r.latencyMs.p50)} / ${ms(r.latencyMs.p95)} / ${ms(r.latencyMs.p99)}`],
     ['submit RTT p50/p95', `${ms(r.submitRttMs.p50)} / ${ms(r.submitRttMs.p95)}`],
-    ['blocks', `${r.blocks.count} (avg fullness ${r.blocks.avgFullness === null ? '—' : `${(r.blocks.avgFullness * 100).toFixed(1)}%`})`],
+    [
+      'blocks',
+      `${r.blocks.count} (avg fullness ${r.blocks.avgFullness === null ? '—' : `${(r.blocks.avgFullness * 100).toFixed(1)}%`})`,
+    ],
     ['accounts', String(r.accounts.length)],
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
@@ -29,9 +35,13 @@ export function formatSummary(r: RunReport): string {
   if (r.errors.length) {
     lines.push('', '  errors:')
     for (const g of r.errors)
-      lines.push(`    ${g.count}× ${g.title}${g.label ? ` (${g.label})` : ''}${g.retried ? `, ${g.retried} retried` : ''}`, `       → ${g.hint}`)
+      lines.push(
+        `    ${g.count}× ${g.title}${g.label ? ` (${g.label})` : ''}${g.retried ? `, ${g.retried} retried` : ''}`,
+        `       → ${g.hint}`,
+      )
   }
-  for (const warning of r.warnings) lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
+  for (const warning of r.warnings)
+    lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
 }

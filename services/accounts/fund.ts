@@ -24,9 +24,7 @@ export async function ensureFunded(
   const balances = (await Promise.all(plans.map((p) => conn.request('eth_getBalance', [p.address, 'pending'])))).map(
     (b) => hexToBigInt(b as Hex),
   )
-  const short = plans
-    .map((p, i) => ({ ...p, balance: balances[i] ?? 0n }))
-    .filter((p) => p.balance < p.need)
+  const short = plans.map((p, i) => ({ ...p, balance: balances[i] ?? 0n })).filter((p) => p.balance < p.need)
   if (!short.length) return
   if (node.isAnvil) {
     await Promise.all(

@@ -14,9 +14,15 @@ export type EffectiveMining = 'automine' | 'interval' | 'engine' | 'node'
 export function chooseMining(config: TestConfig, node: NodeInfo, embedded: boolean): EffectiveMining {
   if (config.mining) {
     if (config.mining !== 'node' && !node.isAnvil)
-      throw new ConfigError([
-        { field: 'mining', message: `"${config.mining}" needs an Anvil node; this node (${node.clientVersion}) mines on its own` },
-      ], { hint: 'Leave mining out (or set it to "node") for nodes other than Anvil.' })
+      throw new ConfigError(
+        [
+          {
+            field: 'mining',
+            message: `"${config.mining}" needs an Anvil node; this node (${node.clientVersion}) mines on its own`,
+          },
+        ],
+        { hint: 'Leave mining out (or set it to "node") for nodes other than Anvil.' },
+      )
     return config.mining
   }
   if (!embedded || !node.isAnvil) return 'node'

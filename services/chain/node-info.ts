@@ -1,4 +1,4 @@
-import { hexToBigInt, hexToNumber, type Hex } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber } from 'viem'
 import { NodeUnavailableError } from '../errors/base'
 import type { Connection } from './connection'
 

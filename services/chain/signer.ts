@@ -50,7 +50,12 @@ export const signerBackend: 'libsecp256k1' | 'js' = native ? 'libsecp256k1' : 'j
 function toSerializable(tx: UnsignedTx): TransactionSerializable {
   const base = { chainId: tx.chainId, nonce: tx.nonce, to: tx.to, value: tx.value, data: tx.data, gas: tx.gas }
   return tx.fees.type === 'eip1559'
-    ? { ...base, type: 'eip1559', maxFeePerGas: tx.fees.maxFeePerGas, maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas }
+    ? {
+        ...base,
+        type: 'eip1559',
+        maxFeePerGas: tx.fees.maxFeePerGas,
+        maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas,
+      }
     : { ...base, type: 'legacy', gasPrice: tx.fees.gasPrice }
 }
 

@@ -11,16 +11,14 @@ export const limits = {
   rate: 100_000,
 } as const
 
-const weiString = z
-  .union([z.string(), z.number().int().nonnegative()])
-  .transform((v, ctx) => {
-    const s = String(v).trim()
-    if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(s)) {
-      ctx.addIssue({ code: 'custom', message: 'must be a whole number of wei (decimal or 0x-hex)' })
-      return z.NEVER
-    }
-    return BigInt(s)
-  })
+const weiString = z.union([z.string(), z.number().int().nonnegative()]).transform((v, ctx) => {
+  const s = String(v).trim()
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(s)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a whole number of wei (decimal or 0x-hex)' })
+    return z.NEVER
+  }
+  return BigInt(s)
+})
 
 const rpcUrl = z.string().refine(
   (s) => {
@@ -90,7 +88,9 @@ export const testConfigSchema = z.strictObject({
   mnemonic: z
     .string()
     .trim()
-    .refine((m) => validateMnemonic(m.replace(/\s+/g, ' '), wordlist), { error: 'is not a valid BIP-39 mnemonic (12 or 24 English words)' })
+    .refine((m) => validateMnemonic(m.replace(/\s+/g, ' '), wordlist), {
+      error: 'is not a valid BIP-39 mnemonic (12 or 24 English words)',
+    })
     .optional(),
   /** Wei given to each generated account on Anvil before the run. */
   fundWith: weiString.default(10n ** 21n),

@@ -29,7 +29,10 @@ describe('classifyError', () => {
 
   it('timeouts and refused connections are retryable with an unknown nonce', () => {
     expect(classifyError(new TimeoutError({ body: {}, url: 'http://x' })).kind).toBe('timeout')
-    const refused = new HttpRequestError({ url: 'http://x', cause: Object.assign(new Error('fetch failed'), { cause: new Error('connect ECONNREFUSED') }) })
+    const refused = new HttpRequestError({
+      url: 'http://x',
+      cause: Object.assign(new Error('fetch failed'), { cause: new Error('connect ECONNREFUSED') }),
+    })
     const e = classifyError(refused)
     expect(e.kind).toBe('connection')
     expect(e.nonceEffect).toBe('unknown')

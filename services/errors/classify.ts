@@ -11,7 +11,14 @@ function gather(error: unknown): Facts {
       facts.messages.push(String(current))
       break
     }
-    const e = current as { code?: unknown; status?: unknown; details?: unknown; message?: unknown; name?: unknown; cause?: unknown }
+    const e = current as {
+      code?: unknown
+      status?: unknown
+      details?: unknown
+      message?: unknown
+      name?: unknown
+      cause?: unknown
+    }
     if (typeof e.code === 'number' && facts.rpcCode === undefined) facts.rpcCode = e.code
     if (typeof e.status === 'number' && facts.httpStatus === undefined) facts.httpStatus = e.status
     if (typeof e.details === 'string') facts.messages.push(e.details)
@@ -28,9 +35,15 @@ const patterns: [RegExp, TxErrorKind][] = [
   [/already (imported|known)|known transaction|AlreadyKnown/i, 'already-known'],
   [/replacement transaction underpriced|underpriced|ReplacementUnderpriced/i, 'replacement-underpriced'],
   [/insufficient funds|InsufficientFunds|not enough (funds|balance)/i, 'insufficient-funds'],
-  [/max fee per gas less than block base fee|fee cap.*(less|lower|below).*base fee|FeeCapTooLow/i, 'fee-below-base-fee'],
+  [
+    /max fee per gas less than block base fee|fee cap.*(less|lower|below).*base fee|FeeCapTooLow/i,
+    'fee-below-base-fee',
+  ],
   [/intrinsic gas too low|gas too low/i, 'intrinsic-gas-too-low'],
-  [/gas_limit > env\.block\.gas_limit|exceeds block gas limit|intrinsic gas too high|gas limit reached/i, 'gas-above-block-limit'],
+  [
+    /gas_limit > env\.block\.gas_limit|exceeds block gas limit|intrinsic gas too high|gas limit reached/i,
+    'gas-above-block-limit',
+  ],
   [/invalid chain id|chain ?id mismatch|incorrect chain id/i, 'wrong-chain'],
   [/no signer available|unknown account|account not found/i, 'unknown-sender'],
   [/execution reverted|revert/i, 'reverted'],

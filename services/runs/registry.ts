@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { openNode, type NodeHandle } from '../chain/node-handle'
+import { type NodeHandle, openNode } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { parseTestConfig } from '../config/parse'
 import { ConflictError, NotFoundError } from '../errors/base'
@@ -74,7 +74,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
           clientVersion: null,
           isAnvil: false,
           automine: null,
-          error: e instanceof Error ? e.message.split('\n')[0] ?? 'unreachable' : String(e),
+          error: e instanceof Error ? (e.message.split('\n')[0] ?? 'unreachable') : String(e),
         }
       }
     },

@@ -14,6 +14,7 @@ import { createRunsRepo } from '../store/runs-repo'
 import { createEventBus, type RunEventBus } from '../testing/events'
 import { executeRun, type RunOutcome } from '../testing/executor'
 import { createRunControl, type RunControl } from '../testing/run-control'
+import type { PlannedTx } from '../testing/tx'
 
 export type RunSession = {
   id: string
@@ -33,6 +34,8 @@ export type StartRunSessionParameters = {
   dataDir: string
   id?: string
   testId?: string | null
+  /** The workload; default: ETH transfers (scenarios plug in here). */
+  plan?: Iterable<PlannedTx>
 }
 
 /**
@@ -62,7 +65,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   bus.on('event', metrics.onEvent)
   bus.on('event', writer.onEvent)
   bus.on('event', (e) => {
-    if (e.type === 'status') repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
+    if (e.type === 'status')
+      repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
   })
 
   const done = (async (): Promise<RunReport> => {
@@ -71,12 +75,21 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     try {
       const mnemonic = config.mnemonic ?? installMnemonic(p.dataDir)
       const senders = deriveAccounts(mnemonic, config.accounts)
-      outcome = await executeRun({ config, conn: node.conn, node: node.info, embedded: node.embedded, senders, bus, control })
+      outcome = await executeRun({
+        config,
+        conn: node.conn,
+        node: node.info,
+        embedded: node.embedded,
+        senders,
+        bus,
+        control,
+        plan: p.plan,
+      })
     } catch (e) {
       error =
         e instanceof StressError
           ? { code: e.code, message: e.shortMessage, ...(e.hint ? { hint: e.hint } : {}) }
-          : { code: 'INTERNAL', message: e instanceof Error ? e.message.split('\n')[0] ?? 'error' : String(e) }
+          : { code: 'INTERNAL', message: e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e) }
     }
     const status = outcome?.status ?? 'failed'
     bus.emit('event', { type: 'status', at: Date.now(), status, message: error?.message })

@@ -2,6 +2,7 @@ import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
 
 export type { RunStatus }
+
 import type { TxCounts } from '../testing/ledger'
 
 /** What the API and the pages see of a run: plain JSON, no secrets, bigints as strings. */

@@ -64,7 +64,12 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         e.willRetry ? 1 : 0,
       )
     for (const e of pendingEvents)
-      insertEvent.run(runId, e.at, e.type, JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
+      insertEvent.run(
+        runId,
+        e.at,
+        e.type,
+        JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+      )
     pendingTx.clear()
     pendingErrors.length = 0
     pendingEvents.length = 0

@@ -44,7 +44,9 @@ export function createRunsRepo(db: Db) {
   const byId = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?')
   const all = db.prepare<[number], RunRow>('SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?')
   return {
-    insert(row: Pick<RunRow, 'id' | 'test_id' | 'name' | 'status' | 'config_json' | 'created_at' | 'planned' | 'rpc_url'>) {
+    insert(
+      row: Pick<RunRow, 'id' | 'test_id' | 'name' | 'status' | 'config_json' | 'created_at' | 'planned' | 'rpc_url'>,
+    ) {
       insert.run(row)
     },
     update(id: string, patch: Partial<Omit<RunRow, 'id'>>) {
@@ -61,9 +63,7 @@ export function createRunsRepo(db: Db) {
     /** Runs a crash left behind: not in a terminal status. */
     unfinished(): RunRow[] {
       return db
-        .prepare<[], RunRow>(
-          `SELECT * FROM runs WHERE status IN ('pending','preparing','running','paused','draining')`,
-        )
+        .prepare<[], RunRow>(`SELECT * FROM runs WHERE status IN ('pending','preparing','running','paused','draining')`)
         .all()
     },
     txs(id: string): TxRow[] {

@@ -183,7 +183,7 @@ export function createDispatcher(ctx: RunContext) {
   }
 
   /** A tx that was never sent, taken back: its nonce is free again. */
-  function cancel(r: TxRecord, reason: string) {
+  function cancel(r: TxRecord) {
     if (r.hash) ctx.tracker.unwatch(r.hash)
     if (r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
     if (r.state === 'planned') {
@@ -192,10 +192,18 @@ export function createDispatcher(ctx: RunContext) {
       ctx.ledger.add(r)
       return
     }
-    ctx.ledger.move(r, 'cancelled', { error: { kind: 'unknown', message: reason } })
+    ctx.ledger.move(r, 'cancelled')
   }
 
-  return { recordFor, sign, send, sendDueRetries, cancel, isKnown, isBusy: (a: Address) => (ctx.sending.get(a.toLowerCase()) ?? 0) > 0 }
+  return {
+    recordFor,
+    sign,
+    send,
+    sendDueRetries,
+    cancel,
+    isKnown,
+    isBusy: (a: Address) => (ctx.sending.get(a.toLowerCase()) ?? 0) > 0,
+  }
 }
 
 export type Dispatcher = ReturnType<typeof createDispatcher>

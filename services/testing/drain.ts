@@ -15,7 +15,7 @@ type RawReceipt = { status: Hex; gasUsed: Hex; blockNumber: Hex; effectiveGasPri
 export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkSource): Promise<void> {
   for (const p of work.rest()) {
     const from = (p.from ?? ctx.senders[p.idx % ctx.senders.length] ?? zeroAddress) as Address
-    dispatcher.cancel(dispatcher.recordFor(p, from), 'run stopped before it was sent')
+    dispatcher.cancel(dispatcher.recordFor(p, from))
   }
   await fillNonceGaps(ctx, dispatcher)
   await awaitInclusion(ctx)
@@ -79,7 +79,10 @@ async function settleLeftovers(ctx: RunContext) {
   const stillPending: TxRecord[] = []
   open.forEach((r, i) => {
     const receipt = receipts[i]
-    if (!receipt) return stillPending.push(r)
+    if (!receipt) {
+      stillPending.push(r)
+      return
+    }
     ctx.tracker.unwatch(r.hash as Hex)
     ctx.ledger.move(r, hexToNumber(receipt.status) === 1 ? 'mined' : 'reverted', {
       includedAt: Date.now(),

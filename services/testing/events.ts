@@ -2,7 +2,17 @@ import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
 import type { TxErrorInfo, TxState } from './tx'
 
-export const runStatuses = ['pending', 'preparing', 'running', 'paused', 'draining', 'completed', 'stopped', 'failed', 'interrupted'] as const
+export const runStatuses = [
+  'pending',
+  'preparing',
+  'running',
+  'paused',
+  'draining',
+  'completed',
+  'stopped',
+  'failed',
+  'interrupted',
+] as const
 export type RunStatus = (typeof runStatuses)[number]
 
 /** One state change of one transaction. */

@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem'
-import { ensureFunded } from '../accounts/fund'
 import type { SenderAccount } from '../accounts/derive'
+import { ensureFunded } from '../accounts/fund'
 import type { Connection } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
@@ -57,7 +57,8 @@ const schedulers = { sequential: runSequential, concurrent: runConcurrent, 'mult
  */
 export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const { config, conn, node, bus, control } = p
-  const status = (s: RunStatus, message?: string) => bus.emit('event', { type: 'status', at: Date.now(), status: s, message })
+  const status = (s: RunStatus, message?: string) =>
+    bus.emit('event', { type: 'status', at: Date.now(), status: s, message })
   const startedAt = Date.now()
   status('preparing')
 
@@ -146,7 +147,8 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
 
   const sentBy = new Map<string, number>()
   for (const r of [...ledger.records.values(), ...ledger.fillers])
-    if (r.state === 'mined' || r.state === 'reverted') sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
+    if (r.state === 'mined' || r.state === 'reverted')
+      sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
   return {
     status: control.stopping ? 'stopped' : 'completed',
     counts: { ...ledger.counts },

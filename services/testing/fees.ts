@@ -1,6 +1,6 @@
 import { type Hex, hexToBigInt } from 'viem'
-import type { Fees } from '../chain/signer'
 import type { Connection } from '../chain/connection'
+import type { Fees } from '../chain/signer'
 
 export type FeeSettings = { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint }
 

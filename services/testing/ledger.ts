@@ -63,9 +63,6 @@ export function createLedger(bus: RunEventBus, planned: number) {
       emit(r)
       return true
     },
-    isDone() {
-      return records.size === planned && [...records.values()].every((r) => isTerminal(r.state))
-    },
     /** Txs accepted or waiting to be, that are not yet terminal. */
     openCount() {
       return counts.signed + counts.submitted
@@ -90,8 +87,7 @@ export function createLedger(bus: RunEventBus, planned: number) {
       blockNumber: r.blockNumber,
       gasUsed: r.gasUsed,
       submittedAt: r.state === 'signed' ? undefined : r.submittedAt,
-      latencyMs:
-        r.includedAt !== undefined && r.submittedAt !== undefined ? r.includedAt - r.submittedAt : undefined,
+      latencyMs: r.includedAt !== undefined && r.submittedAt !== undefined ? r.includedAt - r.submittedAt : undefined,
       submitRttMs: r.submitRttMs,
       error: r.error,
     })

@@ -14,7 +14,6 @@ import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
 import type { TxRecord } from './tx'
 
-
 /** Everything one run's parts share. Built by the executor, never by consumers. */
 export type RunContext = {
   config: TestConfig

@@ -26,9 +26,13 @@ export function startStuckWatchdog(ctx: RunContext) {
     checking = true
     try {
       const pool = ctx.node.isAnvil
-        ? ((await ctx.conn.request('txpool_status').catch(() => undefined)) as { pending: Hex; queued: Hex } | undefined)
+        ? ((await ctx.conn.request('txpool_status').catch(() => undefined)) as
+            | { pending: Hex; queued: Hex }
+            | undefined)
         : undefined
-      const inPool = pool ? ` (node pool: ${hexToNumber(pool.pending)} pending, ${hexToNumber(pool.queued)} queued)` : ''
+      const inPool = pool
+        ? ` (node pool: ${hexToNumber(pool.pending)} pending, ${hexToNumber(pool.queued)} queued)`
+        : ''
       const remedy = ctx.node.isAnvil && ctx.config.stuckRemedy === 'mine'
       ctx.bus.emit('event', {
         type: 'warning',

@@ -2,7 +2,16 @@ import type { Address, Hex } from 'viem'
 import type { TxErrorKind } from '../errors/tx-error'
 
 /** A transaction's life: planned → signed → submitted → one terminal state (DESIGN.md §2). */
-export const txStates = ['planned', 'signed', 'submitted', 'mined', 'reverted', 'failed', 'dropped', 'cancelled'] as const
+export const txStates = [
+  'planned',
+  'signed',
+  'submitted',
+  'mined',
+  'reverted',
+  'failed',
+  'dropped',
+  'cancelled',
+] as const
 export type TxState = (typeof txStates)[number]
 export const terminalStates = ['mined', 'reverted', 'failed', 'dropped', 'cancelled'] as const
 export type TerminalState = (typeof terminalStates)[number]

@@ -1,5 +1,5 @@
 import { type Anvil, createAnvil } from '../../services/chain/anvil'
-import { openNode, type NodeHandle } from '../../services/chain/node-handle'
+import { type NodeHandle, openNode } from '../../services/chain/node-handle'
 
 /** A fresh Anvil per test file (own port), reached through the engine's own node handle. */
 export async function startTestNode(args: string[] = []): Promise<{ anvil: Anvil; node: NodeHandle }> {

@@ -4,20 +4,27 @@ import { join } from 'node:path'
 import type { NodeHandle } from '../../services/chain/node-handle'
 import { parseTestConfig } from '../../services/config/parse'
 import type { TestConfigInput } from '../../services/config/schema'
-import { openDb } from '../../services/store/db'
 import { startRunSession } from '../../services/runs/run-session'
+import { openDb } from '../../services/store/db'
+import type { PlannedTx } from '../../services/testing/tx'
 
 /** Not Anvil's dev mnemonic: the accounts start empty, so funding is exercised too. */
-export const testMnemonic = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
+export const testMnemonic =
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'evm-stress-test-'))
 }
 
 /** Starts a run the way the CLI and server do, with a throwaway data dir. */
-export function startTestRun(node: NodeHandle, input: TestConfigInput, dataDir = tempDataDir()) {
+export function startTestRun(
+  node: NodeHandle,
+  input: TestConfigInput,
+  extra: { plan?: Iterable<PlannedTx> } = {},
+  dataDir = tempDataDir(),
+) {
   const config = parseTestConfig({ mnemonic: testMnemonic, ...input })
   const db = openDb(dataDir)
-  const session = startRunSession({ config, node, db, dataDir })
+  const session = startRunSession({ config, node, db, dataDir, ...extra })
   return { session, db, dataDir }
 }

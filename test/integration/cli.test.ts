@@ -24,7 +24,21 @@ describe('evm-stress run', () => {
   it('runs against a given node, prints a summary and writes a report that matches the chain', async () => {
     const dir = tempDataDir()
     const reportFile = join(dir, 'report.json')
-    const r = await runCli(['run', '--rpc-url', anvil.rpcUrl, '--txs', '250', '--accounts', '5', '--mining', 'engine', '--data-dir', dir, '--report', reportFile])
+    const r = await runCli([
+      'run',
+      '--rpc-url',
+      anvil.rpcUrl,
+      '--txs',
+      '250',
+      '--accounts',
+      '5',
+      '--mining',
+      'engine',
+      '--data-dir',
+      dir,
+      '--report',
+      reportFile,
+    ])
     expect(r.stderr).not.toMatch(/error/i)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/status\s+completed/)
@@ -81,8 +95,23 @@ describe('evm-stress run', () => {
     const dir = tempDataDir()
     const reportFile = join(dir, 'report.json')
     const { child, result } = startCli([
-      'run', '--rpc-url', anvil.rpcUrl, '--txs', '20000', '--accounts', '4', '--rate', '400', '--mining', 'engine',
-      '--data-dir', dir, '--report', reportFile, '--mnemonic', 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+      'run',
+      '--rpc-url',
+      anvil.rpcUrl,
+      '--txs',
+      '20000',
+      '--accounts',
+      '4',
+      '--rate',
+      '400',
+      '--mining',
+      'engine',
+      '--data-dir',
+      dir,
+      '--report',
+      reportFile,
+      '--mnemonic',
+      'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
     ])
     // Wait until txs are being mined (read from the chain, not the CLI's output).
     const deadline = Date.now() + 30_000

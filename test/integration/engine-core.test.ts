@@ -19,7 +19,9 @@ afterAll(async () => {
 
 /** Checks the run against the chain: every stored tx hash has the receipt its state claims. */
 async function expectChainAgrees(runId: string, db: Parameters<typeof createRunsRepo>[0]) {
-  const rows = createRunsRepo(db).txs(runId).filter((r) => r.role === 'planned')
+  const rows = createRunsRepo(db)
+    .txs(runId)
+    .filter((r) => r.role === 'planned')
   const mined = rows.filter((r) => r.state === 'mined')
   const receipts = await Promise.all(mined.map((r) => receiptOf(node, r.hash as string)))
   for (const [i, receipt] of receipts.entries()) {

@@ -55,7 +55,9 @@ describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (min
     const c = report.counts
     expect(c.mined + c.reverted + c.failed + c.dropped + c.cancelled).toBe(4000)
 
-    const rows = createRunsRepo(db).txs(session.id).filter((r) => r.role === 'planned')
+    const rows = createRunsRepo(db)
+      .txs(session.id)
+      .filter((r) => r.role === 'planned')
     expect(rows).toHaveLength(4000)
     expect(new Set(rows.map((r) => r.idx)).size).toBe(4000)
     expect(rows.filter((r) => r.state === 'mined')).toHaveLength(c.mined)

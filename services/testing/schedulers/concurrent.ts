@@ -85,16 +85,18 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
       }
       if (config.rate) {
         const now = Date.now()
-        tokens = Math.min(tokens + ((now - lastRefill) / 1000) * config.rate, Math.max(config.batchSize, config.rate / 10))
+        tokens = Math.min(
+          tokens + ((now - lastRefill) / 1000) * config.rate,
+          Math.max(config.batchSize, config.rate / 10),
+        )
         lastRefill = now
       }
       if (outstanding.size < maxParallelRequests) {
         // Retries are already inside the window; new txs need room in it.
         const batch = await dispatcher.sendDueRetries(config.batchSize)
-        const max = Math.min(config.batchSize - batch.length, room() - batch.length, tokens - batch.length)
-        if (max > 0) batch.push(...ready.splice(0, max))
-        const taken = new Set(batch.map((r) => r.from))
-        batch.push(...(await signNew(Math.min(config.batchSize, room(), tokens) - batch.length, taken)))
+        const budget = () => Math.min(Math.floor(Math.min(config.batchSize, tokens)) - batch.length, room())
+        if (budget() > 0) batch.push(...ready.splice(0, budget()))
+        if (budget() > 0) batch.push(...(await signNew(budget(), new Set(batch.map((r) => r.from)))))
         if (batch.length) {
           tokens -= batch.length
           launch(batch)
@@ -103,7 +105,13 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
       }
       // Waiting for the node: sign the next batch meanwhile (not in strict mode, where the
       // sender of each tx depends on which answers have come back).
-      if (!strict && outstanding.size > 0 && ready.length < config.batchSize && work.hasMore() && !ctx.control.stopping) {
+      if (
+        !strict &&
+        outstanding.size > 0 &&
+        ready.length < config.batchSize &&
+        work.hasMore() &&
+        !ctx.control.stopping
+      ) {
         ready.push(...(await signNew(config.batchSize - ready.length, new Set())))
         continue
       }
@@ -113,6 +121,6 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
     }
   } finally {
     // Signed ahead but never sent (stop): their nonces go back.
-    for (const r of ready.splice(0)) dispatcher.cancel(r, 'run stopped before it was sent')
+    for (const r of ready.splice(0)) dispatcher.cancel(r)
   }
 }
