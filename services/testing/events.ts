@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
+import type { BlockSeen } from './inclusion-tracker'
 import type { TxErrorInfo, TxState } from './tx'
 
 export const runStatuses = [
@@ -39,16 +40,7 @@ export type TxEvent = {
 export type RunEvent =
   | TxEvent
   | { type: 'status'; at: number; status: RunStatus; message?: string }
-  | {
-      type: 'block'
-      at: number
-      number: bigint
-      timestamp: number
-      gasUsed: bigint
-      gasLimit: bigint
-      txCount: number
-      ours: number
-    }
+  | ({ type: 'block'; at: number } & Omit<BlockSeen, 'seenAt'>)
   /** Every failed attempt, including those retried: errors are data (DESIGN.md §4). */
   | {
       type: 'error'

@@ -1,14 +1,11 @@
+import { createNotifier } from './notifier'
+
 export type ControlState = 'running' | 'paused' | 'stopping'
 
 /** Pause stops new sends at once; stop cancels what was not sent. In-flight txs keep being tracked. */
 export function createRunControl() {
   let state: ControlState = 'running'
-  let waiters: (() => void)[] = []
-  const wake = () => {
-    const w = waiters
-    waiters = []
-    for (const fn of w) fn()
-  }
+  const changed = createNotifier()
   return {
     get state() {
       return state
@@ -22,28 +19,21 @@ export function createRunControl() {
     resume() {
       if (state === 'paused') {
         state = 'running'
-        wake()
+        changed.notify()
       }
     },
     stop() {
       state = 'stopping'
-      wake()
+      changed.notify()
     },
     /** Resolves when sending may go on (or the run is stopping). */
     async whileRunnable(): Promise<void> {
-      while (state === 'paused') await new Promise<void>((r) => waiters.push(r))
+      while (state === 'paused') await changed.wait(60_000)
     },
-    /** Sleeps up to ms, waking early on stop. */
+    /** Sleeps up to ms, waking early on stop or resume. */
     sleep(ms: number): Promise<void> {
       if (ms <= 0 || state === 'stopping') return Promise.resolve()
-      return new Promise((resolve) => {
-        const t = setTimeout(done, ms)
-        waiters.push(done)
-        function done() {
-          clearTimeout(t)
-          resolve()
-        }
-      })
+      return changed.wait(ms)
     },
   }
 }

@@ -1,24 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Anvil } from '../../services/chain/anvil'
-import type { NodeHandle } from '../../services/chain/node-handle'
+import { describe, expect, it } from 'vitest'
 import type { RunReport } from '../../services/metrics/report'
-import { startTestNode } from '../helpers/anvil'
+import { useTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { runCli, startCli } from '../helpers/cli'
 import { tempDataDir } from '../helpers/run'
 
-let anvil: Anvil
-let node: NodeHandle
-
-beforeAll(async () => {
-  ;({ anvil, node } = await startTestNode())
-})
-afterAll(async () => {
-  await node?.close()
-  await anvil?.stop()
-})
+const testNode = useTestNode()
 
 describe('evm-stress run', () => {
   it('runs against a given node, prints a summary and writes a report that matches the chain', async () => {
@@ -27,7 +16,7 @@ describe('evm-stress run', () => {
     const r = await runCli([
       'run',
       '--rpc-url',
-      anvil.rpcUrl,
+      testNode.anvil.rpcUrl,
       '--txs',
       '250',
       '--accounts',
@@ -48,7 +37,7 @@ describe('evm-stress run', () => {
       expect(report).toHaveProperty(key)
     expect(report.latencyMs.p50).toBeTypeOf('number')
     expect(report.accounts).toHaveLength(5)
-    for (const a of report.accounts) expect(await onChainNonce(node, a.address)).toBe(a.expectedNonce)
+    for (const a of report.accounts) expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
     // The install's mnemonic is in the data dir; it never reaches the report or the output.
     const mnemonic = readFileSync(join(dir, 'mnemonic.txt'), 'utf8').trim()
     expect(JSON.stringify(report)).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
@@ -97,7 +86,7 @@ describe('evm-stress run', () => {
     const { child, result } = startCli([
       'run',
       '--rpc-url',
-      anvil.rpcUrl,
+      testNode.anvil.rpcUrl,
       '--txs',
       '20000',
       '--accounts',
@@ -116,7 +105,7 @@ describe('evm-stress run', () => {
     // Wait until txs are being mined (read from the chain, not the CLI's output).
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
-      const head = BigInt((await node.conn.request('eth_blockNumber')) as string)
+      const head = BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
       if (head > 3n) break
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -129,8 +118,8 @@ describe('evm-stress run', () => {
     expect(report.counts.cancelled).toBeGreaterThan(0)
     expect(report.invariantHolds).toBe(true)
     for (const a of report.accounts) {
-      expect(await onChainNonce(node, a.address)).toBe(a.expectedNonce)
-      expect(await onChainNonce(node, a.address, 'pending')).toBe(a.expectedNonce)
+      expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
+      expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(a.expectedNonce)
     }
   })
 })

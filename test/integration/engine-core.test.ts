@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Anvil } from '../../services/chain/anvil'
-import type { NodeHandle } from '../../services/chain/node-handle'
+import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
-import { startTestNode } from '../helpers/anvil'
+import { useTestNode } from '../helpers/anvil'
 import { onChainNonce, receiptOf } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-let anvil: Anvil
-let node: NodeHandle
-
-beforeAll(async () => {
-  ;({ anvil, node } = await startTestNode())
-})
-afterAll(async () => {
-  await node?.close()
-  await anvil?.stop()
-})
+const testNode = useTestNode()
 
 /** Checks the run against the chain: every stored tx hash has the receipt its state claims. */
 async function expectChainAgrees(runId: string, db: Parameters<typeof createRunsRepo>[0]) {
@@ -23,7 +12,7 @@ async function expectChainAgrees(runId: string, db: Parameters<typeof createRuns
     .txs(runId)
     .filter((r) => r.role === 'planned')
   const mined = rows.filter((r) => r.state === 'mined')
-  const receipts = await Promise.all(mined.map((r) => receiptOf(node, r.hash as string)))
+  const receipts = await Promise.all(mined.map((r) => receiptOf(testNode.node, r.hash as string)))
   for (const [i, receipt] of receipts.entries()) {
     expect(receipt, `receipt of ${mined[i]?.hash}`).not.toBeNull()
     expect(receipt?.status).toBe('0x1')
@@ -34,7 +23,12 @@ async function expectChainAgrees(runId: string, db: Parameters<typeof createRuns
 
 describe('engine core on a real Anvil', () => {
   it('sends 300 txs sequentially: all mined, nonces on chain match, report equals receipts', async () => {
-    const { session, db } = startTestRun(node, { mode: 'sequential', txs: 300, accounts: 3, mining: 'automine' })
+    const { session, db } = startTestRun(testNode.node, {
+      mode: 'sequential',
+      txs: 300,
+      accounts: 3,
+      mining: 'automine',
+    })
     const report = await session.done
     expect(report.status).toBe('completed')
     expect(report.counts.mined).toBe(300)
@@ -42,13 +36,13 @@ describe('engine core on a real Anvil', () => {
     const rows = await expectChainAgrees(session.id, db)
     expect(rows).toHaveLength(300)
     for (const acc of report.accounts) {
-      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+      expect(await onChainNonce(testNode.node, acc.address)).toBe(acc.expectedNonce)
       expect(acc.sent).toBe(100)
     }
   })
 
   it('sends 1,000 txs concurrently from 20 accounts with engine-driven mining', async () => {
-    const { session, db } = startTestRun(node, {
+    const { session, db } = startTestRun(testNode.node, {
       mode: 'concurrent',
       txs: 1000,
       accounts: 20,
@@ -63,14 +57,14 @@ describe('engine core on a real Anvil', () => {
     expect(rows.filter((r) => r.state === 'mined')).toHaveLength(1000)
     expect(report.accounts).toHaveLength(20)
     for (const acc of report.accounts) {
-      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
-      expect(await onChainNonce(node, acc.address, 'pending')).toBe(acc.expectedNonce)
+      expect(await onChainNonce(testNode.node, acc.address)).toBe(acc.expectedNonce)
+      expect(await onChainNonce(testNode.node, acc.address, 'pending')).toBe(acc.expectedNonce)
     }
     expect(report.accounts.reduce((s, a) => s + a.sent, 0)).toBe(1000)
   })
 
   it('multi-user: each simulated user sends its share from its own account', async () => {
-    const { session, db } = startTestRun(node, {
+    const { session, db } = startTestRun(testNode.node, {
       mode: 'multi-user',
       txs: 60,
       accounts: 6,
@@ -82,12 +76,12 @@ describe('engine core on a real Anvil', () => {
     await expectChainAgrees(session.id, db)
     for (const acc of report.accounts) {
       expect(acc.sent).toBe(10)
-      expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+      expect(await onChainNonce(testNode.node, acc.address)).toBe(acc.expectedNonce)
     }
   })
 
   it('interval mining: txs wait for the next block and latency shows it', async () => {
-    const { session } = startTestRun(node, {
+    const { session } = startTestRun(testNode.node, {
       mode: 'concurrent',
       txs: 40,
       accounts: 4,
@@ -96,12 +90,12 @@ describe('engine core on a real Anvil', () => {
       mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
     })
     const report = await session.done
-    await node.conn.request('evm_setIntervalMining', [0])
-    await node.conn.request('evm_setAutomine', [true])
+    await testNode.node.conn.request('evm_setIntervalMining', [0])
+    await testNode.node.conn.request('evm_setAutomine', [true])
     expect(report.counts.mined).toBe(40)
     expect(report.node.mining).toBe('interval')
     // With blocks a second apart, some tx must have waited for a block.
     expect(report.latencyMs.p99).toBeGreaterThan(100)
-    for (const acc of report.accounts) expect(await onChainNonce(node, acc.address)).toBe(acc.expectedNonce)
+    for (const acc of report.accounts) expect(await onChainNonce(testNode.node, acc.address)).toBe(acc.expectedNonce)
   })
 })

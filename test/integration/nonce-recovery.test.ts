@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Anvil } from '../../services/chain/anvil'
-import type { NodeHandle } from '../../services/chain/node-handle'
+import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { PlannedTx } from '../../services/testing/tx'
-import { startTestNode } from '../helpers/anvil'
+import { useTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-let anvil: Anvil
-let node: NodeHandle
-
-beforeAll(async () => {
-  ;({ anvil, node } = await startTestNode())
-})
-afterAll(async () => {
-  await node?.close()
-  await anvil?.stop()
-})
+const testNode = useTestNode()
 
 /** Transfers where some txs carry a gas limit below the intrinsic 21000: the node refuses them. */
 function* planWithRefusals(total: number, refused: Set<number>): Generator<PlannedTx> {
@@ -28,7 +17,7 @@ describe('a refused tx does not leave its account stuck behind a nonce gap', () 
   it.each(['engine', 'automine'] as const)('%s: later txs are mined, the hole is reused or filled', async (mining) => {
     const refused = new Set([10, 25, 49])
     const { session, db } = startTestRun(
-      node,
+      testNode.node,
       {
         txs: 50,
         accounts: 1,
@@ -51,8 +40,8 @@ describe('a refused tx does not leave its account stuck behind a nonce gap', () 
 
     const [account] = report.accounts
     if (!account) throw new Error('no account in report')
-    const latest = await onChainNonce(node, account.address, 'latest')
-    expect(await onChainNonce(node, account.address, 'pending')).toBe(latest)
+    const latest = await onChainNonce(testNode.node, account.address, 'latest')
+    expect(await onChainNonce(testNode.node, account.address, 'pending')).toBe(latest)
     // All 47 good txs and any gap fillers are on chain, nothing else.
     expect(latest).toBe(account.expectedNonce)
     expect(latest).toBe(47 + report.gapFills)

@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Anvil } from '../../services/chain/anvil'
-import type { NodeHandle } from '../../services/chain/node-handle'
+import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
-import { startTestNode } from '../helpers/anvil'
+import { useTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-let anvil: Anvil
-let node: NodeHandle
-
-beforeAll(async () => {
-  ;({ anvil, node } = await startTestNode())
-})
-afterAll(async () => {
-  await node?.close()
-  await anvil?.stop()
-})
+const testNode = useTestNode()
 
 /** No account may be left with a hole: what the chain has mined is all there is (nothing queued). */
 async function expectNoNonceGaps(accounts: { address: string; expectedNonce: number }[]) {
   for (const a of accounts) {
-    const latest = await onChainNonce(node, a.address, 'latest')
+    const latest = await onChainNonce(testNode.node, a.address, 'latest')
     expect(latest, `nonce of ${a.address}`).toBe(a.expectedNonce)
-    expect(await onChainNonce(node, a.address, 'pending')).toBe(latest)
+    expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(latest)
   }
-  const pool = (await node.conn.request('txpool_status')) as { pending: string; queued: string }
+  const pool = (await testNode.node.conn.request('txpool_status')) as { pending: string; queued: string }
   expect(BigInt(pool.pending) + BigInt(pool.queued)).toBe(0n)
 }
 
 describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (mining) => {
   it('cancels the rest, records every tx once, and leaves no nonce gap', async () => {
-    const { session, db } = startTestRun(node, {
+    const { session, db } = startTestRun(testNode.node, {
       mode: 'concurrent',
       txs: 4000,
       accounts: 10,
@@ -68,8 +57,8 @@ describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (min
 
 describe('stranded pending transactions', () => {
   it('detects no-progress, mines a block on Anvil, and completes', async () => {
-    await node.conn.request('evm_setAutomine', [false])
-    const { session } = startTestRun(node, {
+    await testNode.node.conn.request('evm_setAutomine', [false])
+    const { session } = startTestRun(testNode.node, {
       txs: 50,
       accounts: 5,
       mining: 'node',
@@ -77,7 +66,7 @@ describe('stranded pending transactions', () => {
       mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
     })
     const report = await session.done
-    await node.conn.request('evm_setAutomine', [true])
+    await testNode.node.conn.request('evm_setAutomine', [true])
     expect(report.status).toBe('completed')
     expect(report.counts.mined).toBe(50)
     const warning = report.warnings.find((w) => w.code === 'stuck-pending')
@@ -87,8 +76,8 @@ describe('stranded pending transactions', () => {
   })
 
   it('without the remedy, reports them clearly as dropped instead of hanging', async () => {
-    await node.conn.request('evm_setAutomine', [false])
-    const { session } = startTestRun(node, {
+    await testNode.node.conn.request('evm_setAutomine', [false])
+    const { session } = startTestRun(testNode.node, {
       txs: 30,
       accounts: 3,
       mining: 'node',
@@ -98,13 +87,13 @@ describe('stranded pending transactions', () => {
       mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
     })
     const report = await session.done
-    await node.conn.request('evm_setAutomine', [true])
+    await testNode.node.conn.request('evm_setAutomine', [true])
     expect(report.status).toBe('completed')
     expect(report.counts).toMatchObject({ planned: 30, mined: 0, dropped: 30 })
     expect(report.invariantHolds).toBe(true)
     expect(report.warnings.some((w) => w.code === 'stuck-pending')).toBe(true)
     // Dropped means dropped: the engine took them out of Anvil's pool, so nothing mines later.
-    await node.conn.request('evm_mine')
-    for (const a of report.accounts) expect(await onChainNonce(node, a.address)).toBe(0)
+    await testNode.node.conn.request('evm_mine')
+    for (const a of report.accounts) expect(await onChainNonce(testNode.node, a.address)).toBe(0)
   })
 })
