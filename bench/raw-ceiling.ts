@@ -1,5 +1,5 @@
 import { type Hex, parseEther, toHex } from 'viem'
-import type { SenderAccount } from '../services/accounts/derive'
+import type { LocalSender } from '../services/accounts/sender'
 import type { NodeHandle } from '../services/chain/node-handle'
 import { signTx } from '../services/chain/signer'
 
@@ -7,7 +7,7 @@ import { signTx } from '../services/chain/signer'
  * The node's ceiling: transfers signed before the clock starts, sent in JSON-RPC batches of 100
  * (4 in flight), a block mined after each wave, no bookkeeping at all.
  */
-export async function rawCeiling(node: NodeHandle, accounts: SenderAccount[], txs: number): Promise<number> {
+export async function rawCeiling(node: NodeHandle, accounts: LocalSender[], txs: number): Promise<number> {
   const { conn } = node
   await conn.request('evm_setAutomine', [false])
   await Promise.all(accounts.map((a) => conn.request('anvil_setBalance', [a.address, toHex(parseEther('1000'))])))
@@ -21,8 +21,8 @@ export async function rawCeiling(node: NodeHandle, accounts: SenderAccount[], tx
   const raws: Hex[] = []
   for (let i = 0; i < txs; i++) {
     const k = i % accounts.length
-    const from = accounts[k] as SenderAccount
-    const to = (accounts[(k + 1) % accounts.length] as SenderAccount).address
+    const from = accounts[k] as LocalSender
+    const to = (accounts[(k + 1) % accounts.length] as LocalSender).address
     const nonce = nonces[k] as number
     nonces[k] = nonce + 1
     const { raw } = await signTx(from.privateKey, {

@@ -1,14 +1,14 @@
 import { createWalletClient, http, parseEther, toHex } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
 import { foundry } from 'viem/chains'
-import type { SenderAccount } from '../services/accounts/derive'
+import type { LocalSender } from '../services/accounts/sender'
 import type { NodeHandle } from '../services/chain/node-handle'
 
 /**
  * What a developer writes by hand today: a loop of `sendTransaction` (viem fills nonce, gas and
  * fees) on an automining node, then a wait for the last receipt.
  */
-export async function viemLoop(node: NodeHandle, account: SenderAccount, txs: number): Promise<number> {
+export async function viemLoop(node: NodeHandle, account: LocalSender, txs: number): Promise<number> {
   await node.conn.request('evm_setAutomine', [true])
   await node.conn.request('anvil_setBalance', [account.address, toHex(parseEther('1000'))])
   const chain = { ...foundry, id: node.info.chainId }

@@ -20,7 +20,8 @@ export function anvilBinaryPath(): string {
   const require = createRequire(import.meta.url)
   let dir: string
   try {
-    dir = dirname(require.resolve(`@foundry-rs/${pkg}/package.json`))
+    // turbopackIgnore: Next.js would otherwise rewrite this into its own module lookup.
+    dir = dirname(require.resolve(/* turbopackIgnore: true */ `@foundry-rs/${pkg}/package.json`))
   } catch (cause) {
     throw new NodeUnavailableError(`The embedded Anvil package @foundry-rs/${pkg} is not installed`, {
       hint: 'Run `npm install` (or `npm ci`) in the project folder, or pass --rpc-url.',

@@ -38,63 +38,91 @@ const int = (min: number, max: number) =>
     .min(min, { error: `must be at least ${min}` })
     .max(max, { error: `must be at most ${max}` })
 
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, { error: 'must be a 20-byte 0x address' })
+const privateKey = z.string().regex(/^0x[0-9a-fA-F]{64}$/, { error: 'must be a 32-byte 0x-hex private key' })
+
 export const modes = ['sequential', 'concurrent', 'multi-user'] as const
+export const rotations = ['round-robin', 'random', 'least-pending'] as const
+export const fundingModes = ['auto', 'transfer', 'none'] as const
 export const miningModes = ['automine', 'interval', 'engine', 'node'] as const
 
 /**
  * One test configuration, shared by the CLI flags, config files, the HTTP API and the form.
  * Keys match the CLI's long flags (camelCase ↔ kebab-case).
  */
-export const testConfigSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
-  mode: z.enum(modes, { error: `must be one of: ${modes.join(', ')}` }).default('concurrent'),
-  txs: int(1, limits.txs).default(100),
-  accounts: int(1, limits.accounts).default(10),
-  /** Most transactions submitted and not yet mined at once (concurrent mode). */
-  concurrency: int(1, limits.concurrency).default(400),
-  /** Target transactions per second (open model); absent = as fast as the window allows. */
-  rate: z.number().positive({ error: 'must be above 0' }).max(limits.rate).optional(),
-  /** Transactions per JSON-RPC batch request. */
-  batchSize: int(1, limits.batchSize).default(100),
-  /** Sequential / multi-user: pause between a sender's transactions. */
-  delayMs: int(0, 3_600_000).default(0),
-  /** Sequential: wait for each receipt before sending the next transaction. */
-  waitForReceipt: z.boolean().default(true),
-  /** Wei sent with each transfer. */
-  value: weiString.default(1n),
-  /** Recipient of every transfer; absent = the next account in the set (self-contained). */
-  to: z
-    .string()
-    .regex(/^0x[0-9a-fA-F]{40}$/, { error: 'must be a 20-byte 0x address' })
-    .optional(),
-  gasLimit: weiString.optional(),
-  maxFeePerGas: weiString.optional(),
-  maxPriorityFeePerGas: weiString.optional(),
-  /** Node to stress; absent = an embedded Anvil started for you. */
-  rpcUrl: rpcUrl.optional(),
-  /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */
-  mining: z.enum(miningModes, { error: `must be one of: ${miningModes.join(', ')}` }).optional(),
-  blockTime: z.number().positive().max(3600).optional(),
-  /** Attempts after the first for errors that are worth retrying. */
-  retries: int(0, 20).default(3),
-  /** Give up on a transaction that has not been mined this long after its last progress. */
-  inclusionTimeoutMs: int(1_000, 3_600_000).default(60_000),
-  /** Pending transactions and no new block for this long = stuck. */
-  stuckAfterMs: int(500, 3_600_000).default(10_000),
-  /** What to do when stuck on Anvil: mine a block, or only report it. */
-  stuckRemedy: z.enum(['mine', 'none']).default('mine'),
-  requestTimeoutMs: int(100, 600_000).default(15_000),
-  /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
-  mnemonic: z
-    .string()
-    .trim()
-    .refine((m) => validateMnemonic(m.replace(/\s+/g, ' '), wordlist), {
-      error: 'is not a valid BIP-39 mnemonic (12 or 24 English words)',
-    })
-    .optional(),
-  /** Wei given to each generated account on Anvil before the run. */
-  fundWith: weiString.default(10n ** 21n),
-})
+export const testConfigSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    mode: z.enum(modes, { error: `must be one of: ${modes.join(', ')}` }).default('concurrent'),
+    txs: int(1, limits.txs).default(100),
+    accounts: int(1, limits.accounts).default(10),
+    /** Most transactions submitted and not yet mined at once (concurrent mode). */
+    concurrency: int(1, limits.concurrency).default(400),
+    /** Target transactions per second (open model); absent = as fast as the window allows. */
+    rate: z.number().positive({ error: 'must be above 0' }).max(limits.rate).optional(),
+    /** Transactions per JSON-RPC batch request. */
+    batchSize: int(1, limits.batchSize).default(100),
+    /** Sequential / multi-user: pause between a sender's transactions. */
+    delayMs: int(0, 3_600_000).default(0),
+    /** Sequential: wait for each receipt before sending the next transaction. */
+    waitForReceipt: z.boolean().default(true),
+    /** Wei sent with each transfer. */
+    value: weiString.default(1n),
+    /** Recipient of every transfer; absent = the next account in the set (self-contained). */
+    to: address.optional(),
+    gasLimit: weiString.optional(),
+    maxFeePerGas: weiString.optional(),
+    maxPriorityFeePerGas: weiString.optional(),
+    /** Node to stress; absent = an embedded Anvil started for you. */
+    rpcUrl: rpcUrl.optional(),
+    /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */
+    mining: z.enum(miningModes, { error: `must be one of: ${miningModes.join(', ')}` }).optional(),
+    blockTime: z.number().positive().max(3600).optional(),
+    /** Attempts after the first for errors that are worth retrying. */
+    retries: int(0, 20).default(3),
+    /** Give up on a transaction that has not been mined this long after its last progress. */
+    inclusionTimeoutMs: int(1_000, 3_600_000).default(60_000),
+    /** Pending transactions and no new block for this long = stuck. */
+    stuckAfterMs: int(500, 3_600_000).default(10_000),
+    /** What to do when stuck on Anvil: mine a block, or only report it. */
+    stuckRemedy: z.enum(['mine', 'none']).default('mine'),
+    requestTimeoutMs: int(100, 600_000).default(15_000),
+    /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
+    mnemonic: z
+      .string()
+      .trim()
+      .refine((m) => validateMnemonic(m.replace(/\s+/g, ' '), wordlist), {
+        error: 'is not a valid BIP-39 mnemonic (12 or 24 English words)',
+      })
+      .optional(),
+    /** Senders given as private keys instead of derived ones (their number replaces `accounts`). */
+    privateKeys: z.array(privateKey).min(1).max(limits.accounts).optional(),
+    /** Send from the node's own unlocked accounts (`eth_accounts`, the first `accounts` of them). */
+    nodeAccounts: z.boolean().default(false),
+    /** Anvil: send as these addresses without their keys (impersonation). */
+    impersonate: z.array(address).min(1).max(limits.accounts).optional(),
+    /** How the sender of each next tx is chosen. */
+    rotation: z.enum(rotations, { error: `must be one of: ${rotations.join(', ')}` }).default('round-robin'),
+    /** auto: Anvil's setBalance where available, else transfers from the funder; none: no funding. */
+    funding: z.enum(fundingModes, { error: `must be one of: ${fundingModes.join(', ')}` }).default('auto'),
+    /** Pays for funding by transfer; absent = the node's first unlocked account, if it has one. */
+    funderKey: privateKey.optional(),
+    /** Balance to give each sender; absent = what its share of txs needs (+10%), at least 1000 ETH on Anvil. */
+    fundWith: weiString.optional(),
+    /** Refill a sender that runs low during the run (setBalance on Anvil, else a transfer). */
+    topUp: z.boolean().default(false),
+    /** A sender below this balance is low (warning, top-up); absent = the cost of 5 of its txs. */
+    lowBalanceWei: weiString.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const sources = (['privateKeys', 'nodeAccounts', 'impersonate'] as const).filter((k) => Boolean(c[k]))
+    if (sources.length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [sources[1] as string],
+        message: `cannot be combined with ${sources[0]}: choose one source of senders`,
+      })
+  })
 
 export type TestConfigInput = z.input<typeof testConfigSchema>
 export type TestConfig = z.output<typeof testConfigSchema>

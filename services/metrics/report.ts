@@ -24,7 +24,18 @@ export type RunReport = {
   submitRttMs: MetricsSnapshot['submitRttMs']
   node: { chainId: number; clientVersion: string; rpcUrl: string; embedded: boolean; mining: string }
   blocks: MetricsSnapshot['blocks']
-  accounts: { address: string; sent: number; expectedNonce: number }[]
+  accounts: {
+    address: string
+    kind: 'local' | 'node'
+    /** Txs of this account that were included. */
+    sent: number
+    /** Its pending nonce at the start + sent: what the chain must answer after the run. */
+    expectedNonce: number
+    /** What the chain answered at the end (eth_getTransactionCount latest). */
+    onChainNonce: number | null
+    balanceWei: string | null
+    lastError: string | null
+  }[]
   errors: MetricsSnapshot['errors']
   warnings: MetricsSnapshot['warnings']
   gapFills: number

@@ -16,7 +16,7 @@ const terminal = new Set(['completed', 'stopped', 'failed', 'interrupted'])
  * Next.js hot reload does not fork it; SQLite is the record that outlives it.
  */
 export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = {}) {
-  const dataDir = resolve(options.dataDir ?? process.env.EVM_STRESS_DATA_DIR ?? 'data')
+  const dataDir = resolve(/* turbopackIgnore: true */ options.dataDir ?? process.env.EVM_STRESS_DATA_DIR ?? 'data')
   const defaultRpcUrl = options.rpcUrl ?? process.env.EVM_STRESS_RPC_URL ?? undefined
   let db: Db | undefined
   let defaultNode: Promise<NodeHandle> | undefined

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { deriveAccounts } from '../accounts/derive'
-import { installMnemonic } from '../accounts/mnemonic-store'
 import type { NodeHandle } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { publicConfig } from '../config/parse'
@@ -73,14 +71,12 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     let outcome: RunOutcome | undefined
     let error: RunReport['error'] = null
     try {
-      const mnemonic = config.mnemonic ?? installMnemonic(p.dataDir)
-      const senders = deriveAccounts(mnemonic, config.accounts)
       outcome = await executeRun({
         config,
         conn: node.conn,
         node: node.info,
         embedded: node.embedded,
-        senders,
+        dataDir: p.dataDir,
         bus,
         control,
         plan: p.plan,
@@ -118,7 +114,15 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         mining: outcome?.mining ?? 'unknown',
       },
       blocks: snap.blocks,
-      accounts: outcome?.senders ?? [],
+      accounts: (outcome?.senders ?? []).map((a) => ({
+        address: a.address,
+        kind: a.kind,
+        sent: a.sent,
+        expectedNonce: a.expectedNonce,
+        onChainNonce: a.final?.onChainNonce ?? null,
+        balanceWei: a.final?.balanceWei.toString() ?? null,
+        lastError: a.final?.lastError ?? null,
+      })),
       errors: snap.errors,
       warnings: snap.warnings,
       gapFills: snap.gapFills,

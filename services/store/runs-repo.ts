@@ -63,7 +63,9 @@ export function createRunsRepo(db: Db) {
     /** Runs a crash left behind: not in a terminal status. */
     unfinished(): RunRow[] {
       return db
-        .prepare<[], RunRow>(`SELECT * FROM runs WHERE status IN ('pending','preparing','running','paused','draining')`)
+        .prepare<[], RunRow>(
+          `SELECT * FROM runs WHERE status IN ('pending','preparing','funding','running','paused','draining')`,
+        )
         .all()
     },
     txs(id: string): TxRow[] {

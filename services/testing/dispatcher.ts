@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, toHex } from 'viem'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
@@ -42,34 +42,63 @@ export function createDispatcher(ctx: RunContext) {
     return ctx.senders[(i + 1) % ctx.senders.length] ?? from
   }
 
-  /** Takes a nonce if the record has none and signs; the hash is watched before any send. */
+  /**
+   * Takes a nonce if the record has none and signs; the hash is watched before any send. A
+   * node-signed sender's tx gets its hash from the node's answer instead.
+   */
   async function sign(r: TxRecord): Promise<void> {
-    const key = ctx.keys.get(r.from.toLowerCase())
-    if (!key) throw new Error(`no key for sender ${r.from}`)
+    const sender = ctx.signers.get(r.from.toLowerCase())
+    if (!sender) throw new Error(`unknown sender ${r.from}`)
     if (r.nonce === undefined) r.nonce = ctx.nonces.take(r.from)
-    const { raw, hash } = await signTx(key, {
-      chainId: ctx.node.chainId,
-      nonce: r.nonce,
-      to: r.to,
-      value: r.value,
-      data: r.data,
-      gas: r.gas,
-      fees: ctx.fees.get(),
-    })
     if (r.hash) {
       ctx.tracker.unwatch(r.hash)
       ctx.byHash.delete(r.hash)
+      r.hash = undefined
     }
-    ctx.byHash.set(hash, r)
-    ctx.tracker.watch(hash)
+    if (sender.kind === 'local') {
+      const { raw, hash } = await signTx(sender.privateKey, {
+        chainId: ctx.node.chainId,
+        nonce: r.nonce,
+        to: r.to,
+        value: r.value,
+        data: r.data,
+        gas: r.gas,
+        fees: ctx.fees.get(),
+      })
+      watch(r, hash)
+      r.raw = raw
+    }
     const first = r.state === 'planned'
-    r.raw = raw
-    r.hash = hash
     r.signedAt = Date.now()
     if (first) {
       r.state = 'signed'
       ctx.ledger.add(r)
     } else ctx.ledger.move(r, 'signed')
+  }
+
+  function watch(r: TxRecord, hash: Hex) {
+    r.hash = hash
+    ctx.byHash.set(hash, r)
+    ctx.tracker.watch(hash)
+  }
+
+  /** The request that submits a record: a raw tx, or (node-signed) the tx fields. */
+  function submission(r: TxRecord): [string, unknown[]] {
+    if (r.raw) return ['eth_sendRawTransaction', [r.raw]]
+    const f = ctx.fees.get()
+    const fees =
+      f.type === 'eip1559'
+        ? { maxFeePerGas: toHex(f.maxFeePerGas), maxPriorityFeePerGas: toHex(f.maxPriorityFeePerGas) }
+        : { gasPrice: toHex(f.gasPrice) }
+    const tx = {
+      from: r.from,
+      to: r.to,
+      value: toHex(r.value),
+      data: r.data,
+      gas: toHex(r.gas),
+      nonce: toHex(r.nonce ?? 0),
+    }
+    return ['eth_sendTransaction', [{ ...tx, ...fees }]]
   }
 
   /** One JSON-RPC batch (http) of raw transactions; every result is handled before it returns. */
@@ -82,15 +111,17 @@ export function createDispatcher(ctx: RunContext) {
       busy(r.from, 1)
     }
     const results = await ctx.gate.shared(() =>
-      Promise.allSettled(records.map((r) => ctx.conn.request('eth_sendRawTransaction', [r.raw]))),
+      Promise.allSettled(records.map((r) => ctx.conn.request(...submission(r)))),
     )
     const rtt = Date.now() - sentAt
     await Promise.all(
       records.map(async (r, i) => {
         const result = results[i] as PromiseSettledResult<unknown>
         try {
-          if (result.status === 'fulfilled') ctx.ledger.move(r, 'submitted', { submitRttMs: rtt })
-          else await onSendError(r, classifyError(result.reason))
+          if (result.status === 'fulfilled') {
+            if (!r.raw && typeof result.value === 'string') watch(r, result.value as Hex)
+            ctx.ledger.move(r, 'submitted', { submitRttMs: rtt })
+          } else await onSendError(r, classifyError(result.reason))
         } finally {
           busy(r.from, -1)
         }
@@ -102,7 +133,8 @@ export function createDispatcher(ctx: RunContext) {
 
   async function onSendError(r: TxRecord, err: TxError): Promise<void> {
     if (ctx.ledger.terminal(r)) return // the tracker saw it mined while the answer was on its way
-    const canRetry = err.retryable && r.attempts <= ctx.config.retries
+    const retryable = err.retryable || (err.kind === 'insufficient-funds' && ctx.topUp !== undefined)
+    const canRetry = retryable && r.attempts <= ctx.config.retries
     const info = { kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw }
     ctx.bus.emit('event', {
       type: 'error',
@@ -131,6 +163,16 @@ export function createDispatcher(ctx: RunContext) {
         if (canRetry) return retryLater(r, 'new-nonce')
         return fail(r, info, 'consumed')
       }
+      case 'insufficient-funds':
+        // With top-up on, refill the account and send the same tx again.
+        if (ctx.topUp && r.attempts <= ctx.config.retries) {
+          const refilled = await ctx.topUp(r.from).then(
+            () => true,
+            () => false,
+          )
+          if (refilled) return retryLater(r, 'same')
+        }
+        return fail(r, info, 'free')
       case 'fee-below-base-fee':
         if (canRetry) {
           await ctx.fees.refresh()

@@ -1,11 +1,11 @@
-import { type Address, type Hex, hexToBigInt, hexToNumber, zeroAddress } from 'viem'
+import { type Address, zeroAddress } from 'viem'
+import { applyInclusion } from './apply-inclusion'
 import type { Dispatcher } from './dispatcher'
+import { type RawReceipt, toInclusion } from './inclusion-tracker'
 import { mineBlock } from './miner'
 import type { WorkSource } from './plan'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
-
-type RawReceipt = { status: Hex; gasUsed: Hex; blockNumber: Hex; effectiveGasPrice?: Hex }
 
 /**
  * Brings every planned tx to exactly one terminal state: never-sent ones are cancelled, nonce
@@ -83,13 +83,7 @@ async function settleLeftovers(ctx: RunContext) {
       stillPending.push(r)
       return
     }
-    ctx.tracker.unwatch(r.hash as Hex)
-    ctx.ledger.move(r, hexToNumber(receipt.status) === 1 ? 'mined' : 'reverted', {
-      includedAt: Date.now(),
-      blockNumber: hexToBigInt(receipt.blockNumber),
-      gasUsed: hexToBigInt(receipt.gasUsed),
-      effectiveGasPrice: receipt.effectiveGasPrice ? hexToBigInt(receipt.effectiveGasPrice) : undefined,
-    })
+    applyInclusion(ctx, toInclusion(receipt, Date.now()))
   })
   for (const r of stillPending) {
     if (r.hash) {

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
+import type { AccountState } from '../accounts/balance-monitor'
 import type { BlockSeen } from './inclusion-tracker'
 import type { TxErrorInfo, TxState } from './tx'
 
 export const runStatuses = [
   'pending',
   'preparing',
+  'funding',
   'running',
   'paused',
   'draining',
@@ -55,6 +57,10 @@ export type RunEvent =
     }
   | { type: 'warning'; at: number; code: string; message: string; hint?: string }
   | { type: 'log'; at: number; message: string }
+  /** Funding before the run: how many senders are done, and how. */
+  | { type: 'funding'; at: number; done: number; total: number; method: 'set-balance' | 'transfer' }
+  /** Every sender's balance and nonces, about once a second. */
+  | { type: 'accounts'; at: number; accounts: AccountState[] }
 
 export type RunEventBus = EventEmitter<{ event: [RunEvent] }>
 

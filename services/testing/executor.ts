@@ -1,10 +1,11 @@
 import type { Address, Hex } from 'viem'
-import type { SenderAccount } from '../accounts/derive'
-import { ensureFunded } from '../accounts/fund'
+import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
+import { prepareSenders } from '../accounts/prepare-senders'
 import type { Connection } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import type { TestConfig } from '../config/schema'
+import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
 import { drain } from './drain'
 import type { RunEventBus, RunStatus } from './events'
@@ -21,6 +22,7 @@ import { runConcurrent } from './schedulers/concurrent'
 import { runMultiUser } from './schedulers/multi-user'
 import { runSequential } from './schedulers/sequential'
 import { createSendGate } from './send-gate'
+import { createRotation } from './sender-rotation'
 import { startStuckWatchdog } from './stuck-watchdog'
 import type { PlannedTx } from './tx'
 
@@ -30,11 +32,22 @@ export type ExecuteRunParameters = {
   node: NodeInfo
   /** The node was started by us for this tool (its mining mode is ours to choose). */
   embedded: boolean
-  senders: SenderAccount[]
+  /** Where the install's mnemonic lives. */
+  dataDir: string
   bus: RunEventBus
   control: RunControl
   /** The workload; default: ETH transfers. */
   plan?: Iterable<PlannedTx>
+}
+
+export type SenderOutcome = {
+  address: Address
+  kind: 'local' | 'node'
+  /** Txs of this account that were included (gap fillers too). */
+  sent: number
+  /** Its pending nonce at the start + `sent`: what the chain must say after the run. */
+  expectedNonce: number
+  final: AccountState | undefined
 }
 
 export type RunOutcome = {
@@ -43,121 +56,138 @@ export type RunOutcome = {
   mining: RunContext['mining']
   startedAt: number
   endedAt: number
-  /** Per sender: txs it sent that reached the node, and its final nonce as we expect it on chain. */
-  senders: { address: Address; sent: number; expectedNonce: number }[]
+  senders: SenderOutcome[]
   gapFills: number
 }
 
 const schedulers = { sequential: runSequential, concurrent: runConcurrent, 'multi-user': runMultiUser }
 
 /**
- * Runs one test to its end: set mining, fund senders, read nonces and fees, send by the chosen
- * mode while following blocks, then drain so every planned tx has exactly one terminal state.
- * Everything it learns is emitted on `bus`; it never calls its consumers.
+ * Runs one test to its end: set mining, resolve and fund senders, read nonces and fees, send by
+ * the chosen mode while following blocks, then drain so every planned tx has exactly one
+ * terminal state. Everything it learns is emitted on `bus`; it never calls its consumers.
  */
 export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
-  const { config, conn, node, bus, control } = p
-  const status = (s: RunStatus, message?: string) =>
-    bus.emit('event', { type: 'status', at: Date.now(), status: s, message })
+  const { config, conn, node, bus } = p
   const startedAt = Date.now()
-  status('preparing')
+  bus.emit('event', { type: 'status', at: startedAt, status: 'preparing' })
 
   const mining = chooseMining(config, node, p.embedded)
   const restoreMining = await applyMining(conn, node, mining, config.blockTime)
-  const senders = p.senders.map((s) => s.address)
-  const notifier = createNotifier()
+  const gate = createSendGate()
+  const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
   const fees = createFeeProvider(conn, config)
+  await fees.init()
+  let prepared: Awaited<ReturnType<typeof prepareSenders>> | undefined
+  try {
+    prepared = await prepareSenders({ config, conn, node, dataDir: p.dataDir, fees, bus, mine })
+    return await send(p, { mining, gate, fees, prepared, startedAt })
+  } finally {
+    await prepared?.release()
+    await restoreMining()
+  }
+}
+
+type Prepared = {
+  mining: RunContext['mining']
+  gate: RunContext['gate']
+  fees: RunContext['fees']
+  prepared: Awaited<ReturnType<typeof prepareSenders>>
+  startedAt: number
+}
+
+async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
+  const { config, conn, node, bus, control } = p
+  const senders = s.prepared.senders.map((x) => x.address)
+  const notifier = createNotifier()
   const nonces = createNonceManager({
     fetchPending: async (a) => Number(BigInt((await conn.request('eth_getTransactionCount', [a, 'pending'])) as Hex)),
   })
-  await fees.init()
-  const perSender = Math.ceil(config.txs / senders.length)
-  await ensureFunded(
-    conn,
-    node,
-    senders.map((address) => ({
-      address,
-      need: BigInt(perSender) * (fees.maxGasCost(config.gasLimit ?? 21_000n) + config.value),
-    })),
-    config.fundWith,
-  )
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
-
   const ledger = createLedger(bus, config.txs)
+  const lastErrors = new Map<string, string>()
   bus.on('event', (e) => {
     if (e.type === 'tx') notifier.notify()
+    if (e.type === 'error' && e.from) lastErrors.set(e.from.toLowerCase(), `${e.error.message}: ${e.error.raw ?? ''}`)
   })
+
   const ctx: RunContext = {
     config,
     conn,
     node,
-    mining,
+    mining: s.mining,
     bus,
     ledger,
     nonces,
-    fees,
+    fees: s.fees,
     control,
     notifier,
-    gate: createSendGate(),
+    gate: s.gate,
     retries: createRetryQueue(),
-    keys: new Map(p.senders.map((s) => [s.address.toLowerCase(), s.privateKey])),
+    signers: new Map(s.prepared.senders.map((x) => [x.address.toLowerCase(), x])),
     senders,
+    rotation: createRotation(senders, config.rotation, (a) => ledger.openOf(a)),
+    topUp: s.prepared.topUp,
     byHash: new Map(),
     sending: new Map(),
-    tracker: undefined as unknown as RunContext['tracker'],
+    tracker: createInclusionTracker({
+      conn,
+      fromBlock: BigInt((await conn.request('eth_blockNumber')) as Hex),
+      onInclusion: (inc) => applyInclusion(ctx, inc),
+      onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
+      onError: (error) =>
+        bus.emit('event', {
+          type: 'warning',
+          at: Date.now(),
+          code: 'tracker-error',
+          message: `Reading blocks failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        }),
+    }),
   }
-  ctx.tracker = createInclusionTracker({
-    conn,
-    fromBlock: BigInt((await conn.request('eth_blockNumber')) as Hex),
-    onInclusion: (inc) => {
-      const r = ctx.byHash.get(inc.hash)
-      if (!r) return
-      ledger.move(r, inc.status === 'success' ? 'mined' : 'reverted', {
-        includedAt: inc.seenAt,
-        blockNumber: inc.blockNumber,
-        gasUsed: inc.gasUsed,
-        effectiveGasPrice: inc.effectiveGasPrice,
-      })
-    },
-    onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
-    onError: (error) =>
-      bus.emit('event', {
-        type: 'warning',
-        at: Date.now(),
-        code: 'tracker-error',
-        message: `Reading blocks failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      }),
-  })
   const dispatcher = createDispatcher(ctx)
   const work = createWorkSource((p.plan ?? planTransfers(config))[Symbol.iterator]())
+  const lowBelow = config.lowBalanceWei ?? s.prepared.perTx * 5n
+  const monitor = startBalanceMonitor({
+    conn,
+    bus,
+    senders,
+    lowBelow: () => lowBelow,
+    localNonce: (a) => nonces.peekNext(a),
+    inFlight: (a) => ledger.openOf(a),
+    lastError: (a) => lastErrors.get(a.toLowerCase()) ?? null,
+    topUp: s.prepared.topUp,
+  })
 
   ctx.tracker.start()
   const stopWatchdog = startStuckWatchdog(ctx)
+  let final: AccountState[] = []
   try {
-    status('running')
+    bus.emit('event', { type: 'status', at: Date.now(), status: 'running' })
     await schedulers[config.mode](ctx, dispatcher, work)
-    status('draining')
+    bus.emit('event', { type: 'status', at: Date.now(), status: 'draining' })
     await drain(ctx, dispatcher, work)
   } finally {
     stopWatchdog()
     await ctx.tracker.stop()
-    await restoreMining()
+    final = await monitor.final().catch(() => [])
   }
 
   const sentBy = new Map<string, number>()
   for (const r of [...ledger.records.values(), ...ledger.fillers])
     if (r.state === 'mined' || r.state === 'reverted')
       sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
+  const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
   return {
     status: control.stopping ? 'stopped' : 'completed',
     counts: { ...ledger.counts },
-    mining,
-    startedAt,
+    mining: s.mining,
+    startedAt: s.startedAt,
     endedAt: Date.now(),
-    senders: senders.map((address) => {
-      const sent = sentBy.get(address.toLowerCase()) ?? 0
-      return { address, sent, expectedNonce: (startNonces.get(address.toLowerCase()) ?? 0) + sent }
+    senders: s.prepared.senders.map(({ address, kind }) => {
+      const key = address.toLowerCase()
+      const sent = sentBy.get(key) ?? 0
+      return { address, kind, sent, expectedNonce: (startNonces.get(key) ?? 0) + sent, final: finalBy.get(key) }
     }),
     gapFills: ledger.fillers.length,
   }

@@ -8,7 +8,7 @@ type RawBlock = {
   gasLimit: Hex
   transactions: Hex[]
 }
-type RawReceipt = {
+export type RawReceipt = {
   transactionHash: Hex
   status: Hex
   gasUsed: Hex
@@ -23,6 +23,17 @@ export type Inclusion = {
   gasUsed: bigint
   effectiveGasPrice: bigint | undefined
   seenAt: number
+}
+
+export function toInclusion(r: RawReceipt, seenAt: number): Inclusion {
+  return {
+    hash: r.transactionHash,
+    status: hexToNumber(r.status) === 1 ? 'success' : 'reverted',
+    blockNumber: hexToBigInt(r.blockNumber),
+    gasUsed: hexToBigInt(r.gasUsed),
+    effectiveGasPrice: r.effectiveGasPrice ? hexToBigInt(r.effectiveGasPrice) : undefined,
+    seenAt,
+  }
 }
 
 export type BlockSeen = {
@@ -53,6 +64,10 @@ export type InclusionTrackerParameters = {
  */
 export function createInclusionTracker(p: InclusionTrackerParameters) {
   const watched = new Set<Hex>()
+  // Hashes of recently seen blocks: a tx whose hash we learn only from the node's answer
+  // (node-signed) may be in a block we have already read.
+  const recent = new Map<Hex, bigint>()
+  const recentCap = 20_000
   let lastSeen = p.fromBlock
   let blockReceipts: 'unknown' | 'yes' | 'no' = 'unknown'
   let timer: NodeJS.Timeout | undefined
@@ -101,19 +116,15 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       blocks.forEach((b, i) => {
         if (!b) return
         const ours = new Set(withOurs[i])
+        const number = hexToBigInt(b.number)
+        for (const h of b.transactions) recent.set(h, number)
+        while (recent.size > recentCap) recent.delete(recent.keys().next().value as Hex)
         for (const r of receipts[i] ?? []) {
           if (!ours.has(r.transactionHash) || !watched.delete(r.transactionHash)) continue
-          p.onInclusion({
-            hash: r.transactionHash,
-            status: hexToNumber(r.status) === 1 ? 'success' : 'reverted',
-            blockNumber: hexToBigInt(r.blockNumber),
-            gasUsed: hexToBigInt(r.gasUsed),
-            effectiveGasPrice: r.effectiveGasPrice ? hexToBigInt(r.effectiveGasPrice) : undefined,
-            seenAt,
-          })
+          p.onInclusion(toInclusion(r, seenAt))
         }
         p.onBlock({
-          number: hexToBigInt(b.number),
+          number,
           timestamp: hexToNumber(b.timestamp),
           gasUsed: hexToBigInt(b.gasUsed),
           gasLimit: hexToBigInt(b.gasLimit),
@@ -151,9 +162,16 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       })
   }
 
+  async function lateInclusion(hash: Hex) {
+    const r = (await p.conn.request('eth_getTransactionReceipt', [hash])) as RawReceipt | null
+    if (!r || !watched.delete(hash)) return
+    p.onInclusion(toInclusion(r, Date.now()))
+  }
+
   return {
     watch(hash: Hex) {
       watched.add(hash)
+      if (recent.has(hash)) void lateInclusion(hash).catch((e) => p.onError?.(e))
     },
     unwatch(hash: Hex) {
       watched.delete(hash)

@@ -30,10 +30,16 @@ export function createLedger(bus: RunEventBus, planned: number) {
   const records = new Map<number, TxRecord>()
   const counts = emptyCounts(planned)
   const fillers: TxRecord[] = []
+  /** Open (signed or submitted) txs per sender, for least-pending rotation and the accounts view. */
+  const openBy = new Map<string, number>()
 
   const bump = (r: TxRecord, state: TxState, delta: number) => {
     if (r.role !== 'planned' || state === 'planned') return
     counts[state] += delta
+    if (state === 'signed' || state === 'submitted') {
+      const key = r.from.toLowerCase()
+      openBy.set(key, (openBy.get(key) ?? 0) + delta)
+    }
   }
 
   return {
@@ -62,6 +68,9 @@ export function createLedger(bus: RunEventBus, planned: number) {
       }
       emit(r)
       return true
+    },
+    openOf(address: string): number {
+      return openBy.get(address.toLowerCase()) ?? 0
     },
     /** Txs accepted or waiting to be, that are not yet terminal. */
     openCount() {

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import type { Sender } from '../accounts/sender'
 import type { Connection } from '../chain/connection'
 import type { EffectiveMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
@@ -12,6 +13,7 @@ import type { Notifier } from './notifier'
 import type { RetryQueue } from './retry-queue'
 import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
+import type { Rotation } from './sender-rotation'
 import type { TxRecord } from './tx'
 
 /** Everything one run's parts share. Built by the executor, never by consumers. */
@@ -30,8 +32,11 @@ export type RunContext = {
   /** Woken by every tx state change: loops wait on it instead of sleeping blindly. */
   notifier: Notifier
   retries: RetryQueue
-  /** Lower-case address → private key. Server memory only. */
-  keys: Map<string, Hex>
+  /** Lower-case address → sender (with its key, if local). Server memory only. */
+  signers: Map<string, Sender>
+  rotation: Rotation
+  /** Refill a sender (topUp on): lets "insufficient funds" be retried instead of failing. */
+  topUp: ((address: Address) => Promise<void>) | undefined
   senders: Address[]
   byHash: Map<Hex, TxRecord>
   /** Submissions not yet answered, per sender (strict ordering in modes that mine as txs arrive). */

@@ -6,7 +6,7 @@ import { type NodeHandle, openNode } from '../../services/chain/node-handle'
  * A fresh Anvil for this test file (own port), reached through the engine's own node handle;
  * started before the file's tests and stopped after them.
  */
-export function useTestNode(args: string[] = []): { readonly anvil: Anvil; readonly node: NodeHandle } {
+export function withTestNode(args: string[] = []): { readonly anvil: Anvil; readonly node: NodeHandle } {
   let anvil: Anvil | undefined
   let node: NodeHandle | undefined
   beforeAll(async () => {

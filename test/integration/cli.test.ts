@@ -2,12 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { RunReport } from '../../services/metrics/report'
-import { useTestNode } from '../helpers/anvil'
+import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { runCli, startCli } from '../helpers/cli'
 import { tempDataDir } from '../helpers/run'
 
-const testNode = useTestNode()
+const testNode = withTestNode()
 
 describe('evm-stress run', () => {
   it('runs against a given node, prints a summary and writes a report that matches the chain', async () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
-import { useTestNode } from '../helpers/anvil'
+import { withTestNode } from '../helpers/anvil'
 import { onChainNonce, receiptOf } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-const testNode = useTestNode()
+const testNode = withTestNode()
 
 /** Checks the run against the chain: every stored tx hash has the receipt its state claims. */
 async function expectChainAgrees(runId: string, db: Parameters<typeof createRunsRepo>[0]) {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { PlannedTx } from '../../services/testing/tx'
-import { useTestNode } from '../helpers/anvil'
+import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-const testNode = useTestNode()
+const testNode = withTestNode()
 
 /** Transfers where some txs carry a gas limit below the intrinsic 21000: the node refuses them. */
 function* planWithRefusals(total: number, refused: Set<number>): Generator<PlannedTx> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
-import { useTestNode } from '../helpers/anvil'
+import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { startTestRun } from '../helpers/run'
 
-const testNode = useTestNode()
+const testNode = withTestNode()
 
 /** No account may be left with a hole: what the chain has mined is all there is (nothing queued). */
 async function expectNoNonceGaps(accounts: { address: string; expectedNonce: number }[]) {

@@ -3,7 +3,6 @@ import type { Dispatcher } from '../dispatcher'
 import { mineBlock } from '../miner'
 import type { WorkSource } from '../plan'
 import type { RunContext } from '../run-context'
-import { createRotation } from '../sender-rotation'
 import type { TxRecord } from '../tx'
 
 /** Batch requests out at once: enough to keep the node busy, few enough not to queue in it. */
@@ -20,7 +19,6 @@ const maxParallelRequests = 4
 export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, work: WorkSource): Promise<void> {
   const { config } = ctx
   const engine = ctx.mining === 'engine'
-  const rotation = createRotation(ctx.senders)
   // Where blocks are mined as txs arrive, one account's txs go one at a time so a later nonce
   // never reaches the node before an earlier one (ANVIL.md: it can stay queued forever).
   const strict = !engine
@@ -48,7 +46,7 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
     const out: TxRecord[] = []
     while (!ctx.control.stopping && out.length < max && work.hasMore()) {
-      const from = rotation.pick((a) => !strict || (!dispatcher.isBusy(a) && !taken.has(a)))
+      const from = ctx.rotation.pick((a) => !strict || (!dispatcher.isBusy(a) && !taken.has(a)))
       if (!from) break
       const planned = work.next()
       if (!planned) break

@@ -1,12 +1,10 @@
 import type { Dispatcher } from '../dispatcher'
 import type { WorkSource } from '../plan'
 import type { RunContext } from '../run-context'
-import { createRotation } from '../sender-rotation'
 import { sendOneAndWait } from './one-at-a-time'
 
 /** One transaction at a time, optionally waiting for each receipt, with a delay between. */
 export async function runSequential(ctx: RunContext, dispatcher: Dispatcher, work: WorkSource): Promise<void> {
-  const rotation = createRotation(ctx.senders)
   let first = true
   while (true) {
     await ctx.control.whileRunnable()
@@ -17,7 +15,7 @@ export async function runSequential(ctx: RunContext, dispatcher: Dispatcher, wor
     await ctx.control.whileRunnable()
     if (ctx.control.stopping) return
     const planned = work.next()
-    const from = rotation.pick(() => true)
+    const from = ctx.rotation.pick(() => true)
     if (!planned || !from) return
     await sendOneAndWait(ctx, dispatcher, planned, from, ctx.config.waitForReceipt)
   }

@@ -1,0 +1,15 @@
+import { getRegistry } from '@/services/runs/registry'
+import { json, respond } from '../../../_lib/respond'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+type Context = { params: Promise<{ id: string }> }
+
+/** Asks a run to stop; answers with the run as it is now (it drains before it is "stopped"). */
+export function POST(_request: Request, context: Context): Promise<Response> {
+  return respond(async () => {
+    const { id } = await context.params
+    return json(getRegistry().stopRun(id))
+  })
+}

@@ -1,0 +1,68 @@
+import type { Address } from 'viem'
+import type { Connection } from '../chain/connection'
+import type { NodeInfo } from '../chain/node-info'
+import type { TestConfig } from '../config/schema'
+import type { RunEventBus } from '../testing/events'
+import type { FeeProvider } from '../testing/fees'
+import { costPerTx, fundingNeeds, fundSenders, resolveFunder } from './funding'
+import { resolveSenders } from './resolve-senders'
+import type { Sender } from './sender'
+import { createTopUp, type TopUp } from './top-up'
+
+export type PreparedSenders = {
+  senders: Sender[]
+  perTx: bigint
+  need: (address: Address) => bigint
+  topUp: TopUp | undefined
+  release(): Promise<void>
+}
+
+export type PrepareSendersParameters = {
+  config: TestConfig
+  conn: Connection
+  node: NodeInfo
+  dataDir: string
+  fees: FeeProvider
+  bus: RunEventBus
+  /** Engine-driven mining: how to get a block during funding and top-ups. */
+  mine?: () => Promise<unknown>
+}
+
+/** Resolves the run's senders and makes sure each can pay for its share before anything is sent. */
+export async function prepareSenders(p: PrepareSendersParameters): Promise<PreparedSenders> {
+  const { config, conn, node, bus } = p
+  const resolved = await resolveSenders(config, conn, node, p.dataDir)
+  try {
+    const perTx = costPerTx(config, p.fees.get(), config.gasLimit ?? 21_000n)
+    const needs = fundingNeeds(config, resolved.senders, perTx)
+    const needOf = new Map(needs.map((n) => [n.address.toLowerCase(), n.need]))
+    const funder = config.funding === 'none' ? undefined : await resolveFunder(config, conn)
+    bus.emit('event', { type: 'status', at: Date.now(), status: 'funding' })
+    const result = await fundSenders({
+      conn,
+      node,
+      config,
+      fees: p.fees.get(),
+      needs,
+      funder,
+      mine: p.mine,
+      onProgress: (done, total, method) => {
+        if (method !== 'none-needed') bus.emit('event', { type: 'funding', at: Date.now(), done, total, method })
+      },
+    })
+    if (result.funded)
+      bus.emit('event', {
+        type: 'log',
+        at: Date.now(),
+        message: `Funded ${result.funded} sender(s) by ${result.method === 'set-balance' ? 'anvil_setBalance' : `transfers from ${result.funder}`}.`,
+      })
+    const need = (a: Address) => needOf.get(a.toLowerCase()) ?? perTx
+    const topUp = config.topUp
+      ? createTopUp({ conn, node, config, fees: () => p.fees.get(), funder, mine: p.mine, target: need })
+      : undefined
+    return { senders: resolved.senders, perTx, need, topUp, release: resolved.release }
+  } catch (error) {
+    await resolved.release()
+    throw error
+  }
+}

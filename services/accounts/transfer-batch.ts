@@ -1,0 +1,99 @@
+import { type Address, type Hex, hexToBigInt, toHex } from 'viem'
+import type { Connection } from '../chain/connection'
+import type { NodeInfo } from '../chain/node-info'
+import { type Fees, signTx } from '../chain/signer'
+import { classifyError } from '../errors/classify'
+import type { Sender } from './sender'
+
+export type Transfer = { to: Address; value: bigint }
+
+export type SendTransfersParameters = {
+  conn: Connection
+  node: NodeInfo
+  from: Sender
+  transfers: readonly Transfer[]
+  fees: Fees
+  /** Engine-driven mining: how to get a block (through the run's send gate during a run). */
+  mine?: () => Promise<unknown>
+  timeoutMs: number
+  onProgress?: (done: number, total: number) => void
+}
+
+const batch = 100
+
+/**
+ * Plain ETH transfers from one account (funding, top-ups): nonces assigned in order, sent in
+ * JSON-RPC batches of 100, mined on demand in engine mining, and awaited until every one has
+ * a successful receipt. Any refusal is thrown: a half-funded run must not start.
+ */
+export async function sendTransfers(p: SendTransfersParameters): Promise<void> {
+  const { conn, from } = p
+  let nonce = Number(hexToBigInt((await conn.request('eth_getTransactionCount', [from.address, 'pending'])) as Hex))
+  const hashes: Hex[] = []
+  for (let i = 0; i < p.transfers.length; i += batch) {
+    const slice = p.transfers.slice(i, i + batch)
+    const requests = await Promise.all(
+      slice.map(async (t) => {
+        const n = nonce++
+        if (from.kind === 'local') {
+          const { raw } = await signTx(from.privateKey, {
+            chainId: p.node.chainId,
+            nonce: n,
+            to: t.to,
+            value: t.value,
+            gas: 21_000n,
+            fees: p.fees,
+          })
+          return ['eth_sendRawTransaction', [raw]] as const
+        }
+        const fees =
+          p.fees.type === 'eip1559'
+            ? { maxFeePerGas: toHex(p.fees.maxFeePerGas), maxPriorityFeePerGas: toHex(p.fees.maxPriorityFeePerGas) }
+            : { gasPrice: toHex(p.fees.gasPrice) }
+        const tx = {
+          from: from.address,
+          to: t.to,
+          value: toHex(t.value),
+          gas: toHex(21_000n),
+          nonce: toHex(n),
+          ...fees,
+        }
+        return ['eth_sendTransaction', [tx]] as const
+      }),
+    )
+    try {
+      hashes.push(...((await Promise.all(requests.map(([m, params]) => conn.request(m, [...params])))) as Hex[]))
+    } catch (error) {
+      throw classifyError(error)
+    }
+    await p.mine?.()
+  }
+  await awaitReceipts(conn, hashes, p.timeoutMs, p.mine, (done) => p.onProgress?.(done, hashes.length))
+}
+
+async function awaitReceipts(
+  conn: Connection,
+  hashes: Hex[],
+  timeoutMs: number,
+  mine: (() => Promise<unknown>) | undefined,
+  onProgress: (done: number) => void,
+) {
+  const open = new Set(hashes)
+  const deadline = Date.now() + timeoutMs
+  while (open.size) {
+    const list = [...open]
+    const receipts = (await Promise.all(list.map((h) => conn.request('eth_getTransactionReceipt', [h])))) as ({
+      status: Hex
+    } | null)[]
+    receipts.forEach((r, i) => {
+      if (!r) return
+      if (r.status !== '0x1') throw new Error(`funding transfer ${list[i]} reverted`)
+      open.delete(list[i] as Hex)
+    })
+    onProgress(hashes.length - open.size)
+    if (!open.size) return
+    if (Date.now() > deadline) throw new Error(`${open.size} funding transfers were not mined within ${timeoutMs} ms`)
+    await mine?.()
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}

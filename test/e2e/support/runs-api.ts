@@ -1,0 +1,20 @@
+import type { RunSummary } from '../../../services/runs/types'
+
+export const terminalStatuses = ['completed', 'stopped', 'failed', 'interrupted'] as const
+
+export async function getRun(baseUrl: string, id: string): Promise<RunSummary> {
+  const res = await fetch(`${baseUrl}/api/runs/${encodeURIComponent(id)}`)
+  if (!res.ok) throw new Error(`GET /api/runs/${id} → ${res.status}: ${await res.text()}`)
+  return (await res.json()) as RunSummary
+}
+
+/** Polls the run until its status is terminal (the engine's own timeouts bound how long that takes). */
+export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 120_000): Promise<RunSummary> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const run = await getRun(baseUrl, id)
+    if ((terminalStatuses as readonly string[]).includes(run.status)) return run
+    if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
