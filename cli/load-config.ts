@@ -36,6 +36,14 @@ export function numeric(value: string): number | string {
   return /^-?\d+(\.\d+)?(e\d+)?$/i.test(value.trim()) ? Number(value) : value
 }
 
+/** `a,b, c` → ['a', 'b', 'c'] for list flags. */
+export function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean)
+}
+
 /** File values first, flags over them, then one validation that names any bad field. */
 export function loadConfig(file: string | undefined, flags: Record<string, unknown>): TestConfig {
   const fromFile = file ? readConfigFile(file) : {}

@@ -1,6 +1,6 @@
 import { Command } from 'commander'
-import { miningModes, modes } from '../services/config/schema'
-import { numeric } from './load-config'
+import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
+import { list, numeric } from './load-config'
 import { describeFailure, runCommand } from './run-command'
 
 const program = new Command()
@@ -35,6 +35,18 @@ program
   .option('--inclusion-timeout-ms <ms>', 'give up on a tx with no progress this long (default 60000)', numeric)
   .option('--stuck-after-ms <ms>', 'pending txs and no new block this long = stuck (default 10000)', numeric)
   .option('--mnemonic <words>', "sender accounts' seed (default: this install's own, in the data dir)")
+  .option('--private-keys <keys>', 'comma-separated sender keys (prefer a config file: the shell keeps history)', list)
+  .option('--node-accounts', "send from the node's unlocked accounts (eth_accounts)")
+  .option('--impersonate <addresses>', 'comma-separated addresses to send as, without keys (Anvil)', list)
+  .option('--rotation <how>', `sender of the next tx: ${rotations.join(' | ')} (default round-robin)`)
+  .option(
+    '--funding <how>',
+    `${fundingModes.join(' | ')}: setBalance on Anvil else transfers, transfers only, or none (default auto)`,
+  )
+  .option('--funder-key <key>', 'account that pays for funding by transfer (or env EVM_STRESS_FUNDER_KEY)')
+  .option('--fund-with <wei>', "each sender's balance after funding (default: what its share needs)")
+  .option('--top-up', 'refill senders that run low during the run')
+  .option('--low-balance-wei <wei>', 'a sender below this is low (default: the cost of 5 of its txs)')
   .option('--report <file.json>', 'write the JSON report here')
   .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
   .option('-q, --quiet', 'no live progress line')
@@ -42,6 +54,7 @@ program
     const { config, report, dataDir, quiet, ...rest } = opts
     // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
     if (rest.waitForReceipt === true) delete rest.waitForReceipt
+    rest.funderKey ??= process.env.EVM_STRESS_FUNDER_KEY
     try {
       process.exitCode = await runCommand({
         config: config as string | undefined,

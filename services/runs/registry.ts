@@ -3,8 +3,10 @@ import { type NodeHandle, openNode } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { parseTestConfig } from '../config/parse'
 import { ConflictError, NotFoundError } from '../errors/base'
+import type { RunReport } from '../metrics/report'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
+import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { type RunSession, startRunSession } from './run-session'
 import { summaryFromRow, summaryLive } from './summary'
 import type { NodeStatus, RunSummary } from './types'
@@ -27,6 +29,11 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     return db
   }
   const store = () => createRunsRepo(database())
+  const rowOf = (id: string) => {
+    const row = store().get(id)
+    if (!row) throw new NotFoundError(`No run with id ${id}`, { hint: 'List runs with GET /api/runs.' })
+    return row
+  }
   const node = () => {
     defaultNode ??= openNode({ rpcUrl: defaultRpcUrl }).catch((e) => {
       defaultNode = undefined
@@ -108,10 +115,17 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         })
     },
     getRun(id: string): RunSummary {
-      const row = store().get(id)
-      if (!row) throw new NotFoundError(`No run with id ${id}`, { hint: 'List runs with GET /api/runs.' })
+      const row = rowOf(id)
       const l = live.get(id)
       return l ? summaryLive(row, l.session.metrics.snapshot(), l.startedAt) : summaryFromRow(row)
+    },
+    /** The run's senders: live readings while it runs, the report's final ones after. */
+    getAccounts(id: string): { runId: string; live: boolean; accounts: AccountView[] } {
+      const l = live.get(id)
+      if (l) return { runId: id, live: true, accounts: l.session.accounts().map(viewOfState) }
+      const row = rowOf(id)
+      const report = row.report_json ? (JSON.parse(row.report_json) as RunReport) : undefined
+      return { runId: id, live: false, accounts: (report?.accounts ?? []).map(viewOfReport) }
     },
     stopRun(id: string): RunSummary {
       const l = live.get(id)

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { AccountState } from '../accounts/balance-monitor'
 import type { NodeHandle } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { publicConfig } from '../config/parse'
@@ -21,6 +22,8 @@ export type RunSession = {
   control: RunControl
   metrics: Aggregator
   createdAt: number
+  /** The senders as last read (about once a second while running). */
+  accounts(): AccountState[]
   /** Settles with the report; never rejects (a failed run is a report with status "failed"). */
   done: Promise<RunReport>
 }
@@ -59,6 +62,10 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     created_at: createdAt,
     planned: config.txs,
     rpc_url: redactUrl(node.conn.url),
+  })
+  let accounts: AccountState[] = []
+  bus.on('event', (e) => {
+    if (e.type === 'accounts') accounts = e.accounts
   })
   bus.on('event', metrics.onEvent)
   bus.on('event', writer.onEvent)
@@ -141,5 +148,5 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     return report
   })()
 
-  return { id, config, bus, control, metrics, createdAt, done }
+  return { id, config, bus, control, metrics, createdAt, accounts: () => accounts, done }
 }

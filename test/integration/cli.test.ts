@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { deriveAccounts } from '../../services/accounts/derive'
 import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
@@ -40,8 +41,17 @@ describe('evm-stress run', () => {
     for (const a of report.accounts) expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
     // The install's mnemonic is in the data dir; it never reaches the report or the output.
     const mnemonic = readFileSync(join(dir, 'mnemonic.txt'), 'utf8').trim()
-    expect(JSON.stringify(report)).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
-    expect(r.stdout + r.stderr).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
+    const keys = deriveAccounts(mnemonic, 5).map((a) => a.privateKey.slice(2))
+    const database = ['evm-stress.sqlite', 'evm-stress.sqlite-wal']
+      .filter((f) => existsSync(join(dir, f)))
+      .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+      .join('')
+    expect(database.toLowerCase()).toContain(report.accounts[0]?.address.slice(2).toLowerCase() ?? 'no account')
+    for (const text of [JSON.stringify(report), r.stdout + r.stderr, database]) {
+      expect(text).not.toContain(mnemonic.split(' ').slice(0, 3).join(' '))
+      for (const key of keys) expect(text.toLowerCase()).not.toContain(key)
+    }
+    expect(statSync(join(dir, 'mnemonic.txt')).mode & 0o077).toBe(0)
   })
 
   it('starts its own embedded Anvil when no RPC URL is given, from a YAML config', async () => {

@@ -2,9 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../../../services/chain/free-port'
 import { childEnv } from './child-env'
 import { ensureBuild } from './ensure-build'
-import { freePort } from './free-port'
 import { projectRoot } from './paths'
 
 export type AppServer = {

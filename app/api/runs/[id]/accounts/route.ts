@@ -1,0 +1,15 @@
+import { getRegistry } from '@/services/runs/registry'
+import { json, respond } from '../../../_lib/respond'
+
+export const runtime = 'nodejs'
+export const dynamic = 'force-dynamic'
+
+type Context = { params: Promise<{ id: string }> }
+
+/** The run's senders: address, balance, local vs on-chain nonce, in-flight, last error. */
+export function GET(_request: Request, context: Context): Promise<Response> {
+  return respond(async () => {
+    const { id } = await context.params
+    return json(getRegistry().getAccounts(id))
+  })
+}
