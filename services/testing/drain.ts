@@ -18,8 +18,8 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
     dispatcher.cancel(dispatcher.recordFor(p, from))
   }
   await fillNonceGaps(ctx, dispatcher)
-  await awaitInclusion(ctx)
-  await settleLeftovers(ctx)
+  const reason = await awaitInclusion(ctx)
+  await settleLeftovers(ctx, reason)
 }
 
 /** A released nonce below an account's counter would hold back every later tx of it. */
@@ -55,21 +55,30 @@ function openTxs(ctx: RunContext): TxRecord[] {
   return open
 }
 
-async function awaitInclusion(ctx: RunContext) {
+/** In engine mining, blocks we mine with none of our open txs in them: they cannot be included. */
+const fruitlessBlocksToGiveUp = 3
+
+async function awaitInclusion(ctx: RunContext): Promise<string | undefined> {
   let open = openTxs(ctx).length
   let lastProgress = Date.now()
+  let fruitless = 0
   while (open > 0 && Date.now() - lastProgress < ctx.config.inclusionTimeoutMs) {
     if (ctx.mining === 'engine') await mineBlock(ctx)
     else ctx.tracker.poke()
     await ctx.notifier.wait(100)
     const now = openTxs(ctx).length
-    if (now < open) lastProgress = Date.now()
+    if (now < open) {
+      lastProgress = Date.now()
+      fruitless = 0
+    } else if (ctx.mining === 'engine' && ++fruitless >= fruitlessBlocksToGiveUp)
+      return `Still in the pool after ${fruitlessBlocksToGiveUp} blocks that had room for it: the node will not include it (its sender cannot pay any more, or an earlier nonce is missing)`
     open = now
   }
+  return open > 0 ? `Not mined within ${ctx.config.inclusionTimeoutMs} ms of the last progress` : undefined
 }
 
 /** Last look at the chain for what is still open, then a recorded fate for each. */
-async function settleLeftovers(ctx: RunContext) {
+async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
   await ctx.tracker.sync()
   const open = openTxs(ctx)
   if (!open.length) return
@@ -95,7 +104,7 @@ async function settleLeftovers(ctx: RunContext) {
     ctx.ledger.move(r, neverAccepted ? 'failed' : 'dropped', {
       error: r.error ?? {
         kind: 'unknown',
-        message: `Not mined within ${ctx.config.inclusionTimeoutMs} ms of the last progress`,
+        message: reason,
         hint: 'The node accepted it but did not include it: check block production, fees and the nonce order; raise inclusionTimeoutMs for slow chains.',
       },
     })

@@ -1,6 +1,8 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { generateMnemonic } from '@scure/bip39'
+import { wordlist } from '@scure/bip39/wordlists/english'
 import type { NodeHandle } from '../../services/chain/node-handle'
 import { parseTestConfig } from '../../services/config/parse'
 import type { TestConfigInput } from '../../services/config/schema'
@@ -11,6 +13,11 @@ import type { PlannedTx } from '../../services/testing/tx'
 /** Not Anvil's dev mnemonic: the accounts start empty, so funding is exercised too. */
 export const testMnemonic =
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about'
+
+/** A new random mnemonic: a test's own accounts, untouched by the other tests on the same node. */
+export function freshMnemonic(): string {
+  return generateMnemonic(wordlist, 128)
+}
 
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'evm-stress-test-'))

@@ -6,7 +6,7 @@ import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
 import { runCli, startCli } from '../helpers/cli'
-import { tempDataDir } from '../helpers/run'
+import { freshMnemonic, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
 
@@ -110,7 +110,7 @@ describe('evm-stress run', () => {
       '--report',
       reportFile,
       '--mnemonic',
-      'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+      freshMnemonic(),
     ])
     // Wait until txs are being mined (read from the chain, not the CLI's output).
     const deadline = Date.now() + 30_000

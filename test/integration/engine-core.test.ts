@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce, receiptOf } from '../helpers/chain'
-import { startTestRun } from '../helpers/run'
+import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
 
@@ -48,7 +48,7 @@ describe('engine core on a real Anvil', () => {
       accounts: 20,
       concurrency: 400,
       mining: 'engine',
-      mnemonic: 'legal winner thank year wave sausage worth useful legal winner thank yellow',
+      mnemonic: freshMnemonic(),
     })
     const report = await session.done
     expect(report.status).toBe('completed')
@@ -69,7 +69,7 @@ describe('engine core on a real Anvil', () => {
       txs: 60,
       accounts: 6,
       delayMs: 20,
-      mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+      mnemonic: freshMnemonic(),
     })
     const report = await session.done
     expect(report.counts).toMatchObject({ planned: 60, mined: 60 })
@@ -87,7 +87,7 @@ describe('engine core on a real Anvil', () => {
       accounts: 4,
       mining: 'interval',
       blockTime: 1,
-      mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+      mnemonic: freshMnemonic(),
     })
     const report = await session.done
     await testNode.node.conn.request('evm_setIntervalMining', [0])

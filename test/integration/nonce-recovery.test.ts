@@ -3,7 +3,7 @@ import { createRunsRepo } from '../../services/store/runs-repo'
 import type { PlannedTx } from '../../services/testing/tx'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
-import { startTestRun } from '../helpers/run'
+import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
 
@@ -24,10 +24,7 @@ describe('a refused tx does not leave its account stuck behind a nonce gap', () 
         concurrency: 50,
         batchSize: 50,
         mining,
-        mnemonic:
-          mining === 'engine'
-            ? 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong'
-            : 'legal winner thank year wave sausage worth useful legal winner thank yellow',
+        mnemonic: freshMnemonic(),
       },
       { plan: planWithRefusals(50, refused) },
     )

@@ -3,7 +3,7 @@ import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
-import { startTestRun } from '../helpers/run'
+import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
 
@@ -27,7 +27,7 @@ describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (min
       concurrency: 200,
       batchSize: 50,
       mining,
-      mnemonic: `${mining === 'engine' ? 'legal winner thank year wave sausage worth useful legal winner thank yellow' : 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above'}`,
+      mnemonic: freshMnemonic(),
     })
     let stopped = false
     session.bus.on('event', (e: RunEvent) => {
@@ -63,7 +63,7 @@ describe('stranded pending transactions', () => {
       accounts: 5,
       mining: 'node',
       stuckAfterMs: 1_000,
-      mnemonic: 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+      mnemonic: freshMnemonic(),
     })
     const report = await session.done
     await testNode.node.conn.request('evm_setAutomine', [true])
@@ -84,7 +84,7 @@ describe('stranded pending transactions', () => {
       stuckAfterMs: 500,
       stuckRemedy: 'none',
       inclusionTimeoutMs: 2_000,
-      mnemonic: 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong',
+      mnemonic: freshMnemonic(),
     })
     const report = await session.done
     await testNode.node.conn.request('evm_setAutomine', [true])
