@@ -4,7 +4,7 @@ import type { NodeInfo } from '../chain/node-info'
 import type { TestConfig } from '../config/schema'
 import type { RunEventBus } from '../testing/events'
 import type { FeeProvider } from '../testing/fees'
-import { costPerTx, fundingNeeds, fundSenders, resolveFunder } from './funding'
+import { fundingNeeds, fundSenders, resolveFunder } from './funding'
 import { resolveSenders } from './resolve-senders'
 import type { Sender } from './sender'
 import { createTopUp, type TopUp } from './top-up'
@@ -23,6 +23,8 @@ export type PrepareSendersParameters = {
   node: NodeInfo
   dataDir: string
   fees: FeeProvider
+  /** Worst-case wei one tx of the run can cost (gas limit × max fee + value). */
+  perTx: bigint
   bus: RunEventBus
   /** Engine-driven mining: how to get a block during funding and top-ups. */
   mine?: () => Promise<unknown>
@@ -33,7 +35,7 @@ export async function prepareSenders(p: PrepareSendersParameters): Promise<Prepa
   const { config, conn, node, bus } = p
   const resolved = await resolveSenders(config, conn, node, p.dataDir)
   try {
-    const perTx = costPerTx(config, p.fees.get(), config.gasLimit ?? 21_000n)
+    const perTx = p.perTx
     const needs = fundingNeeds(config, resolved.senders, perTx)
     const needOf = new Map(needs.map((n) => [n.address.toLowerCase(), n.need]))
     const funder = config.funding === 'none' ? undefined : await resolveFunder(config, conn)

@@ -1,6 +1,7 @@
 import { validateMnemonic } from '@scure/bip39'
 import { wordlist } from '@scure/bip39/wordlists/english'
 import { z } from 'zod'
+import { scenarioSchema } from './scenario-schema'
 
 /** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
 export const limits = {
@@ -73,6 +74,8 @@ export const testConfigSchema = z
     gasLimit: weiString.optional(),
     maxFeePerGas: weiString.optional(),
     maxPriorityFeePerGas: weiString.optional(),
+    /** The workload (see docs/scenarios.md); absent = ETH transfers. */
+    scenario: z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), scenarioSchema).optional(),
     /** Node to stress; absent = an embedded Anvil started for you. */
     rpcUrl: rpcUrl.optional(),
     /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */

@@ -1,5 +1,6 @@
 import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
+import type { RunOutcome } from '../testing/executor'
 import type { TxCounts } from '../testing/ledger'
 import type { MetricsSnapshot } from './aggregator'
 
@@ -39,6 +40,8 @@ export type RunReport = {
   errors: MetricsSnapshot['errors']
   warnings: MetricsSnapshot['warnings']
   gapFills: number
+  /** The workload: its contracts, state checks after the run, and what it found. */
+  scenario: RunOutcome['scenario'] | null
   config: TestConfigInput
   error: { code: string; message: string; hint?: string } | null
 }

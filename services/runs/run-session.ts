@@ -133,6 +133,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       errors: snap.errors,
       warnings: snap.warnings,
       gapFills: snap.gapFills,
+      scenario: outcome?.scenario ?? null,
       config: publicCfg,
       error,
     }

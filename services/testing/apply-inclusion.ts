@@ -1,15 +1,58 @@
+import { type Hex, toHex } from 'viem'
+import { revertDataOf } from '../chain/revert-data'
 import type { Inclusion } from './inclusion-tracker'
 import type { RunContext } from './run-context'
+import type { TxRecord } from './tx'
+
+/** Reverted txs whose reason is looked up (a replay each): enough to name every distinct reason. */
+const maxReplays = 500
 
 /** A receipt seen for one of our hashes: the tx's terminal state, from the chain's answer. */
 export function applyInclusion(ctx: RunContext, inc: Inclusion) {
   const r = ctx.byHash.get(inc.hash)
   if (!r) return
   ctx.tracker.unwatch(inc.hash)
-  ctx.ledger.move(r, inc.status === 'success' ? 'mined' : 'reverted', {
+  const moved = ctx.ledger.move(r, inc.status === 'success' ? 'mined' : 'reverted', {
     includedAt: inc.seenAt,
     blockNumber: inc.blockNumber,
     gasUsed: inc.gasUsed,
     effectiveGasPrice: inc.effectiveGasPrice,
+  })
+  if (moved && inc.status === 'reverted' && ctx.replays.count++ < maxReplays) {
+    const job = explainRevert(ctx, r).finally(() => ctx.replays.pending.delete(job))
+    ctx.replays.pending.add(job)
+  }
+}
+
+/**
+ * Receipts carry no reason: replay the call on the state before its block and decode what it
+ * returns with the scenario's ABI. The reason is attached to the tx and counted as an error.
+ */
+async function explainRevert(ctx: RunContext, r: TxRecord) {
+  if (r.blockNumber === undefined) return
+  let data: Hex | undefined
+  try {
+    await ctx.conn.request('eth_call', [
+      { from: r.from, to: r.to, data: r.data, value: toHex(r.value), gas: toHex(r.gas) },
+      toHex(r.blockNumber - 1n),
+    ])
+  } catch (error) {
+    data = revertDataOf(error)
+  }
+  const error = ctx.decodeRevert?.(data) ?? {
+    kind: 'reverted' as const,
+    message: data && data !== '0x' ? `reverted with data ${data.slice(0, 74)}` : 'reverted without a reason',
+  }
+  ctx.ledger.annotate(r, { error })
+  ctx.bus.emit('event', {
+    type: 'error',
+    at: Date.now(),
+    idx: r.idx,
+    from: r.from,
+    nonce: r.nonce,
+    attempt: r.attempts,
+    label: r.label,
+    error,
+    willRetry: false,
   })
 }

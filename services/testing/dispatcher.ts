@@ -26,7 +26,7 @@ export function createDispatcher(ctx: RunContext) {
       from,
       to,
       value: planned.value,
-      data: planned.data,
+      data: planned.encode ? planned.encode(from) : planned.data,
       gas: ctx.config.gasLimit ?? planned.gas ?? transferGas,
       state: 'planned',
       nonce: undefined,

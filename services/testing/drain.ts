@@ -20,6 +20,7 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
   await fillNonceGaps(ctx, dispatcher)
   const reason = await awaitInclusion(ctx)
   await settleLeftovers(ctx, reason)
+  while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
 }
 
 /** A released nonce below an account's counter would hold back every later tx of it. */

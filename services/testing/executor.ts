@@ -5,6 +5,8 @@ import type { Connection } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import type { TestConfig } from '../config/schema'
+import { planScenario, scenarioFor } from '../scenarios'
+import type { Findings, PreparedScenario, Scenario, ScenarioCheck } from '../scenarios/types'
 import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
 import { drain } from './drain'
@@ -14,7 +16,7 @@ import { createInclusionTracker } from './inclusion-tracker'
 import { createLedger, type TxCounts } from './ledger'
 import { createNonceManager } from './nonce-manager'
 import { createNotifier } from './notifier'
-import { createWorkSource, planTransfers } from './plan'
+import { createWorkSource } from './plan'
 import { createRetryQueue } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { RunControl } from './run-control'
@@ -58,6 +60,12 @@ export type RunOutcome = {
   endedAt: number
   senders: SenderOutcome[]
   gapFills: number
+  scenario: {
+    name: string
+    contracts: Record<string, Address>
+    checks: ScenarioCheck[]
+    findings: Findings
+  }
 }
 
 const schedulers = { sequential: runSequential, concurrent: runConcurrent, 'multi-user': runMultiUser }
@@ -78,10 +86,22 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
   const fees = createFeeProvider(conn, config)
   await fees.init()
+  const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
+  const shape = scenario.shape(config, node)
   let prepared: Awaited<ReturnType<typeof prepareSenders>> | undefined
   try {
-    prepared = await prepareSenders({ config, conn, node, dataDir: p.dataDir, fees, bus, mine })
-    return await send(p, { mining, gate, fees, prepared, startedAt })
+    prepared = await prepareSenders({
+      config,
+      conn,
+      node,
+      dataDir: p.dataDir,
+      fees,
+      perTx: fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx,
+      bus,
+      mine,
+    })
+    const setup = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
+    return await send(p, { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned })
   } finally {
     await prepared?.release()
     await restoreMining()
@@ -94,6 +114,9 @@ type Prepared = {
   fees: RunContext['fees']
   prepared: Awaited<ReturnType<typeof prepareSenders>>
   startedAt: number
+  scenario: Scenario
+  setup: PreparedScenario
+  planned: number
 }
 
 async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
@@ -105,7 +128,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   })
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
-  const ledger = createLedger(bus, config.txs)
+  const ledger = createLedger(bus, s.planned)
   const lastErrors = new Map<string, string>()
   bus.on('event', (e) => {
     if (e.type === 'tx') notifier.notify()
@@ -131,6 +154,8 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     topUp: s.prepared.topUp,
     byHash: new Map(),
     sending: new Map(),
+    decodeRevert: s.setup.decodeRevert,
+    replays: { count: 0, pending: new Set() },
     tracker: createInclusionTracker({
       conn,
       fromBlock: BigInt((await conn.request('eth_blockNumber')) as Hex),
@@ -146,7 +171,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     }),
   }
   const dispatcher = createDispatcher(ctx)
-  const work = createWorkSource((p.plan ?? planTransfers(config))[Symbol.iterator]())
+  const work = createWorkSource(s.setup.plan[Symbol.iterator]())
   const lowBelow = config.lowBalanceWei ?? s.prepared.perTx * 5n
   const monitor = startBalanceMonitor({
     conn,
@@ -178,6 +203,13 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     if (r.state === 'mined' || r.state === 'reverted')
       sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
   const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
+  const records = [...ledger.records.values()]
+  const checks = s.setup.verify
+    ? await s.setup.verify(
+        records.filter((r) => r.state === 'mined').map(({ idx, label, from }) => ({ idx, label, from })),
+      )
+    : []
+  const findings = s.setup.findings ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
   return {
     status: control.stopping ? 'stopped' : 'completed',
     counts: { ...ledger.counts },
@@ -190,5 +222,6 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       return { address, kind, sent, expectedNonce: (startNonces.get(key) ?? 0) + sent, final: finalBy.get(key) }
     }),
     gapFills: ledger.fillers.length,
+    scenario: { name: s.scenario.name, contracts: s.setup.contracts ?? {}, checks, findings },
   }
 }

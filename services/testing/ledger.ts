@@ -69,6 +69,15 @@ export function createLedger(bus: RunEventBus, planned: number) {
       emit(r)
       return true
     },
+    /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
+    annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>) {
+      Object.assign(r, patch)
+      emit(r)
+    },
+    /** The plan ended early (a load profile ran out): what was taken is what was planned. */
+    setPlanned(n: number) {
+      counts.planned = n
+    },
     openOf(address: string): number {
       return openBy.get(address.toLowerCase()) ?? 0
     },

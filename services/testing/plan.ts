@@ -1,52 +1,67 @@
-import type { TestConfig } from '../config/schema'
+import type { Address } from 'viem'
 import type { PlannedTx } from './tx'
 
-/** The default workload: ETH transfers; the scenarios issue adds others behind the same shape. */
-export function* planTransfers(config: TestConfig): Generator<PlannedTx> {
-  const to = config.to as `0x${string}` | undefined
-  for (let idx = 0; idx < config.txs; idx++) yield { idx, to, value: config.value, label: 'transfer' }
-}
-
-/** Hands out planned txs one at a time and remembers how far it got. */
+/**
+ * Hands out planned txs as schedulers ask for them, from a lazy plan: any next one, or the next
+ * one for a given sender (a user's journey). What is pulled but not yet handed out waits here.
+ */
 export function createWorkSource(plan: Iterator<PlannedTx>) {
+  const waiting: PlannedTx[] = []
+  let exhausted = false
+  let closed = false
   let taken = 0
-  let done = false
-  let peeked: PlannedTx | undefined
+
+  const pull = (): PlannedTx | undefined => {
+    if (exhausted || closed) return undefined
+    const r = plan.next()
+    if (r.done) {
+      exhausted = true
+      return undefined
+    }
+    return r.value
+  }
+  const hand = (p: PlannedTx | undefined) => {
+    if (p) taken++
+    return p
+  }
+  const fits = (p: PlannedTx, from: Address) => !p.from || p.from.toLowerCase() === from.toLowerCase()
+
   return {
     next(): PlannedTx | undefined {
-      if (peeked) {
-        const p = peeked
-        peeked = undefined
-        taken++
-        return p
+      return hand(waiting.shift() ?? pull())
+    },
+    /** The next tx this sender may send: its own, or one with no fixed sender. */
+    nextFor(from: Address): PlannedTx | undefined {
+      const i = waiting.findIndex((p) => fits(p, from))
+      if (i !== -1) return hand(waiting.splice(i, 1)[0])
+      for (let p = pull(); p; p = pull()) {
+        if (fits(p, from)) return hand(p)
+        waiting.push(p)
       }
-      if (done) return undefined
-      const r = plan.next()
-      if (r.done) {
-        done = true
-        return undefined
-      }
-      taken++
-      return r.value
+      return undefined
+    },
+    /** A tx taken but not sendable now (its fixed sender is busy): first in line next time. */
+    putBack(p: PlannedTx) {
+      taken--
+      waiting.unshift(p)
     },
     hasMore(): boolean {
-      if (peeked) return true
-      if (done) return false
-      const r = plan.next()
-      if (r.done) {
-        done = true
-        return false
-      }
-      peeked = r.value
-      return true
+      if (waiting.length) return true
+      const p = pull()
+      if (p) waiting.push(p)
+      return Boolean(p)
+    },
+    /** No more txs will be planned (a load profile ended): what was taken is the plan. */
+    close() {
+      closed = true
+      waiting.length = 0
+    },
+    get closed() {
+      return closed
     },
     /** Everything not handed out yet (stop). */
     *rest(): Generator<PlannedTx> {
-      let p = this.next()
-      while (p) {
-        yield p
-        p = this.next()
-      }
+      for (let p = this.next(); p; p = this.next()) yield p
     },
     get taken() {
       return taken

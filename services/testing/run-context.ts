@@ -14,7 +14,7 @@ import type { RetryQueue } from './retry-queue'
 import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
 import type { Rotation } from './sender-rotation'
-import type { TxRecord } from './tx'
+import type { TxErrorInfo, TxRecord } from './tx'
 
 /** Everything one run's parts share. Built by the executor, never by consumers. */
 export type RunContext = {
@@ -39,6 +39,10 @@ export type RunContext = {
   topUp: ((address: Address) => Promise<void>) | undefined
   senders: Address[]
   byHash: Map<Hex, TxRecord>
+  /** The scenario's decoder for revert data (ABI-aware); absent = raw data. */
+  decodeRevert: ((data: Hex | undefined) => TxErrorInfo) | undefined
+  /** Replays of reverted calls under way (the drain waits for them). */
+  replays: { count: number; pending: Set<Promise<void>> }
   /** Submissions not yet answered, per sender (strict ordering in modes that mine as txs arrive). */
   sending: Map<string, number>
 }

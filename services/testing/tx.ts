@@ -23,11 +23,14 @@ export function isTerminal(state: TxState): state is TerminalState {
 /** What a scenario asks for; the engine picks the sender when `from` is absent. */
 export type PlannedTx = {
   idx: number
+  /** A fixed sender (a user's journey); absent = the rotation picks one. */
   from?: Address
   /** Absent = the sender's neighbour in the account set. */
   to?: Address
   value: bigint
   data?: Hex
+  /** Calldata that depends on who sends (generated args); wins over `data`. */
+  encode?: (from: Address) => Hex
   gas?: bigint
   /** Function or operation name, for grouping ("transfer", "increment()"). */
   label: string

@@ -46,10 +46,15 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
     const out: TxRecord[] = []
     while (!ctx.control.stopping && out.length < max && work.hasMore()) {
-      const from = ctx.rotation.pick((a) => !strict || (!dispatcher.isBusy(a) && !taken.has(a)))
-      if (!from) break
+      const available = (a: Address) => !strict || (!dispatcher.isBusy(a) && !taken.has(a))
       const planned = work.next()
       if (!planned) break
+      // A tx with a fixed sender waits for that sender; the others go to the rotation's pick.
+      const from = planned.from ? (available(planned.from) ? planned.from : undefined) : ctx.rotation.pick(available)
+      if (!from) {
+        work.putBack(planned)
+        break
+      }
       const r = dispatcher.recordFor(planned, from)
       await dispatcher.sign(r)
       out.push(r)

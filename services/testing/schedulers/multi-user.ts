@@ -15,7 +15,7 @@ export async function runMultiUser(ctx: RunContext, dispatcher: Dispatcher, work
     while (true) {
       await ctx.control.whileRunnable()
       if (ctx.control.stopping) return
-      const planned = work.next()
+      const planned = work.nextFor(from)
       if (!planned) return
       await sendOneAndWait(ctx, dispatcher, planned, from, true)
       await ctx.control.sleep(ctx.config.delayMs)

@@ -15,7 +15,7 @@ export async function runSequential(ctx: RunContext, dispatcher: Dispatcher, wor
     await ctx.control.whileRunnable()
     if (ctx.control.stopping) return
     const planned = work.next()
-    const from = ctx.rotation.pick(() => true)
+    const from = planned?.from ?? ctx.rotation.pick(() => true)
     if (!planned || !from) return
     await sendOneAndWait(ctx, dispatcher, planned, from, ctx.config.waitForReceipt)
   }

@@ -1,0 +1,25 @@
+import type { TestConfig } from '../config/schema'
+import type { PlannedTx } from '../testing/tx'
+import { transferScenario } from './transfer'
+import type { Scenario } from './types'
+
+const scenarios: Record<string, Scenario> = {
+  transfer: transferScenario,
+}
+
+/** The scenario a config asks for (default: ETH transfers). */
+export function scenarioFor(config: TestConfig): Scenario {
+  const name = config.scenario?.name ?? 'transfer'
+  const scenario = scenarios[name]
+  if (!scenario) throw new Error(`scenario ${name} is not registered`)
+  return scenario
+}
+
+/** A ready-made plan as a scenario (tests and embedders that build their own txs). */
+export function planScenario(plan: Iterable<PlannedTx>): Scenario {
+  return {
+    name: 'custom-plan',
+    shape: (config) => ({ planned: config.txs, gasPerTx: config.gasLimit ?? 21_000n, valuePerTx: config.value }),
+    setup: async () => ({ plan }),
+  }
+}

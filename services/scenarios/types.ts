@@ -1,0 +1,62 @@
+import type { Address, Hex } from 'viem'
+import type { Sender } from '../accounts/sender'
+import type { Connection } from '../chain/connection'
+import type { NodeInfo } from '../chain/node-info'
+import type { Fees } from '../chain/signer'
+import type { TestConfig } from '../config/schema'
+import type { RunEventBus } from '../testing/events'
+import type { PlannedTx, TxErrorInfo, TxRecord } from '../testing/tx'
+
+/** What a scenario needs to know before anything touches the chain: sizes for funding. */
+export type ScenarioShape = {
+  /** Txs the plan will hold. */
+  planned: number
+  /** Highest gas limit of one of its txs (funding assumes every tx may use it). */
+  gasPerTx: bigint
+  /** Highest wei value one of its txs sends. */
+  valuePerTx: bigint
+}
+
+export type ScenarioContext = {
+  config: TestConfig
+  conn: Connection
+  node: NodeInfo
+  senders: readonly Sender[]
+  fees: Fees
+  bus: RunEventBus
+  /** Engine-driven mining: how to get a block during set-up. */
+  mine?: () => Promise<unknown>
+}
+
+/** JSON-safe (bigints as decimal strings): findings go straight into reports. */
+export type Findings = Record<
+  string,
+  string | number | boolean | null | Record<string, string | number | boolean | null>
+>
+
+/** A check of contract state after the run: the run proves the contract stayed correct. */
+export type ScenarioCheck = { name: string; ok: boolean; expected: string; actual: string }
+
+export type PreparedScenario = {
+  plan: Iterable<PlannedTx>
+  /** Turns a reverted call's return data into a reason (ABI-aware). */
+  decodeRevert?: (data: Hex | undefined) => TxErrorInfo
+  /** Reads state after the run and compares it with what the mined txs imply. */
+  verify?: (mined: { idx: number; label: string; from: Address }[]) => Promise<ScenarioCheck[]>
+  /** Scenario-specific findings for the report (e.g. the block gas limit it found). */
+  findings?: (stats: ScenarioStats) => Promise<Findings> | Findings
+  /** Contracts it deployed, by role. */
+  contracts?: Record<string, Address>
+}
+
+/** What the engine hands to `findings`: every planned tx's outcome (no keys, no raw txs). */
+export type ScenarioStats = {
+  txs: readonly Pick<TxRecord, 'idx' | 'label' | 'state' | 'gas' | 'gasUsed' | 'submittedAt' | 'includedAt' | 'error'>[]
+  blockGasLimit: bigint
+}
+
+export type Scenario = {
+  name: string
+  shape(config: TestConfig, node: NodeInfo): ScenarioShape
+  setup(ctx: ScenarioContext): Promise<PreparedScenario>
+}
