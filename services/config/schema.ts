@@ -61,6 +61,22 @@ export const testConfigSchema = z
     concurrency: int(1, limits.concurrency).default(400),
     /** Target transactions per second (open model); absent = as fast as the window allows. */
     rate: z.number().positive({ error: 'must be above 0' }).max(limits.rate).optional(),
+    /**
+     * Load profile (concurrent mode): stages ramp a target rate or concurrency linearly from the
+     * previous stage's; the run ends with the last stage (or when txs run out).
+     */
+    stages: z
+      .array(
+        z.strictObject({
+          name: z.string().max(40).optional(),
+          durationMs: int(100, 86_400_000),
+          rate: z.number().positive().max(limits.rate).optional(),
+          concurrency: int(1, limits.concurrency).optional(),
+        }),
+      )
+      .min(1)
+      .max(20)
+      .optional(),
     /** Transactions per JSON-RPC batch request. */
     batchSize: int(1, limits.batchSize).default(100),
     /** Sequential / multi-user: pause between a sender's transactions. */
@@ -118,6 +134,19 @@ export const testConfigSchema = z
     lowBalanceWei: weiString.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.stages) {
+      if (c.mode !== 'concurrent')
+        ctx.addIssue({ code: 'custom', path: ['stages'], message: 'need mode "concurrent" (they shape its load)' })
+      const kinds = new Set(
+        c.stages.map((s) => (s.rate !== undefined ? 'rate' : s.concurrency !== undefined ? 'concurrency' : 'none')),
+      )
+      if (kinds.has('none') || kinds.size > 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stages'],
+          message: 'each stage needs a target, all of one kind: rate (tx/s) or concurrency',
+        })
+    }
     const sources = (['privateKeys', 'nodeAccounts', 'impersonate'] as const).filter((k) => Boolean(c[k]))
     if (sources.length > 1)
       ctx.addIssue({

@@ -58,6 +58,9 @@ export function createAggregator(planned: number) {
       case 'status':
         status = e.status
         return
+      case 'planned':
+        counts.planned = e.planned
+        return
       case 'warning':
         warnings.push({ code: e.code, message: e.message, hint: e.hint, at: e.at })
         return

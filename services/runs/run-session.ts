@@ -66,6 +66,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   let accounts: AccountState[] = []
   bus.on('event', (e) => {
     if (e.type === 'accounts') accounts = e.accounts
+    if (e.type === 'planned') repo.update(id, { planned: e.planned })
   })
   bus.on('event', metrics.onEvent)
   bus.on('event', writer.onEvent)

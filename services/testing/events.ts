@@ -57,6 +57,10 @@ export type RunEvent =
     }
   | { type: 'warning'; at: number; code: string; message: string; hint?: string }
   | { type: 'log'; at: number; message: string }
+  /** The plan's final size, when it ended before `txs` (a load profile ran out). */
+  | { type: 'planned'; at: number; planned: number; reason: string }
+  /** A load profile stage began. */
+  | { type: 'stage'; at: number; index: number; name: string }
   /** Funding before the run: how many senders are done, and how. */
   | { type: 'funding'; at: number; done: number; total: number; method: 'set-balance' | 'transfer' }
   /** Every sender's balance and nonces, about once a second. */

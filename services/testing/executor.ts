@@ -88,6 +88,8 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   await fees.init()
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
   const shape = scenario.shape(config, node)
+  if (shape.planned !== config.txs)
+    bus.emit('event', { type: 'planned', at: Date.now(), planned: shape.planned, reason: `the ${scenario.name} plan` })
   let prepared: Awaited<ReturnType<typeof prepareSenders>> | undefined
   try {
     prepared = await prepareSenders({

@@ -1,5 +1,6 @@
 import type { Address } from 'viem'
 import type { Dispatcher } from '../dispatcher'
+import { createLoadProfile } from '../load-profile'
 import { mineBlock } from '../miner'
 import type { WorkSource } from '../plan'
 import type { RunContext } from '../run-context'
@@ -25,8 +26,32 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   const outstanding = new Set<Promise<void>>()
   const ready: TxRecord[] = []
   let waveSent = 0
-  let tokens = config.rate ? Math.min(config.batchSize, config.rate) : Number.POSITIVE_INFINITY
+  const profile = createLoadProfile(config, Date.now())
+  let target = profile.at(Date.now()) ?? { rate: config.rate, concurrency: config.concurrency, stage: 0 }
+  let tokens = target.rate ? Math.min(config.batchSize, target.rate) : Number.POSITIVE_INFINITY
   let lastRefill = Date.now()
+
+  /** Follows the load profile; when its last stage ends, nothing more is planned. */
+  const followProfile = () => {
+    if (!config.stages || work.closed) return
+    const next = profile.at(Date.now())
+    if (!next) {
+      work.close()
+      ctx.ledger.setPlanned(work.taken)
+      ctx.bus.emit('event', { type: 'planned', at: Date.now(), planned: work.taken, reason: 'the load profile ended' })
+      return
+    }
+    if (next.stage !== target.stage) {
+      const stage = config.stages[next.stage]
+      ctx.bus.emit('event', {
+        type: 'stage',
+        at: Date.now(),
+        index: next.stage,
+        name: stage?.name ?? `stage ${next.stage + 1}`,
+      })
+    }
+    target = next
+  }
 
   const launch = (batch: TxRecord[]) => {
     waveSent += batch.length
@@ -40,8 +65,8 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   /** Room for new txs: the wave (engine) or the in-flight window (others). */
   const room = () =>
     engine
-      ? Math.min(config.concurrency - waveSent, 4 * config.concurrency - ctx.ledger.openCount())
-      : config.concurrency - ctx.ledger.openCount()
+      ? Math.min(target.concurrency - waveSent, 4 * target.concurrency - ctx.ledger.openCount())
+      : target.concurrency - ctx.ledger.openCount()
 
   const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
     const out: TxRecord[] = []
@@ -75,7 +100,7 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
       if (ctx.ledger.counts.submitted > 0) return mineBlock(ctx)
     }
     const retryIn = ctx.retries.nextDueAt()
-    const rateIn = config.rate && tokens < 1 ? ((1 - tokens) / config.rate) * 1000 : 50
+    const rateIn = target.rate && tokens < 1 ? ((1 - tokens) / target.rate) * 1000 : 50
     await ctx.notifier.wait(Math.max(1, Math.min(retryIn ? retryIn - Date.now() : 50, rateIn, 50)))
   }
 
@@ -86,14 +111,15 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
         await idle()
         continue
       }
-      if (config.rate) {
+      followProfile()
+      if (target.rate) {
         const now = Date.now()
         tokens = Math.min(
-          tokens + ((now - lastRefill) / 1000) * config.rate,
-          Math.max(config.batchSize, config.rate / 10),
+          tokens + ((now - lastRefill) / 1000) * target.rate,
+          Math.max(config.batchSize, target.rate / 10),
         )
         lastRefill = now
-      }
+      } else tokens = Number.POSITIVE_INFINITY
       if (outstanding.size < maxParallelRequests) {
         // Retries are already inside the window; new txs need room in it.
         const batch = await dispatcher.sendDueRetries(config.batchSize)
@@ -107,9 +133,11 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
         }
       }
       // Waiting for the node: sign the next batch meanwhile (not in strict mode, where the
-      // sender of each tx depends on which answers have come back).
+      // sender of each tx depends on which answers have come back; not under a rate, where
+      // signing ahead would plan txs the rate has not allowed yet).
       if (
         !strict &&
+        !target.rate &&
         outstanding.size > 0 &&
         ready.length < config.batchSize &&
         work.hasMore() &&
