@@ -1,4 +1,5 @@
 import { Command } from 'commander'
+import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
 import { list, numeric } from './load-config'
 import { describeFailure, runCommand } from './run-command'
@@ -12,6 +13,10 @@ program
   .command('run')
   .description('Run a stress test headless: live progress, a summary, an optional JSON report.')
   .option('-c, --config <file>', 'test config file (JSON or YAML); flags override its fields')
+  .option(
+    '--scenario <name>',
+    `workload: ${scenarioNames.join(' | ')} | custom-call (options in a --config file; default transfer)`,
+  )
   .option('--mode <mode>', `how txs are sent: ${modes.join(' | ')} (default concurrent)`)
   .option('--txs <n>', 'transactions to send (default 100)', numeric)
   .option('--accounts <k>', 'sender accounts, derived from the mnemonic (default 10)', numeric)

@@ -5,8 +5,8 @@ import type { NodeInfo } from '../chain/node-info'
 import type { Fees } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
+import { sendBatch } from './send-batch'
 import type { Sender } from './sender'
-import { sendTransfers } from './transfer-batch'
 
 export class FundingError extends StressError {
   override name = 'FundingError'
@@ -118,11 +118,11 @@ export async function fundSenders(p: FundSendersParameters): Promise<FundingResu
         hint: 'Send ETH to the funder, use fewer accounts or txs, or lower value and fees. Nothing was sent.',
       },
     )
-  await sendTransfers({
+  await sendBatch({
     conn,
     node,
     from: funder,
-    transfers: amounts,
+    txs: amounts,
     fees: p.fees,
     mine: p.mine,
     timeoutMs: config.inclusionTimeoutMs,

@@ -3,8 +3,8 @@ import type { Connection } from '../chain/connection'
 import type { NodeInfo } from '../chain/node-info'
 import type { Fees } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
+import { sendBatch } from './send-batch'
 import type { Sender } from './sender'
-import { sendTransfers } from './transfer-batch'
 
 export type TopUpParameters = {
   conn: Connection
@@ -40,11 +40,11 @@ export function createTopUp(p: TopUpParameters) {
       cheatCodes = false
     }
     if (!p.funder) throw new Error(`no funder to top up ${address}: set funderKey`)
-    await sendTransfers({
+    await sendBatch({
       conn: p.conn,
       node: p.node,
       from: p.funder,
-      transfers: [{ to: address, value: target - balance }],
+      txs: [{ to: address, value: target - balance }],
       fees: p.fees(),
       mine: p.mine,
       timeoutMs: p.config.inclusionTimeoutMs,

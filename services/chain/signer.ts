@@ -17,7 +17,8 @@ export type Fees =
 export type UnsignedTx = {
   chainId: number
   nonce: number
-  to: Address
+  /** Absent = contract creation. */
+  to?: Address
   value: bigint
   data?: Hex
   gas: bigint

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { argSpecSchema } from '../abi/arg-spec'
 
 const wei = z
   .union([
@@ -37,11 +38,41 @@ export const scenarioSchema = z.discriminatedUnion(
     z.strictObject({
       name: z.literal('gas-limit'),
       /** Ramp: gas limits from rampFrom to rampTo × the block gas limit, in rampSteps steps. */
-      rampFrom: z.number().positive().max(1).default(0.5),
+      rampFrom: z.number().positive().max(1).default(0.9),
       rampTo: z.number().min(1).max(2).default(1.1),
-      rampSteps: count(2, 1000).default(61),
+      rampSteps: count(2, 1000).default(21),
       /** Then this many txs each burning a quarter of a block. */
       fillTxs: count(0, 100_000).default(40),
+    }),
+    z.strictObject({
+      name: z.literal('custom-call'),
+      /** A deployed contract (address + ABI), or an artifact to deploy, or a built-in contract. */
+      target: z.union(
+        [
+          z.strictObject({
+            address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, { error: 'must be a 20-byte 0x address' }),
+            abi: z.unknown(),
+          }),
+          z.strictObject({
+            artifact: z.unknown(),
+            contractName: z.string().optional(),
+            constructorArgs: z.array(z.unknown()).default([]),
+          }),
+          z.strictObject({
+            builtin: z.enum(['StressToken', 'GasBurner', 'Counter']),
+            constructorArgs: z.array(z.unknown()).optional(),
+          }),
+        ],
+        { error: 'must be {address, abi}, {artifact, contractName?, constructorArgs?} or {builtin}' },
+      ),
+      /** A name, a signature (when overloaded) or a 4-byte selector. */
+      function: z.string().min(1),
+      /** One generator per argument (docs/scenarios.md). */
+      args: z.array(argSpecSchema).default([]),
+      value: wei.default(0n),
+      gas: wei.optional(),
+      /** Seed of the random generators: the same seed, the same args. */
+      seed: z.number().int().default(1),
     }),
   ],
   { error: 'must name one of: transfer, rapid-transfer, concurrent-users, batch-operations, gas-limit, custom-call' },

@@ -1,10 +1,20 @@
 import type { TestConfig } from '../config/schema'
 import type { PlannedTx } from '../testing/tx'
+import { batchOperationsScenario } from './batch-operations'
+import { concurrentUsersScenario } from './concurrent-users'
+import { customCallScenario } from './custom-call'
+import { gasLimitScenario } from './gas-limit'
+import { rapidTransferScenario } from './rapid-transfer'
 import { transferScenario } from './transfer'
 import type { Scenario } from './types'
 
 const scenarios: Record<string, Scenario> = {
   transfer: transferScenario,
+  'rapid-transfer': rapidTransferScenario,
+  'concurrent-users': concurrentUsersScenario,
+  'batch-operations': batchOperationsScenario,
+  'gas-limit': gasLimitScenario,
+  'custom-call': customCallScenario,
 }
 
 /** The scenario a config asks for (default: ETH transfers). */

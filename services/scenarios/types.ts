@@ -51,7 +51,10 @@ export type PreparedScenario = {
 
 /** What the engine hands to `findings`: every planned tx's outcome (no keys, no raw txs). */
 export type ScenarioStats = {
-  txs: readonly Pick<TxRecord, 'idx' | 'label' | 'state' | 'gas' | 'gasUsed' | 'submittedAt' | 'includedAt' | 'error'>[]
+  txs: readonly Pick<
+    TxRecord,
+    'idx' | 'label' | 'state' | 'gas' | 'gasUsed' | 'blockNumber' | 'submittedAt' | 'includedAt' | 'error'
+  >[]
   blockGasLimit: bigint
 }
 

@@ -18,9 +18,44 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
     dispatcher.cancel(dispatcher.recordFor(p, from))
   }
   await fillNonceGaps(ctx, dispatcher)
-  const reason = await awaitInclusion(ctx)
+  let reason = await awaitInclusion(ctx)
+  // Each resend can unblock one more layer of Anvil's stuck queue; stop when one frees nothing.
+  for (let round = 0; reason && ctx.node.isAnvil && round < 5; round++) {
+    const before = openTxs(ctx).length
+    if (!(await repool(ctx))) break
+    reason = await awaitInclusion(ctx)
+    if (openTxs(ctx).length === before) break
+  }
   await settleLeftovers(ctx, reason)
   while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
+}
+
+/**
+ * Anvil 1.7.1 can leave txs queued for good: one that arrived with a future nonce, even once the
+ * gap below it is filled (ANVIL.md), and — seen here — txs that once did not fit a block. Its
+ * remedy: take the account's txs out of the pool and send them again, one at a time in nonce
+ * order. Returns whether anything was resent.
+ */
+async function repool(ctx: RunContext): Promise<boolean> {
+  const byAccount = new Map<string, TxRecord[]>()
+  for (const r of openTxs(ctx))
+    if (r.raw && r.nonce !== undefined) byAccount.set(r.from, [...(byAccount.get(r.from) ?? []), r])
+  if (!byAccount.size) return false
+  ctx.bus.emit('event', {
+    type: 'warning',
+    at: Date.now(),
+    code: 'stranded-queue',
+    message: `${[...byAccount.values()].reduce((n, l) => n + l.length, 0)} transactions of ${byAccount.size} account(s) stayed in Anvil's pool through blocks that had room for them: resending them in nonce order.`,
+    hint: 'A known Anvil 1.7.1 pool issue (future-nonce and oversized txs left queued); recovered automatically.',
+  })
+  await Promise.all(
+    [...byAccount.entries()].map(async ([from, records]) => {
+      await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)
+      for (const r of records.sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0)))
+        await ctx.gate.shared(() => ctx.conn.request('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
+    }),
+  )
+  return true
 }
 
 /** A released nonce below an account's counter would hold back every later tx of it. */

@@ -5,13 +5,14 @@ import { type Fees, signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { Sender } from './sender'
 
-export type Transfer = { to: Address; value: bigint }
+/** One tx of a set-up batch: a transfer, or a call when it has data. */
+export type BatchTx = { to: Address; value: bigint; data?: Hex; gas?: bigint }
 
-export type SendTransfersParameters = {
+export type SendBatchParameters = {
   conn: Connection
   node: NodeInfo
   from: Sender
-  transfers: readonly Transfer[]
+  txs: readonly BatchTx[]
   fees: Fees
   /** Engine-driven mining: how to get a block (through the run's send gate during a run). */
   mine?: () => Promise<unknown>
@@ -22,16 +23,16 @@ export type SendTransfersParameters = {
 const batch = 100
 
 /**
- * Plain ETH transfers from one account (funding, top-ups): nonces assigned in order, sent in
- * JSON-RPC batches of 100, mined on demand in engine mining, and awaited until every one has
- * a successful receipt. Any refusal is thrown: a half-funded run must not start.
+ * Set-up txs from one account (funding, top-ups, token mints): nonces assigned in order, sent in
+ * JSON-RPC batches of 100, mined on demand in engine mining, and awaited until every one has a
+ * successful receipt. Any refusal is thrown: a half-prepared run must not start.
  */
-export async function sendTransfers(p: SendTransfersParameters): Promise<void> {
+export async function sendBatch(p: SendBatchParameters): Promise<void> {
   const { conn, from } = p
   let nonce = Number(hexToBigInt((await conn.request('eth_getTransactionCount', [from.address, 'pending'])) as Hex))
   const hashes: Hex[] = []
-  for (let i = 0; i < p.transfers.length; i += batch) {
-    const slice = p.transfers.slice(i, i + batch)
+  for (let i = 0; i < p.txs.length; i += batch) {
+    const slice = p.txs.slice(i, i + batch)
     const requests = await Promise.all(
       slice.map(async (t) => {
         const n = nonce++
@@ -41,7 +42,8 @@ export async function sendTransfers(p: SendTransfersParameters): Promise<void> {
             nonce: n,
             to: t.to,
             value: t.value,
-            gas: 21_000n,
+            data: t.data,
+            gas: t.gas ?? 21_000n,
             fees: p.fees,
           })
           return ['eth_sendRawTransaction', [raw]] as const
@@ -87,12 +89,12 @@ async function awaitReceipts(
     } | null)[]
     receipts.forEach((r, i) => {
       if (!r) return
-      if (r.status !== '0x1') throw new Error(`funding transfer ${list[i]} reverted`)
+      if (r.status !== '0x1') throw new Error(`set-up tx ${list[i]} reverted`)
       open.delete(list[i] as Hex)
     })
     onProgress(hashes.length - open.size)
     if (!open.size) return
-    if (Date.now() > deadline) throw new Error(`${open.size} funding transfers were not mined within ${timeoutMs} ms`)
+    if (Date.now() > deadline) throw new Error(`${open.size} set-up txs were not mined within ${timeoutMs} ms`)
     await mine?.()
     await new Promise((r) => setTimeout(r, 100))
   }

@@ -1,0 +1,67 @@
+import { type Abi, type Address, encodeFunctionData, getAddress, type Hex, keccak256, toHex } from 'viem'
+import { createRevertDecoder } from '../abi/decode-revert'
+import { sendBatch } from '../accounts/send-batch'
+import type { Sender } from '../accounts/sender'
+import { revertDataOf } from '../chain/revert-data'
+import type { TxErrorInfo } from '../testing/tx'
+import type { ScenarioContext } from './types'
+
+/** The account after `from` in the run's set: who a user pays, approves or sends to. */
+export function nextOf(senders: readonly Sender[], from: Address): Address {
+  const i = senders.findIndex((s) => s.address.toLowerCase() === from.toLowerCase())
+  return (senders[(i + 1) % senders.length] ?? senders[0])?.address ?? from
+}
+
+/** Fixed recipients with no code and no key (never the 0x…01–0x…11 precompiles). */
+export function sinkAddresses(n: number, label: string): Address[] {
+  return Array.from({ length: n }, (_, i) => getAddress(`0x${keccak256(toHex(`${label}:${i}`)).slice(-40)}`))
+}
+
+/** Calls from the scenario's deployer during set-up, awaited until mined. */
+export async function setupCalls(
+  ctx: ScenarioContext,
+  from: Sender,
+  calls: { to: Address; data: Hex; gas: bigint }[],
+): Promise<void> {
+  await sendBatch({
+    conn: ctx.conn,
+    node: ctx.node,
+    from,
+    txs: calls.map((c) => ({ ...c, value: 0n })),
+    fees: ctx.fees,
+    mine: ctx.mine,
+    timeoutMs: ctx.config.inclusionTimeoutMs,
+  })
+}
+
+/** Gas for one call, from the node's estimate with a margin (state drifts during a run). */
+export async function estimateGas(
+  ctx: ScenarioContext,
+  call: { from: Address; to: Address; data: Hex; value?: bigint },
+): Promise<bigint> {
+  const raw = (await ctx.conn.request('eth_estimateGas', [
+    { from: call.from, to: call.to, data: call.data, value: toHex(call.value ?? 0n) },
+  ])) as Hex
+  return (BigInt(raw) * 13n) / 10n
+}
+
+/** Reads a view function with eth_call. */
+export async function readCall(ctx: ScenarioContext, to: Address, data: Hex): Promise<Hex> {
+  return (await ctx.conn.request('eth_call', [{ to, data }, 'latest'])) as Hex
+}
+
+export function call(abi: Abi, functionName: string, args: readonly unknown[]): Hex {
+  return encodeFunctionData({ abi, functionName, args } as Parameters<typeof encodeFunctionData>[0])
+}
+
+/** Revert data → the reason, custom error or panic, named with the contract's ABI. */
+export function revertDecoder(abi: Abi): (data: Hex | undefined) => TxErrorInfo {
+  const decode = createRevertDecoder(abi)
+  return (data) => ({
+    kind: 'reverted',
+    message: decode(data).message,
+    hint: 'The contract rejected the call: the message is its own.',
+  })
+}
+
+export { revertDataOf }
