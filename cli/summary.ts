@@ -30,8 +30,18 @@ export function formatSummary(r: RunReport): string {
     ['accounts', String(r.accounts.length)],
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
+  if (r.scenario && r.scenario.name !== 'transfer') {
+    rows.push(['scenario', r.scenario.name])
+    for (const [role, address] of Object.entries(r.scenario.contracts)) rows.push([`  ${role}`, address])
+    const checks = r.scenario.checks
+    if (checks.length) rows.push(['checks', `${checks.filter((c) => c.ok).length}/${checks.length} passed`])
+    for (const [key, value] of Object.entries(r.scenario.findings))
+      rows.push([`  ${key}`, typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)])
+  }
   const w = Math.max(...rows.map(([k]) => k.length))
   const lines = rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)
+  for (const c of r.scenario?.checks.filter((x) => !x.ok).slice(0, 10) ?? [])
+    lines.push(`  check failed: ${c.name}: expected ${c.expected}, got ${c.actual}`)
   if (r.errors.length) {
     lines.push('', '  errors:')
     for (const g of r.errors)

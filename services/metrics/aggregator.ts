@@ -105,7 +105,8 @@ export function createAggregator(planned: number) {
         if (e.state !== 'planned') counts[e.state]++
         state.set(e.idx, e.state)
         if (e.state === 'submitted') {
-          firstSubmitAt ??= e.at
+          // From the first send to the last answer: one batch of N txs is N per round trip.
+          firstSubmitAt ??= e.submittedAt ?? e.at
           lastSubmitAt = e.at
           if (e.submitRttMs !== undefined) rtts.push(e.submitRttMs)
         }
@@ -113,7 +114,7 @@ export function createAggregator(planned: number) {
           lastInclusionAt = e.at
           if (prev === 'signed') {
             // Seen in a block before the node's answer came back: it was submitted all the same.
-            firstSubmitAt ??= e.at
+            firstSubmitAt ??= e.submittedAt ?? e.at
             lastSubmitAt = e.at
           }
           if (e.latencyMs !== undefined) latencies.push(e.latencyMs)

@@ -64,6 +64,34 @@ describe('evm-stress run', () => {
     expect(r.stdout).toMatch(/mined\s+20\b/)
   })
 
+  it('runs a scenario from an example config, with contract checks in the report', async () => {
+    const dir = tempDataDir()
+    const reportFile = join(dir, 'report.json')
+    const r = await runCli([
+      'run',
+      '--config',
+      'examples/rapid-transfer-erc20.yaml',
+      '--txs',
+      '100',
+      '--rpc-url',
+      testNode.anvil.rpcUrl,
+      '--mining',
+      'engine',
+      '--data-dir',
+      dir,
+      '--report',
+      reportFile,
+      '-q',
+    ])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    expect(report.scenario?.name).toBe('rapid-transfer')
+    expect(report.counts.mined).toBe(100)
+    expect(report.scenario?.checks.length).toBe(10)
+    expect(report.scenario?.checks.every((c) => c.ok)).toBe(true)
+    expect(r.stdout).toMatch(/checks\s+10\/10 passed/)
+  })
+
   it.each([
     [['--txs', '0'], 'txs: must be at least 1'],
     [['--txs', '-3'], 'txs: must be at least 1'],
@@ -93,6 +121,8 @@ describe('evm-stress run', () => {
   it('Ctrl-C stops gracefully: the report is written and the chain has no nonce gap', async () => {
     const dir = tempDataDir()
     const reportFile = join(dir, 'report.json')
+    const head = async () => BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
+    const startHead = await head()
     const { child, result } = startCli([
       'run',
       '--rpc-url',
@@ -115,8 +145,7 @@ describe('evm-stress run', () => {
     // Wait until txs are being mined (read from the chain, not the CLI's output).
     const deadline = Date.now() + 30_000
     while (Date.now() < deadline) {
-      const head = BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
-      if (head > 3n) break
+      if ((await head()) > startHead + 3n) break
       await new Promise((r) => setTimeout(r, 100))
     }
     child.kill('SIGINT')
