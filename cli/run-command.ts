@@ -45,7 +45,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
         process.exit(exitCodes.aborted)
       }
       log('\nstopping: unsent txs are cancelled, in-flight ones are followed to the end (Ctrl-C again to abort)')
-      session.control.stop()
+      session.stop()
     }
     process.on('SIGINT', onSigint)
     process.on('SIGTERM', onSigint)

@@ -1,4 +1,5 @@
 import { createPublicClient, http, type PublicClient, type Transport, webSocket } from 'viem'
+import { classifyError } from '../errors/classify'
 
 export type RpcRequest = (method: string, params?: unknown[]) => Promise<unknown>
 
@@ -17,9 +18,48 @@ export type Connection = {
 export type ConnectOptions = {
   batchSize?: number
   timeoutMs?: number
+  /** Attempts after the first for reads and other requests safe to repeat (default 4). */
+  retries?: number
 }
 
-/** Connects to any EVM JSON-RPC endpoint over http(s) or ws(s). Retries are the engine's job. */
+/**
+ * Requests that may simply be sent again when the network or the node failed to answer: reads,
+ * and Anvil controls whose repetition is harmless. Sends are not here — the dispatcher decides
+ * what a failed send means for its nonce.
+ */
+const safeToRepeat = new Set([
+  'eth_chainId',
+  'eth_blockNumber',
+  'eth_getBlockByNumber',
+  'eth_getBlockReceipts',
+  'eth_getTransactionReceipt',
+  'eth_getTransactionByHash',
+  'eth_getTransactionCount',
+  'eth_getBalance',
+  'eth_call',
+  'eth_estimateGas',
+  'eth_gasPrice',
+  'eth_accounts',
+  'web3_clientVersion',
+  'txpool_status',
+  'anvil_getAutomine',
+  'anvil_setBalance',
+  'evm_mine',
+  'evm_setAutomine',
+  'evm_setIntervalMining',
+  'anvil_dropTransaction',
+  'anvil_removePoolTransactions',
+  'anvil_impersonateAccount',
+  'anvil_stopImpersonatingAccount',
+])
+
+const transient = new Set(['timeout', 'connection', 'node-internal', 'rate-limited'])
+
+/**
+ * Connects to any EVM JSON-RPC endpoint over http(s) or ws(s). Requests safe to repeat are
+ * retried with backoff when the network or node fails (timeouts, resets, 5xx, 429); everything
+ * else fails at once and the engine decides.
+ */
 export function connect(url: string, options: ConnectOptions = {}): Connection {
   const timeout = options.timeoutMs ?? 15_000
   const isWs = url.startsWith('ws://') || url.startsWith('wss://')
@@ -27,8 +67,20 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
     ? webSocket(url, { retryCount: 0, timeout, reconnect: { attempts: 5, delay: 500 } })
     : http(url, { batch: { batchSize: options.batchSize ?? 100, wait: 0 }, retryCount: 0, timeout })
   const client = createPublicClient({ transport, pollingInterval: 100 })
-  const request: RpcRequest = (method, params = []) =>
+  const once: RpcRequest = (method, params = []) =>
     (client.request as (args: { method: string; params: unknown[] }) => Promise<unknown>)({ method, params })
+  const retries = options.retries ?? 4
+  const request: RpcRequest = async (method, params = []) => {
+    if (!safeToRepeat.has(method)) return once(method, params)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await once(method, params)
+      } catch (error) {
+        if (attempt >= retries || !transient.has(classifyError(error).kind)) throw error
+        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
+      }
+    }
+  }
   return {
     url,
     client,

@@ -42,6 +42,12 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     return defaultNode
   }
 
+  const liveOr409 = (id: string) => {
+    const l = live.get(id)
+    if (!l) throw new ConflictError(`Run ${id} is not running (status: ${summaryFromRow(rowOf(id)).status})`)
+    return l
+  }
+
   return {
     dataDir,
     /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
@@ -128,12 +134,20 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       return { runId: id, live: false, accounts: (report?.accounts ?? []).map(viewOfReport) }
     },
     stopRun(id: string): RunSummary {
-      const l = live.get(id)
-      if (!l) {
-        const summary = this.getRun(id)
-        throw new ConflictError(`Run ${id} is not running (status: ${summary.status})`)
-      }
-      l.session.control.stop()
+      liveOr409(id).session.stop()
+      return this.getRun(id)
+    },
+    /** Pause stops new sends at once; in-flight txs keep being tracked. */
+    pauseRun(id: string): RunSummary {
+      const l = liveOr409(id)
+      if (!l.session.pause())
+        throw new ConflictError(`Run ${id} can only be paused while it is running`, {
+          hint: 'It may be preparing, draining or paused already.',
+        })
+      return this.getRun(id)
+    },
+    resumeRun(id: string): RunSummary {
+      if (!liveOr409(id).session.resume()) throw new ConflictError(`Run ${id} is not paused`)
       return this.getRun(id)
     },
     /** Waits for a live run's report (tests, CLI-like callers). */
@@ -141,7 +155,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       return live.get(id)?.session.done
     },
     async close() {
-      for (const l of live.values()) l.session.control.stop()
+      for (const l of live.values()) l.session.stop()
       await Promise.all([...live.values()].map((l) => l.session.done))
       if (defaultNode) await (await defaultNode.catch(() => undefined))?.close()
       db?.close()

@@ -22,6 +22,11 @@ export type RunSession = {
   control: RunControl
   metrics: Aggregator
   createdAt: number
+  /** Stops new sends at once; what is in flight is still followed. Only while running. */
+  pause(): boolean
+  resume(): boolean
+  /** Cancels what was not sent; what is in flight is followed to the end. */
+  stop(): void
   /** The senders as last read (about once a second while running). */
   accounts(): AccountState[]
   /** Settles with the report; never rejects (a failed run is a report with status "failed"). */
@@ -150,5 +155,30 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     return report
   })()
 
-  return { id, config, bus, control, metrics, createdAt, accounts: () => accounts, done }
+  const status = (s: 'paused' | 'running') => bus.emit('event', { type: 'status', at: Date.now(), status: s })
+  return {
+    id,
+    config,
+    bus,
+    control,
+    metrics,
+    createdAt,
+    accounts: () => accounts,
+    pause() {
+      if (metrics.snapshot().status !== 'running') return false
+      control.pause()
+      status('paused')
+      return true
+    },
+    resume() {
+      if (control.state !== 'paused') return false
+      control.resume()
+      status('running')
+      return true
+    },
+    stop() {
+      control.stop()
+    },
+    done,
+  }
 }

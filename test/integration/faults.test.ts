@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest'
+import { openNode } from '../../services/chain/node-handle'
+import { createRunsRepo } from '../../services/store/runs-repo'
+import { withTestNode } from '../helpers/anvil'
+import { onChainNonce, receiptOf } from '../helpers/chain'
+import { startRpcProxy } from '../helpers/rpc-proxy'
+import { freshMnemonic, startTestRun } from '../helpers/run'
+
+const testNode = withTestNode()
+
+/** The invariant, no double counting, and no nonce gap, all from the chain's own answers. */
+async function expectChainAgrees(
+  report: Awaited<ReturnType<typeof startTestRun>['session']['done']>,
+  rows: { idx: number; state: string; hash: string | null; role: string }[],
+) {
+  expect(report.invariantHolds).toBe(true)
+  const planned = rows.filter((r) => r.role === 'planned')
+  expect(new Set(planned.map((r) => r.idx)).size).toBe(planned.length)
+  const mined = planned.filter((r) => r.state === 'mined')
+  expect(mined).toHaveLength(report.counts.mined)
+  for (const r of mined.slice(0, 200)) expect((await receiptOf(testNode.node, r.hash as string))?.status).toBe('0x1')
+  let included = 0
+  for (const a of report.accounts) {
+    const latest = await onChainNonce(testNode.node, a.address)
+    expect(latest).toBe(a.expectedNonce)
+    expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(latest)
+    included += a.sent
+  }
+  // Every tx the chain holds from these accounts is one the report counts, once.
+  expect(included).toBe(report.counts.mined + report.counts.reverted + report.gapFills)
+}
+
+describe('through a faulty network', () => {
+  // Automine sends one tx per account at a time (nonce order), so it gets more accounts.
+  it.each([
+    ['engine', 20],
+    ['automine', 50],
+  ] as const)(
+    '%s: 1,000 txs with 1 answer in 20 dropped and 500 ms delays: every tx counted once, no nonce gap',
+    async (mining, accounts) => {
+      const proxy = await startRpcProxy(testNode.anvil.rpcUrl, { delayMs: 500, dropResponseRate: 0.05 })
+      const node = await openNode({ rpcUrl: proxy.url, timeoutMs: 5_000 })
+      try {
+        const { session, db } = startTestRun(node, {
+          txs: 1000,
+          accounts,
+          concurrency: 400,
+          mining,
+          retries: 5,
+          requestTimeoutMs: 5_000,
+          mnemonic: freshMnemonic(),
+        })
+        const report = await session.done
+        expect(report.status).toBe('completed')
+        expect(proxy.faults.droppedResponses).toBeGreaterThan(0)
+        expect(report.counts.mined).toBe(1000)
+        // The report lists the faults it went through, with what to do about them.
+        const connection = report.errors.find((g) => g.kind === 'connection')
+        expect(connection?.count).toBeGreaterThan(0)
+        expect(connection?.hint).toMatch(/resends the same signed transaction/)
+        await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
+      } finally {
+        await node.close()
+        await proxy.close()
+      }
+    },
+  )
+
+  it('HTTP 429/503 answers and JSON-RPC internal errors are retried to completion', async () => {
+    const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
+      httpErrorRate: 0.05,
+      httpStatus: 429,
+      rpcErrorRate: 0.02,
+    })
+    const node = await openNode({ rpcUrl: proxy.url })
+    try {
+      const { session, db } = startTestRun(node, {
+        txs: 500,
+        accounts: 10,
+        mining: 'engine',
+        retries: 8,
+        mnemonic: freshMnemonic(),
+      })
+      const report = await session.done
+      expect(report.counts.mined).toBe(500)
+      expect(proxy.faults.httpErrors + proxy.faults.rpcErrors).toBeGreaterThan(0)
+      const kinds = report.errors.map((g) => g.kind)
+      expect(kinds.some((k) => k === 'rate-limited' || k === 'node-internal')).toBe(true)
+      await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
+    } finally {
+      await node.close()
+      await proxy.close()
+    }
+  })
+})
