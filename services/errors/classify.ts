@@ -61,9 +61,11 @@ export function classifyError(error: unknown): TxError {
   const text = [...facts.messages, ...facts.names].join('\n')
   const make = (kind: TxErrorKind) => new TxError(kind, firstLine(raw), facts.rpcCode, error)
 
-  if (facts.httpStatus === 429 || facts.rpcCode === -32005) return make('rate-limited')
+  if (facts.httpStatus === 429) return make('rate-limited')
   if (facts.httpStatus === 413) return make('request-too-large')
+  // The node's words first: codes are reused loosely between clients.
   for (const [pattern, kind] of patterns) if (pattern.test(text)) return make(kind)
+  if (facts.rpcCode === -32005) return make('rate-limited')
   if (facts.names.includes('TimeoutError')) return make('timeout')
   if (facts.httpStatus !== undefined && facts.httpStatus >= 500) return make('node-internal')
   if (facts.rpcCode === -32603) return make('node-internal')

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import type { RunEvent } from '../../services/testing/events'
+import { withTestNode } from '../helpers/anvil'
+import { onChainNonce } from '../helpers/chain'
+import { freshMnemonic, startTestRun } from '../helpers/run'
+
+const testNode = withTestNode()
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+describe('pause and resume', () => {
+  it.each(['engine', 'automine'] as const)(
+    '%s: ten cycles send nothing new while paused and lose nothing',
+    async (mining) => {
+      const { session } = startTestRun(testNode.node, {
+        txs: 1000,
+        accounts: 10,
+        rate: 400,
+        mining,
+        mnemonic: freshMnemonic(),
+      })
+      let paused = false
+      let signedWhilePaused = 0
+      const statuses: string[] = []
+      session.bus.on('event', (e: RunEvent) => {
+        if (e.type === 'status') statuses.push(e.status)
+        if (paused && e.type === 'tx' && e.state === 'signed') signedWhilePaused++
+      })
+      while (session.metrics.snapshot().status !== 'running') await sleep(10)
+      let cycles = 0
+      while (cycles < 10) {
+        await sleep(60)
+        if (!session.pause()) break
+        // Answers to batches already sent may still arrive; what counts is that nothing new is signed.
+        await sleep(30)
+        paused = true
+        await sleep(120)
+        paused = false
+        expect(session.resume()).toBe(true)
+        cycles++
+      }
+      const report = await session.done
+      expect(cycles).toBe(10)
+      expect(signedWhilePaused).toBe(0)
+      expect(statuses.filter((s) => s === 'paused')).toHaveLength(10)
+      expect(report.status).toBe('completed')
+      expect(report.counts.mined).toBe(1000)
+      expect(report.invariantHolds).toBe(true)
+      for (const a of report.accounts) {
+        expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
+        expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(a.expectedNonce)
+      }
+    },
+  )
+
+  it('pause is refused unless running; resume unless paused', async () => {
+    const { session } = startTestRun(testNode.node, { txs: 20, accounts: 2, mnemonic: freshMnemonic() })
+    expect(session.resume()).toBe(false)
+    await session.done
+    expect(session.pause()).toBe(false)
+  })
+})
