@@ -9,6 +9,7 @@ const statusInfo: Record<RunStatus, { terminal: boolean; tone: StatusTone }> = {
   funding: { terminal: false, tone: 'active' },
   running: { terminal: false, tone: 'active' },
   paused: { terminal: false, tone: 'warn' },
+  'waiting-for-node': { terminal: false, tone: 'warn' },
   draining: { terminal: false, tone: 'active' },
   completed: { terminal: true, tone: 'ok' },
   stopped: { terminal: true, tone: 'warn' },

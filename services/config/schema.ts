@@ -106,6 +106,8 @@ export const testConfigSchema = z
     /** What to do when stuck on Anvil: mine a block, or only report it. */
     stuckRemedy: z.enum(['mine', 'none']).default('mine'),
     requestTimeoutMs: int(100, 600_000).default(15_000),
+    /** The node unanswering this long: sending holds ("waiting for node") until it is back. */
+    nodeDownAfterMs: int(500, 3_600_000).default(5_000),
     /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
     mnemonic: z
       .string()

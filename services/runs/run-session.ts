@@ -100,6 +100,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
           ? { code: e.code, message: e.shortMessage, ...(e.hint ? { hint: e.hint } : {}) }
           : { code: 'INTERNAL', message: e instanceof Error ? (e.message.split('\n')[0] ?? 'error') : String(e) }
     }
+    error ??= outcome?.error ?? null
     const status = outcome?.status ?? 'failed'
     bus.emit('event', { type: 'status', at: Date.now(), status, message: error?.message })
     writer.close()
@@ -171,7 +172,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       return true
     },
     resume() {
-      if (control.state !== 'paused') return false
+      if (!control.userPaused) return false
       control.resume()
       status('running')
       return true

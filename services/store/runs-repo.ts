@@ -64,7 +64,7 @@ export function createRunsRepo(db: Db) {
     unfinished(): RunRow[] {
       return db
         .prepare<[], RunRow>(
-          `SELECT * FROM runs WHERE status IN ('pending','preparing','funding','running','paused','draining')`,
+          `SELECT * FROM runs WHERE status IN ('pending','preparing','funding','running','paused','waiting-for-node','draining')`,
         )
         .all()
     },

@@ -122,6 +122,11 @@ export function createDispatcher(ctx: RunContext) {
             if (!r.raw && typeof result.value === 'string') watch(r, result.value as Hex)
             ctx.ledger.move(r, 'submitted', { submitRttMs: rtt })
           } else await onSendError(r, classifyError(result.reason))
+        } catch (error) {
+          // Handling the failure itself failed (the node vanished mid-recovery): try again later.
+          if (ctx.ledger.terminal(r)) return
+          if (r.attempts <= ctx.config.retries) retryLater(r, 'same')
+          else ctx.ledger.move(r, 'submitted', { error: toInfo(classifyError(error)) })
         } finally {
           busy(r.from, -1)
         }
@@ -135,7 +140,7 @@ export function createDispatcher(ctx: RunContext) {
     if (ctx.ledger.terminal(r)) return // the tracker saw it mined while the answer was on its way
     const retryable = err.retryable || (err.kind === 'insufficient-funds' && ctx.topUp !== undefined)
     const canRetry = retryable && r.attempts <= ctx.config.retries
-    const info = { kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw }
+    const info = toInfo(err)
     ctx.bus.emit('event', {
       type: 'error',
       at: Date.now(),
@@ -190,6 +195,8 @@ export function createDispatcher(ctx: RunContext) {
         return fail(r, info, err.nonceEffect)
     }
   }
+
+  const toInfo = (err: TxError) => ({ kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw })
 
   const dry = new Set<string>()
   /** Once per account: which account ran out, what it needs for its share, what to do. */

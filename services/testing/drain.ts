@@ -17,7 +17,8 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
     const from = (p.from ?? ctx.senders[p.idx % ctx.senders.length] ?? zeroAddress) as Address
     dispatcher.cancel(dispatcher.recordFor(p, from))
   }
-  await fillNonceGaps(ctx, dispatcher)
+  // A reset chain has nothing of ours left to wait for or repair.
+  if (!ctx.chainReset()) await fillNonceGaps(ctx, dispatcher)
   let reason = await awaitInclusion(ctx)
   // Each resend can unblock one more layer of Anvil's stuck queue; stop when one frees nothing.
   for (let round = 0; reason && ctx.node.isAnvil && round < 5; round++) {
@@ -99,7 +100,7 @@ async function awaitInclusion(ctx: RunContext): Promise<string | undefined> {
   let lastProgress = Date.now()
   let fruitless = 0
   while (open > 0 && Date.now() - lastProgress < ctx.config.inclusionTimeoutMs) {
-    if (ctx.mining === 'engine') await mineBlock(ctx)
+    if (ctx.mining === 'engine') await mineBlock(ctx).catch(() => undefined)
     else ctx.tracker.poke()
     await ctx.notifier.wait(100)
     const now = openTxs(ctx).length

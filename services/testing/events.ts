@@ -10,6 +10,7 @@ export const runStatuses = [
   'funding',
   'running',
   'paused',
+  'waiting-for-node',
   'draining',
   'completed',
   'stopped',

@@ -14,6 +14,7 @@ import type { RunEventBus, RunStatus } from './events'
 import { createFeeProvider } from './fees'
 import { createInclusionTracker } from './inclusion-tracker'
 import { createLedger, type TxCounts } from './ledger'
+import { startNodeWatch } from './node-watch'
 import { createNonceManager } from './nonce-manager'
 import { createNotifier } from './notifier'
 import { createWorkSource } from './plan'
@@ -53,7 +54,9 @@ export type SenderOutcome = {
 }
 
 export type RunOutcome = {
-  status: Extract<RunStatus, 'completed' | 'stopped'>
+  status: Extract<RunStatus, 'completed' | 'stopped' | 'failed'>
+  /** Why a run that did run to its end failed (e.g. the chain was reset under it). */
+  error?: { code: string; message: string; hint?: string }
   counts: TxCounts
   mining: RunContext['mining']
   startedAt: number
@@ -163,15 +166,21 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       fromBlock: BigInt((await conn.request('eth_blockNumber')) as Hex),
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
-      onError: (error) =>
+      onPoll: () => watch.ok(),
+      onRewind: (head, seen) => watch.reset(`the head went back from block ${seen} to ${head}`),
+      onError: (error) => {
+        watch.failure()
         bus.emit('event', {
           type: 'warning',
           at: Date.now(),
           code: 'tracker-error',
           message: `Reading blocks failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-        }),
+        })
+      },
     }),
+    chainReset: () => watch.chainReset,
   }
+  const watch = startNodeWatch(ctx)
   const dispatcher = createDispatcher(ctx)
   const work = createWorkSource(s.setup.plan[Symbol.iterator]())
   const lowBelow = config.lowBalanceWei ?? s.prepared.perTx * 5n
@@ -195,6 +204,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     bus.emit('event', { type: 'status', at: Date.now(), status: 'draining' })
     await drain(ctx, dispatcher, work)
   } finally {
+    watch.stop()
     stopWatchdog()
     await ctx.tracker.stop()
     final = await monitor.final().catch(() => [])
@@ -212,8 +222,16 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       )
     : []
   const findings = s.setup.findings ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
+  const reset = watch.chainReset
   return {
-    status: control.stopping ? 'stopped' : 'completed',
+    status: reset ? 'failed' : control.stopping ? 'stopped' : 'completed',
+    error: reset
+      ? {
+          code: 'CHAIN_RESET',
+          message: `The node's chain was reset mid-run: ${reset}`,
+          hint: 'Every open tx was dropped with the old chain and the rest cancelled; start the run again.',
+        }
+      : undefined,
     counts: { ...ledger.counts },
     mining: s.mining,
     startedAt: s.startedAt,

@@ -3,6 +3,7 @@ import type { Connection } from '../chain/connection'
 
 type RawBlock = {
   number: Hex
+  hash: Hex
   timestamp: Hex
   gasUsed: Hex
   gasLimit: Hex
@@ -55,6 +56,8 @@ export type InclusionTrackerParameters = {
   /** The chain went backwards (node restarted, reorg): the caller decides what it means. */
   onRewind?: (head: bigint, lastSeen: bigint) => void
   onError?: (error: unknown) => void
+  /** A poll reached the node (the node is up). */
+  onPoll?: () => void
 }
 
 /**
@@ -69,6 +72,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   const recent = new Map<Hex, bigint>()
   const recentCap = 20_000
   let lastSeen = p.fromBlock
+  /** Hash of block `lastSeen` as we read it: a node that restarts with a new chain disagrees. */
+  let lastSeenHash: Hex | undefined
   let blockReceipts: 'unknown' | 'yes' | 'no' = 'unknown'
   let timer: NodeJS.Timeout | undefined
   let running = false
@@ -95,6 +100,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
 
   async function poll() {
     const head = hexToBigInt((await p.conn.request('eth_blockNumber')) as Hex)
+    p.onPoll?.()
     if (head < lastSeen) {
       p.onRewind?.(head, lastSeen)
       lastSeen = head
@@ -136,6 +142,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       // A missing block (head moved under us) is read again next time.
       const firstMissing = blocks.findIndex((b) => !b)
       lastSeen = firstMissing === -1 ? to : from + BigInt(firstMissing) - 1n
+      const last = blocks[Number(lastSeen - from)]
+      if (last) lastSeenHash = last.hash
       if (firstMissing !== -1) break
     }
   }
@@ -181,6 +189,9 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     },
     get lastSeen() {
       return lastSeen
+    },
+    get lastSeenHash() {
+      return lastSeenHash
     },
     start() {
       running = true

@@ -41,6 +41,8 @@ export type RunContext = {
   byHash: Map<Hex, TxRecord>
   /** The scenario's decoder for revert data (ABI-aware); absent = raw data. */
   decodeRevert: ((data: Hex | undefined) => TxErrorInfo) | undefined
+  /** Set once the node's chain changed under the run: nothing more is sent. */
+  chainReset: () => string | undefined
   /** Replays of reverted calls under way (the drain waits for them). */
   replays: { count: number; pending: Set<Promise<void>> }
   /** Submissions not yet answered, per sender (strict ordering in modes that mine as txs arrive). */

@@ -44,7 +44,7 @@ export function startStuckWatchdog(ctx: RunContext) {
           : 'The node is not producing blocks or not including these transactions: check its block production and tx pool.',
       })
       if (remedy) {
-        await ctx.gate.exclusive(() => ctx.conn.request('evm_mine'))
+        await ctx.gate.exclusive(() => ctx.conn.request('evm_mine')).catch(() => undefined)
         ctx.tracker.poke()
       }
       lastBlockAt = Date.now()

@@ -55,10 +55,13 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
 
   const launch = (batch: TxRecord[]) => {
     waveSent += batch.length
-    const p = dispatcher.send(batch).finally(() => {
-      outstanding.delete(p)
-      ctx.notifier.notify()
-    })
+    const p = dispatcher
+      .send(batch)
+      .catch(() => undefined) // every record's fate is settled inside send; nothing to add here
+      .finally(() => {
+        outstanding.delete(p)
+        ctx.notifier.notify()
+      })
     outstanding.add(p)
   }
 
@@ -90,14 +93,25 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
 
   const idle = async () => {
     if (engine && outstanding.size === 0) {
+      // A failed mine (node away) is retried on the next idle turn; the node watch takes over.
       if (waveSent > 0) {
-        waveSent = 0
-        await ctx.gate.exclusive(() => ctx.conn.request('evm_mine'))
+        const mined = await ctx.gate
+          .exclusive(() => ctx.conn.request('evm_mine'))
+          .then(
+            () => true,
+            () => false,
+          )
+        if (mined) waveSent = 0
         ctx.tracker.poke()
-        return
+        if (mined) return
+      } else if (ctx.ledger.counts.submitted > 0) {
+        // Leftovers a full block could not hold: mine again once the tracker has caught up.
+        const mined = await mineBlock(ctx).then(
+          () => true,
+          () => false,
+        )
+        if (mined) return
       }
-      // Leftovers a full block could not hold: mine again once the tracker has caught up.
-      if (ctx.ledger.counts.submitted > 0) return mineBlock(ctx)
     }
     const retryIn = ctx.retries.nextDueAt()
     const rateIn = target.rate && tokens < 1 ? ((1 - tokens) / target.rate) * 1000 : 50

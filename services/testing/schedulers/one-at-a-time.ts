@@ -25,7 +25,7 @@ export async function sendOneAndWait(
     else await ctx.notifier.wait(Math.max(1, (ctx.retries.nextDueAt() ?? Date.now() + 50) - Date.now()))
   }
   if (!waitForReceipt) return r
-  if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx)
+  if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx).catch(() => undefined)
   const deadline = Date.now() + ctx.config.inclusionTimeoutMs
   while (!ctx.ledger.terminal(r) && Date.now() < deadline) {
     ctx.tracker.poke()
