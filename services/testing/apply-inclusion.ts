@@ -3,6 +3,7 @@ import { revertDataOf } from '../chain/revert-data'
 import type { Inclusion } from './inclusion-tracker'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
+import { emitTxError } from './tx-error-event'
 
 /** Reverted txs whose reason is looked up (a replay each): enough to name every distinct reason. */
 const maxReplays = 500
@@ -44,15 +45,5 @@ async function explainRevert(ctx: RunContext, r: TxRecord) {
     message: data && data !== '0x' ? `reverted with data ${data.slice(0, 74)}` : 'reverted without a reason',
   }
   ctx.ledger.annotate(r, { error })
-  ctx.bus.emit('event', {
-    type: 'error',
-    at: Date.now(),
-    idx: r.idx,
-    from: r.from,
-    nonce: r.nonce,
-    attempt: r.attempts,
-    label: r.label,
-    error,
-    willRetry: false,
-  })
+  emitTxError(ctx.bus, r, error, false)
 }

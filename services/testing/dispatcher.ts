@@ -5,6 +5,7 @@ import type { TxError } from '../errors/tx-error'
 import { backoffMs } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { PlannedTx, TxRecord } from './tx'
+import { emitTxError } from './tx-error-event'
 
 const transferGas = 21_000n
 
@@ -141,17 +142,7 @@ export function createDispatcher(ctx: RunContext) {
     const retryable = err.retryable || (err.kind === 'insufficient-funds' && ctx.topUp !== undefined)
     const canRetry = retryable && r.attempts <= ctx.config.retries
     const info = toInfo(err)
-    ctx.bus.emit('event', {
-      type: 'error',
-      at: Date.now(),
-      idx: r.idx,
-      from: r.from,
-      nonce: r.nonce,
-      attempt: r.attempts,
-      label: r.label,
-      error: info,
-      willRetry: canRetry && err.kind !== 'already-known',
-    })
+    emitTxError(ctx.bus, r, info, canRetry && err.kind !== 'already-known')
 
     switch (err.kind) {
       case 'already-known':

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import { expect } from 'vitest'
 import type { NodeHandle } from '../../services/chain/node-handle'
 
 /** The chain's own answers, read directly, not through the engine's bookkeeping. */
@@ -12,4 +13,15 @@ export async function receiptOf(node: NodeHandle, hash: string) {
     from: Address
     blockNumber: Hex
   } | null
+}
+
+/** No account left with a hole: the chain mined what the report expects and holds nothing queued. */
+export async function expectNoNonceGap(
+  node: NodeHandle,
+  accounts: readonly { address: string; expectedNonce: number }[],
+) {
+  for (const a of accounts) {
+    expect(await onChainNonce(node, a.address), `nonce of ${a.address}`).toBe(a.expectedNonce)
+    expect(await onChainNonce(node, a.address, 'pending'), `pending nonce of ${a.address}`).toBe(a.expectedNonce)
+  }
 }

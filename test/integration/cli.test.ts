@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
 import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce } from '../helpers/chain'
+import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
 import { runCli, startCli } from '../helpers/cli'
 import { freshMnemonic, tempDataDir } from '../helpers/run'
 
@@ -156,9 +156,6 @@ describe('evm-stress run', () => {
     expect(report.status).toBe('stopped')
     expect(report.counts.cancelled).toBeGreaterThan(0)
     expect(report.invariantHolds).toBe(true)
-    for (const a of report.accounts) {
-      expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
-      expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(a.expectedNonce)
-    }
+    await expectNoNonceGap(testNode.node, report.accounts)
   })
 })

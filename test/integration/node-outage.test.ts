@@ -3,7 +3,7 @@ import { createAnvil } from '../../services/chain/anvil'
 import { openNode } from '../../services/chain/node-handle'
 import type { RunEvent } from '../../services/testing/events'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce } from '../helpers/chain'
+import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
@@ -42,10 +42,7 @@ describe('the node goes away', () => {
       expect(report.status).toBe('completed')
       expect(report.counts.mined).toBe(1000)
       expect(report.invariantHolds).toBe(true)
-      for (const a of report.accounts) {
-        expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
-        expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(a.expectedNonce)
-      }
+      await expectNoNonceGap(testNode.node, report.accounts)
     } finally {
       await node.close()
       await proxy.close()

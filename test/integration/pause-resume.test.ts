@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RunEvent } from '../../services/testing/events'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce } from '../helpers/chain'
+import { expectNoNonceGap } from '../helpers/chain'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
@@ -45,10 +45,7 @@ describe('pause and resume', () => {
       expect(report.status).toBe('completed')
       expect(report.counts.mined).toBe(1000)
       expect(report.invariantHolds).toBe(true)
-      for (const a of report.accounts) {
-        expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
-        expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(a.expectedNonce)
-      }
+      await expectNoNonceGap(testNode.node, report.accounts)
     },
   )
 
