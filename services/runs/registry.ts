@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { resolve } from 'node:path'
 import { type NodeHandle, openNode } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
@@ -7,7 +8,11 @@ import type { RunReport } from '../metrics/report'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
 import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
+import { settleInterrupted } from './interrupted'
+import { createPreviewer } from './preview'
+import type { RunPreview } from './preview-types'
 import { type RunSession, startRunSession } from './run-session'
+import { createSavedTests, type SavedTest } from './saved-tests'
 import { summaryFromRow, summaryLive } from './summary'
 import type { NodeStatus, RunSummary } from './types'
 
@@ -91,7 +96,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         }
       }
     },
-    async startRun(input: unknown): Promise<{ id: string }> {
+    async startRun(input: unknown, resume?: { id: string; only: ReadonlySet<number> }): Promise<{ id: string }> {
       const config = parseTestConfig(input)
       const active = [...live.values()].find((r) => !terminal.has(r.session.metrics.snapshot().status))
       if (active)
@@ -100,7 +105,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         })
       const own = config.rpcUrl && config.rpcUrl !== defaultRpcUrl
       const n = own ? await openNode({ rpcUrl: config.rpcUrl, batchSize: config.batchSize }) : await node()
-      const session = startRunSession({ config, node: n, db: database(), dataDir })
+      const session = startRunSession({ config, node: n, db: database(), dataDir, id: resume?.id, only: resume?.only })
       const entry = { session, startedAt: null as number | null }
       live.set(session.id, entry)
       session.bus.on('event', (e) => {
@@ -150,6 +155,38 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       if (!liveOr409(id).session.resume()) throw new ConflictError(`Run ${id} is not paused`)
       return this.getRun(id)
     },
+    /** An interrupted run, settled from the chain: every planned tx gets its terminal state. */
+    async closeRun(id: string): Promise<RunSummary> {
+      await settleInterrupted(
+        database(),
+        rowOf(id),
+        await node(),
+        'not sent: the server stopped and the run was closed',
+      )
+      store().update(id, { status: 'stopped' })
+      return this.getRun(id)
+    },
+    /**
+     * An interrupted run's unsent txs, sent by a new run on the same node (nonces re-read from
+     * the chain); the interrupted one is settled and points to it.
+     */
+    async continueRun(id: string): Promise<{ id: string }> {
+      const row = rowOf(id)
+      if (!row.resumable)
+        throw new ConflictError(
+          `Run ${id} cannot be continued: its senders came from a key or mnemonic that is not kept`,
+          {
+            hint: 'Start it again with its mnemonic or keys; only runs on the install mnemonic, node accounts or impersonation continue.',
+          },
+        )
+      const continuation = randomUUID()
+      const { remaining } = await settleInterrupted(database(), row, await node(), `continued as run ${continuation}`)
+      if (!remaining.length)
+        throw new ConflictError(`Run ${id} has nothing left to send`, { hint: 'Close it instead.' })
+      store().update(id, { status: 'stopped', continued_as: continuation })
+      const started = await this.startRun(JSON.parse(row.config_json), { id: continuation, only: new Set(remaining) })
+      return started
+    },
     /** Waits for a live run's report (tests, CLI-like callers). */
     async waitForRun(id: string) {
       return live.get(id)?.session.done
@@ -160,6 +197,26 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       if (defaultNode) await (await defaultNode.catch(() => undefined))?.close()
       db?.close()
     },
+
+    // Web UI: previews and saved tests. The logic lives in preview.ts and saved-tests.ts.
+    previewer: createPreviewer({ dataDir }),
+    /** What a config will send, against the node, without sending anything; bad input → ConfigError. */
+    async previewRun(input: unknown): Promise<RunPreview> {
+      const config = parseTestConfig(input)
+      const own = Boolean(config.rpcUrl && config.rpcUrl !== defaultRpcUrl)
+      const n = own ? await openNode({ rpcUrl: config.rpcUrl, timeoutMs: 5_000 }) : await node()
+      try {
+        return await this.previewer.preview(config, n)
+      } finally {
+        if (own) await n.close()
+      }
+    },
+    listTests: (): SavedTest[] => createSavedTests(database()).list(),
+    getTest: (id: string): SavedTest => createSavedTests(database()).get(id),
+    saveTest: (input: unknown): SavedTest => createSavedTests(database()).create(input),
+    updateTest: (id: string, input: unknown): SavedTest => createSavedTests(database()).update(id, input),
+    deleteTest: (id: string) => createSavedTests(database()).remove(id),
+    duplicateTest: (id: string): SavedTest => createSavedTests(database()).duplicate(id),
   }
 }
 

@@ -42,6 +42,8 @@ export type StartRunSessionParameters = {
   testId?: string | null
   /** The workload; default: ETH transfers (scenarios plug in here). */
   plan?: Iterable<PlannedTx>
+  /** Continuing an interrupted run: only these planned txs (by index) are sent. */
+  only?: ReadonlySet<number>
 }
 
 /**
@@ -67,6 +69,9 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     created_at: createdAt,
     planned: config.txs,
     rpc_url: redactUrl(node.conn.url),
+    chain_id: node.info.chainId,
+    // Continuable after a crash only if its senders do not depend on a secret we do not keep.
+    resumable: config.mnemonic || config.privateKeys || config.funderKey ? 0 : 1,
   })
   let accounts: AccountState[] = []
   bus.on('event', (e) => {
@@ -93,6 +98,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         bus,
         control,
         plan: p.plan,
+        only: p.only,
+        beforeSend: writer.flush,
       })
     } catch (e) {
       error =

@@ -72,6 +72,12 @@ const migrations: string[] = [
   );
   CREATE INDEX run_events_run ON run_events(run_id, id);
   `,
+  // A run records whether it can be continued after a crash: its senders can be derived again
+  // (the install's mnemonic, the node's accounts, impersonation) and not from a secret it was given.
+  `
+  ALTER TABLE runs ADD COLUMN resumable INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN continued_as TEXT;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

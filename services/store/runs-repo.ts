@@ -15,6 +15,8 @@ export type RunRow = {
   planned: number
   report_json: string | null
   error_json: string | null
+  resumable: number
+  continued_as: string | null
 }
 
 export type TxRow = {
@@ -38,14 +40,26 @@ export type TxRow = {
 /** Runs and their headline record. */
 export function createRunsRepo(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO runs (id, test_id, name, status, config_json, created_at, planned, rpc_url)
-     VALUES (@id, @test_id, @name, @status, @config_json, @created_at, @planned, @rpc_url)`,
+    `INSERT INTO runs (id, test_id, name, status, config_json, created_at, planned, rpc_url, chain_id, resumable)
+     VALUES (@id, @test_id, @name, @status, @config_json, @created_at, @planned, @rpc_url, @chain_id, @resumable)`,
   )
   const byId = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?')
   const all = db.prepare<[number], RunRow>('SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?')
   return {
     insert(
-      row: Pick<RunRow, 'id' | 'test_id' | 'name' | 'status' | 'config_json' | 'created_at' | 'planned' | 'rpc_url'>,
+      row: Pick<
+        RunRow,
+        | 'id'
+        | 'test_id'
+        | 'name'
+        | 'status'
+        | 'config_json'
+        | 'created_at'
+        | 'planned'
+        | 'rpc_url'
+        | 'chain_id'
+        | 'resumable'
+      >,
     ) {
       insert.run(row)
     },
@@ -70,6 +84,37 @@ export function createRunsRepo(db: Db) {
     },
     txs(id: string): TxRow[] {
       return db.prepare<[string], TxRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx').all(id)
+    },
+    /** Settles one stored tx (an interrupted run reconciled with the chain). */
+    settleTx(
+      runId: string,
+      idx: number,
+      patch: Pick<TxRow, 'state'> & Partial<Pick<TxRow, 'block_number' | 'gas_used' | 'error_kind' | 'error_message'>>,
+    ) {
+      db.prepare(
+        `UPDATE txs SET state = @state, block_number = COALESCE(@block_number, block_number),
+           gas_used = COALESCE(@gas_used, gas_used), error_kind = @error_kind, error_message = @error_message,
+           updated_at = @now WHERE run_id = @runId AND idx = @idx`,
+      ).run({
+        block_number: null,
+        gas_used: null,
+        error_kind: null,
+        error_message: null,
+        ...patch,
+        runId,
+        idx,
+        now: Date.now(),
+      })
+    },
+    /** Rows for planned txs that were never sent, all at once. */
+    insertCancelled(runId: string, idxs: readonly number[], reason: string) {
+      const stmt = db.prepare(
+        `INSERT INTO txs (run_id, idx, role, label, account, state, attempts, error_kind, error_message, updated_at)
+         VALUES (?, ?, 'planned', '', '', 'cancelled', 0, 'unknown', ?, ?)`,
+      )
+      db.transaction(() => {
+        for (const idx of idxs) stmt.run(runId, idx, reason, Date.now())
+      })()
     },
     txStateCounts(id: string): Record<string, number> {
       const rows = db

@@ -105,6 +105,7 @@ export function createDispatcher(ctx: RunContext) {
   /** One JSON-RPC batch (http) of raw transactions; every result is handled before it returns. */
   async function send(records: TxRecord[]): Promise<void> {
     if (!records.length) return
+    ctx.beforeSend()
     const sentAt = Date.now()
     for (const r of records) {
       r.attempts++

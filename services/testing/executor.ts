@@ -41,6 +41,13 @@ export type ExecuteRunParameters = {
   control: RunControl
   /** The workload; default: ETH transfers. */
   plan?: Iterable<PlannedTx>
+  /** Only these planned txs (by index): the rest of an interrupted run. */
+  only?: ReadonlySet<number>
+  /**
+   * Called before every send with the txs about to go out recorded: the run's store commits them
+   * first (write-ahead), so a crash never leaves a sent tx unrecorded.
+   */
+  beforeSend?: () => void
 }
 
 export type SenderOutcome = {
@@ -71,6 +78,10 @@ export type RunOutcome = {
   }
 }
 
+function* onlyThese(plan: Iterable<PlannedTx>, only: ReadonlySet<number>): Generator<PlannedTx> {
+  for (const tx of plan) if (only.has(tx.idx)) yield tx
+}
+
 const schedulers = { sequential: runSequential, concurrent: runConcurrent, 'multi-user': runMultiUser }
 
 /**
@@ -90,7 +101,8 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const fees = createFeeProvider(conn, config)
   await fees.init()
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
-  const shape = scenario.shape(config, node)
+  const full = scenario.shape(config, node)
+  const shape = p.only ? { ...full, planned: p.only.size } : full
   if (shape.planned !== config.txs)
     bus.emit('event', { type: 'planned', at: Date.now(), planned: shape.planned, reason: `the ${scenario.name} plan` })
   let prepared: Awaited<ReturnType<typeof prepareSenders>> | undefined
@@ -105,7 +117,8 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       bus,
       mine,
     })
-    const setup = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
+    const made = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
+    const setup = p.only ? { ...made, plan: onlyThese(made.plan, p.only) } : made
     return await send(p, { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned })
   } finally {
     await prepared?.release()
@@ -179,6 +192,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       },
     }),
     chainReset: () => watch.chainReset,
+    beforeSend: p.beforeSend ?? (() => {}),
   }
   const watch = startNodeWatch(ctx)
   const dispatcher = createDispatcher(ctx)

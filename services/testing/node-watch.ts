@@ -137,6 +137,7 @@ async function resendLost(ctx: RunContext) {
     open.map((r) => ctx.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => null)),
   )
   const lost = open.filter((_, i) => !known[i]).sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))
+  ctx.beforeSend()
   for (const r of lost)
     await ctx.gate.shared(() => ctx.conn.request('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
 }

@@ -41,6 +41,8 @@ export type RunContext = {
   byHash: Map<Hex, TxRecord>
   /** The scenario's decoder for revert data (ABI-aware); absent = raw data. */
   decodeRevert: ((data: Hex | undefined) => TxErrorInfo) | undefined
+  /** Write-ahead: the record of what is about to be sent is committed first. */
+  beforeSend: () => void
   /** Set once the node's chain changed under the run: nothing more is sent. */
   chainReset: () => string | undefined
   /** Replays of reverted calls under way (the drain waits for them). */
