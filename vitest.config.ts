@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['services/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['services/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts'],
           testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },

@@ -16,6 +16,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <span className="brand">evm-stress</span>
             <nav className="nav" aria-label="Main">
               <NavLink href="/">Home</NavLink>
+              <NavLink href="/test">New test</NavLink>
               <NavLink href="/runs">Runs</NavLink>
             </nav>
           </div>

@@ -1,6 +1,6 @@
 /**
  * One labelled form control with its help line and its error. The error text comes from the
- * server and names the field, so it is shown verbatim under the control it is about.
+ * schema or the server and names the field, so it is shown verbatim under the control it is about.
  */
 export function Field({
   id,
@@ -8,18 +8,20 @@ export function Field({
   name,
   help,
   error,
+  className,
   children,
 }: {
   id: string
   label: string
   /** The config key, shown so that server messages ("txs must be…") are easy to match. */
   name: string
-  help?: string
+  help?: React.ReactNode
   error?: string
+  className?: string
   children: React.ReactNode
 }) {
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : 'field'}>
       <label htmlFor={id}>
         {label} <code className="field-name">{name}</code>
       </label>

@@ -1,5 +1,6 @@
 'use client'
 
+import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { type FormEvent, useState } from 'react'
 import { type ApiErrorBody, type ApiIssue, callApi } from './api-client'
@@ -84,7 +85,12 @@ export function QuickRunForm() {
 
   return (
     <form className="card form" onSubmit={onSubmit} noValidate data-testid="quick-run-form">
-      <h2>Quick run</h2>
+      <div className="section-head">
+        <h2>Quick run</h2>
+        <Link href="/test" className="small" data-testid="full-form-link">
+          Scenarios, contracts, preview →
+        </Link>
+      </div>
       <Field id="qr-mode" label="Mode" name="mode" error={fieldErrors.mode}>
         <select
           id="qr-mode"

@@ -3,8 +3,8 @@
 import Link from 'next/link'
 import type { RunSummary } from '@/services/runs/types'
 import { formatDuration, formatMs, formatRate, formatTime, shortId } from './format'
+import { RunControls } from './run-controls'
 import { StatusBadge } from './status-badge'
-import { StopButton } from './stop-button'
 import { useRunPolling } from './use-run-polling'
 
 type CountKey = keyof RunSummary['counts']
@@ -40,7 +40,11 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
         </div>
         <div className="run-actions">
           <StatusBadge status={run.status} testId="run-status" />
-          {!terminal && <StopButton runId={run.id} onStopped={setRun} />}
+          <RunControls run={run} onChange={setRun} />
+          {/* The same config, opened in the form to run again or change first. */}
+          <a className="button" href={`/test?run=${encodeURIComponent(run.id)}`} data-testid="run-again">
+            Run again…
+          </a>
         </div>
       </header>
 

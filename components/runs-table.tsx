@@ -3,6 +3,14 @@ import type { RunSummary } from '@/services/runs/types'
 import { formatMs, formatRate, formatTime, shortId } from './format'
 import { StatusBadge } from './status-badge'
 
+/** The scenario a run's config names (a bare name or `{ name, … }`); ETH transfers when it names none. */
+function scenarioName(run: RunSummary): string {
+  const s: unknown = run.config.scenario
+  if (typeof s === 'string') return s
+  if (typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string') return s.name
+  return 'transfer'
+}
+
 /** Runs as rows; server-rendered, so it needs no client JavaScript. */
 export function RunsTable({ runs, empty }: { runs: RunSummary[]; empty: React.ReactNode }) {
   if (runs.length === 0)
@@ -19,6 +27,7 @@ export function RunsTable({ runs, empty }: { runs: RunSummary[]; empty: React.Re
             <th>Run</th>
             <th>Status</th>
             <th>Mode</th>
+            <th>Scenario</th>
             <th className="num" title="mined / failed / planned">
               Mined / failed / planned
             </th>
@@ -42,6 +51,7 @@ export function RunsTable({ runs, empty }: { runs: RunSummary[]; empty: React.Re
                 <StatusBadge status={run.status} />
               </td>
               <td>{run.config.mode ?? 'concurrent'}</td>
+              <td>{scenarioName(run)}</td>
               <td className="num">
                 {run.counts.mined} / <span className={run.counts.failed ? 'text-bad' : ''}>{run.counts.failed}</span> /{' '}
                 {run.counts.planned}

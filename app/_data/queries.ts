@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation'
 import { getRegistry } from '@/services/runs/registry'
+import type { SavedTest } from '@/services/runs/saved-tests'
 import type { NodeStatus, RunSummary } from '@/services/runs/types'
 import { asStressError, isNotFound } from '../_lib/stress-error'
 
@@ -40,5 +41,31 @@ export function loadRun(id: string): RunSummary {
   } catch (error) {
     if (isNotFound(error)) notFound()
     throw error
+  }
+}
+
+export function loadTests(): Loaded<SavedTest[]> {
+  try {
+    return { ok: true, value: getRegistry().listTests() }
+  } catch (error) {
+    return failure(error)
+  }
+}
+
+/** A saved test, or why not (an unknown id is a message on the page, not a 404: the form still works). */
+export function loadTest(id: string): Loaded<SavedTest> {
+  try {
+    return { ok: true, value: getRegistry().getTest(id) }
+  } catch (error) {
+    return failure(error)
+  }
+}
+
+/** A run's config (public: no secrets), to start a new test from it. */
+export function loadRunConfig(id: string): Loaded<RunSummary['config']> {
+  try {
+    return { ok: true, value: getRegistry().getRun(id).config }
+  } catch (error) {
+    return failure(error)
   }
 }

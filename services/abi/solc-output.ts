@@ -28,6 +28,11 @@ export function pickSolcContract(output: Json, contractName: string | undefined,
   return fail(field, `contract ${JSON.stringify(contractName)} is in several files; pick one of: ${where.join(', ')}`)
 }
 
+/** The contracts of a solc standard-JSON output, named as `contractName` picks them. */
+export function solcContractNames(output: Json): string[] {
+  return displayNames(entries(output.contracts))
+}
+
 function entries(contracts: unknown): Entry[] {
   if (!isObject(contracts)) return []
   return Object.entries(contracts).flatMap(([file, byName]) =>

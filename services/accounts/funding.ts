@@ -29,12 +29,18 @@ export function costPerTx(config: TestConfig, fees: Fees, gas: bigint): bigint {
 }
 
 /**
- * What each sender must hold for its share. Round-robin shares are exact; other rotations can
+ * What each sender must hold for its share of the plan (the scenario's planned txs, which may
+ * differ from `txs`). Round-robin shares are exact; other rotations can
  * give one sender more than its share, so they get a margin.
  */
-export function fundingNeeds(config: TestConfig, senders: readonly Sender[], perTx: bigint): FundingNeed[] {
-  const even = Math.ceil(config.txs / senders.length)
-  const share = config.rotation === 'round-robin' ? even : Math.min(config.txs, Math.ceil(even * 1.25) + 2)
+export function fundingNeeds(
+  config: TestConfig,
+  senders: readonly Sender[],
+  perTx: bigint,
+  planned: number = config.txs,
+): FundingNeed[] {
+  const even = Math.ceil(planned / senders.length)
+  const share = config.rotation === 'round-robin' ? even : Math.min(planned, Math.ceil(even * 1.25) + 2)
   return senders.map((s) => ({ address: s.address, need: BigInt(share) * perTx }))
 }
 

@@ -25,6 +25,8 @@ export type PrepareSendersParameters = {
   fees: FeeProvider
   /** Worst-case wei one tx of the run can cost (gas limit × max fee + value). */
   perTx: bigint
+  /** Txs the plan holds (the scenario's count). */
+  planned: number
   bus: RunEventBus
   /** Engine-driven mining: how to get a block during funding and top-ups. */
   mine?: () => Promise<unknown>
@@ -36,7 +38,7 @@ export async function prepareSenders(p: PrepareSendersParameters): Promise<Prepa
   const resolved = await resolveSenders(config, conn, node, p.dataDir)
   try {
     const perTx = p.perTx
-    const needs = fundingNeeds(config, resolved.senders, perTx)
+    const needs = fundingNeeds(config, resolved.senders, perTx, p.planned)
     const needOf = new Map(needs.map((n) => [n.address.toLowerCase(), n.need]))
     const funder = config.funding === 'none' ? undefined : await resolveFunder(config, conn)
     bus.emit('event', { type: 'status', at: Date.now(), status: 'funding' })

@@ -41,4 +41,22 @@ describe('test config', () => {
     const c = parseTestConfig({ mnemonic: 'test test test test test test test test test test test junk' })
     expect(JSON.stringify(publicConfig(c))).not.toContain('junk')
   })
+
+  it('never lets private keys into the public form', () => {
+    const key = `0x${'ab'.repeat(32)}`
+    const funderKey = `0x${'cd'.repeat(32)}`
+    const text = JSON.stringify(publicConfig(parseTestConfig({ privateKeys: [key], funderKey })))
+    expect(text).not.toContain('abab')
+    expect(text).not.toContain('cdcd')
+  })
+
+  it('names nested fields as the config writes them', () => {
+    const fields = issues({
+      stages: [{ durationMs: 1000, rate: -1 }],
+      scenario: { name: 'gas-limit', bogus: 1 },
+      txz: 1,
+      accountz: 2,
+    }).map((i) => i.field)
+    expect(fields).toEqual(expect.arrayContaining(['stages[0].rate', 'scenario.bogus', 'txz', 'accountz']))
+  })
 })

@@ -2,12 +2,23 @@ import type { z } from 'zod'
 import { ConfigError, type FieldIssue } from '../errors/base'
 import { type TestConfig, type TestConfigInput, testConfigSchema } from './schema'
 
+/** A zod path as the config is written: `scenario.args[1].min`, `stages[0].rate` (as the ABI tools name them). */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)),
+    '',
+  )
+}
+
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const field = issue.path.length ? issue.path.join('.') : '(config)'
+  return error.issues.flatMap((issue) => {
+    // One issue per unknown key, each named where it is (`scenario.bogus`), so a form can show it by its field.
     if (issue.code === 'unrecognized_keys')
-      return { field: issue.keys.join(', '), message: 'is not a known field (see docs/config.md)' }
-    return { field, message: issue.message }
+      return issue.keys.map((key) => ({
+        field: fieldOf([...issue.path, key]),
+        message: 'is not a known field (see docs/config.md)',
+      }))
+    return [{ field: issue.path.length ? fieldOf(issue.path) : '(config)', message: issue.message }]
   })
 }
 
@@ -20,9 +31,10 @@ export function parseTestConfig(input: unknown): TestConfig {
 
 /**
  * A config as plain JSON (bigints as decimal strings), the form stored, reported and returned by
- * the API. The mnemonic is secret and never leaves the server.
+ * the API. Secrets never leave the server: the mnemonic, sender private keys and the funder's key
+ * are left out (the report's accounts carry the senders' addresses).
  */
 export function publicConfig(config: TestConfig): TestConfigInput {
-  const { mnemonic: _secret, ...rest } = config
+  const { mnemonic: _mnemonic, privateKeys: _keys, funderKey: _funderKey, ...rest } = config
   return JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
 }

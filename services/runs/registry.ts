@@ -8,6 +8,7 @@ import type { RunReport } from '../metrics/report'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
 import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
+import { checkConfig } from './check-config'
 import { settleInterrupted } from './interrupted'
 import { createPreviewer } from './preview'
 import type { RunPreview } from './preview-types'
@@ -210,6 +211,10 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       } finally {
         if (own) await n.close()
       }
+    },
+    /** What can be checked without a node (schema, a custom call's ABI and args): bad input → ConfigError before a run starts. */
+    checkRun: (input: unknown): void => {
+      checkConfig(input)
     },
     listTests: (): SavedTest[] => createSavedTests(database()).list(),
     getTest: (id: string): SavedTest => createSavedTests(database()).get(id),

@@ -14,8 +14,11 @@ import type { Scenario, ScenarioContext } from './types'
 type Options = Extract<ScenarioConfig, { name: 'custom-call' }>
 const field = (f: string) => `scenario.${f}`
 
-/** The checked call: contract interface, function, per-tx calldata. Everything here fails before any tx. */
-function compile(config: TestConfig) {
+/**
+ * The checked call: contract interface, function, per-tx calldata. Everything here fails before any
+ * tx, without the node (exported for previews and saved tests).
+ */
+export function compileCustomCall(config: TestConfig) {
   const o = config.scenario as Options
   const target = o.target
   let abi: Abi
@@ -64,11 +67,11 @@ function compile(config: TestConfig) {
 export const customCallScenario: Scenario = {
   name: 'custom-call',
   shape(config) {
-    const { o } = compile(config)
+    const { o } = compileCustomCall(config)
     return { planned: config.txs, gasPerTx: config.gasLimit ?? o.gas ?? 1_000_000n, valuePerTx: o.value }
   },
   async setup(ctx: ScenarioContext) {
-    const { o, abi, deploy, found, args } = compile(ctx.config)
+    const { o, abi, deploy, found, args } = compileCustomCall(ctx.config)
     const { config, senders } = ctx
     let address: Address
     if (deploy) {

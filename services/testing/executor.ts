@@ -114,6 +114,7 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       dataDir: p.dataDir,
       fees,
       perTx: fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx,
+      planned: shape.planned,
       bus,
       mine,
     })

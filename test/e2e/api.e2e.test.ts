@@ -46,10 +46,16 @@ describe('HTTP API', () => {
     { name: 'unknown mode', body: '{"mode":"nope"}', status: 400, code: 'INVALID_CONFIG', field: 'mode' },
     { name: 'rpcUrl not a URL', body: '{"rpcUrl":"not a url"}', status: 400, code: 'INVALID_CONFIG', field: 'rpcUrl' },
     {
-      name: 'oversize body (70 KB)',
-      body: JSON.stringify({ name: 'x'.repeat(70 * 1024) }),
+      name: 'oversize body (300 KB)',
+      body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }),
       status: 413,
       code: 'BODY_TOO_LARGE',
+    },
+    {
+      name: 'JSON nested 5000 deep',
+      body: `${'['.repeat(5000)}${']'.repeat(5000)}`,
+      status: 400,
+      code: 'INVALID_JSON',
     },
   ]
 

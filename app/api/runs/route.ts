@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic'
 export function POST(request: Request): Promise<Response> {
   return respond(async () => {
     const config = await readJsonBody(request)
-    const { id } = await getRegistry().startRun(config)
+    const registry = getRegistry()
+    // A custom call's ABI and arguments are refused here (400, field named), not by a run that then fails.
+    registry.checkRun(config)
+    const { id } = await registry.startRun(config)
     return json({ id }, 201, { location: `/api/runs/${encodeURIComponent(id)}` })
   })
 }

@@ -29,11 +29,17 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/**
+ * Elements pinned to the window (the test form's summary bar) would be painted mid-page in a
+ * full-page capture: they are put back in the flow for screenshots.
+ */
+const screenshotStyle = '.summary-bar { position: static !important; box-shadow: none !important; }'
+
 /** Full-page screenshot into artifacts/ (gitignored), for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true })
   const path = join(artifactsDir, `${name}.png`)
-  await page.screenshot({ path, fullPage: true })
+  await page.screenshot({ path, fullPage: true, style: screenshotStyle })
   return path
 }
 

@@ -1,0 +1,228 @@
+'use client'
+
+import type { AbiParameter } from 'viem'
+import { parseAbiType } from '@/services/abi/abi-type'
+import { type ArgDraft, type ArgKind, emptyArg } from './draft'
+import type { IssueIndex } from './issues'
+
+type TypeClass = 'int' | 'address' | 'bool' | 'list' | 'other'
+
+function classOf(param: AbiParameter): TypeClass {
+  const t = parseAbiType(param.type)
+  if (t?.kind === 'int' || t?.kind === 'address' || t?.kind === 'bool') return t.kind
+  if (t?.kind === 'array' || t?.kind === 'tuple') return 'list'
+  return 'other'
+}
+
+/** The generators that make sense for a parameter's type (the generators refuse the others). */
+export function kindsFor(param: AbiParameter): ArgKind[] {
+  switch (classOf(param)) {
+    case 'int':
+      return ['fixed', 'sequence', 'random', 'oneOf']
+    case 'address':
+      return ['account', 'sender', 'fixed', 'oneOf']
+    default:
+      return ['fixed', 'oneOf']
+  }
+}
+
+const kindLabels: Record<ArgKind, string> = {
+  fixed: 'fixed value',
+  sequence: 'sequence',
+  random: 'random in range',
+  oneOf: 'one of',
+  sender: 'the sender',
+  account: 'a run account',
+}
+
+/** A sensible first value for a parameter, so a fresh function is callable as picked. */
+export function defaultArg(param: AbiParameter): ArgDraft {
+  const t = parseAbiType(param.type)
+  switch (t?.kind) {
+    case 'int':
+      return emptyArg('fixed', '1')
+    case 'address':
+      return emptyArg('account')
+    case 'bool':
+      return emptyArg('fixed', 'true')
+    case 'string':
+      return emptyArg('fixed', 'hello')
+    case 'bytes':
+      return emptyArg('fixed', t.size ? `0x${'00'.repeat(t.size)}` : '0x')
+    case 'array':
+      return emptyArg('fixed', '[]')
+    default:
+      return emptyArg('fixed')
+  }
+}
+
+function placeholderOf(param: AbiParameter): string {
+  const t = parseAbiType(param.type)
+  switch (t?.kind) {
+    case 'int':
+      return t.signed ? 'e.g. -5, 1000 or 0x3e8' : 'e.g. 1000 or 0x3e8'
+    case 'address':
+      return '0x… (20 bytes)'
+    case 'bytes':
+      return t.size ? `0x… (${t.size} bytes)` : '0x…'
+    case 'array':
+      return 'JSON array, e.g. ["1","2"]'
+    case 'tuple':
+      return 'JSON object by component name, or an array'
+    default:
+      return ''
+  }
+}
+
+/**
+ * One argument of the called function: its generator and the generator's inputs, typed from the
+ * ABI. Errors about `scenario.args[i]` (or inside it) are shown under the row; the inputs they
+ * name are marked invalid.
+ */
+export function ArgRow({
+  index,
+  param,
+  arg,
+  onChange,
+  issues,
+}: {
+  index: number
+  param: AbiParameter
+  arg: ArgDraft
+  onChange: (arg: ArgDraft) => void
+  issues: IssueIndex
+}) {
+  const base = `scenario.args[${index}]`
+  const rowIssues = issues.under(base)
+  const errorId = `arg-${index}-error`
+  const kinds = kindsFor(param)
+  const kind = arg.kind
+  const cls = classOf(param)
+  /** Marks a control invalid when an issue names it (or something inside it); the row-level ones mark the generator. */
+  const invalid = (sub: string) => {
+    const field = `${base}.${sub}`
+    const bad = rowIssues.some(
+      (i) =>
+        i.field === field ||
+        i.field.startsWith(`${field}[`) ||
+        i.field.startsWith(`${field}.`) ||
+        (sub === 'kind' && i.field === base),
+    )
+    return bad ? { 'aria-invalid': true } : {}
+  }
+  const input = (sub: keyof ArgDraft, label: string, placeholder: string, mono = true) => {
+    const id = `arg-${index}-${sub}`
+    return (
+      <label className="arg-input" htmlFor={id}>
+        <span className="arg-input-label">{label}</span>
+        <input
+          id={id}
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          className={mono ? 'mono' : undefined}
+          value={arg[sub]}
+          placeholder={placeholder}
+          onChange={(e) => onChange({ ...arg, [sub]: e.target.value })}
+          data-testid={`field-${base}.${sub}`}
+          {...(rowIssues.length ? { 'aria-describedby': errorId } : {})}
+          {...invalid(sub)}
+        />
+      </label>
+    )
+  }
+
+  return (
+    <div className="arg-row" data-testid={`arg-${index}`}>
+      <div className="arg-head">
+        <span className="arg-name">{param.name || `arg ${index}`}</span>
+        <code className="arg-type">{param.type}</code>
+        <code className="field-name">{base}</code>
+      </div>
+      <div className="arg-body">
+        <label className="arg-input arg-kind" htmlFor={`arg-${index}-kind`}>
+          <span className="arg-input-label">Generator</span>
+          <select
+            id={`arg-${index}-kind`}
+            value={kind}
+            onChange={(e) => onChange({ ...arg, kind: e.target.value as ArgKind })}
+            data-testid={`field-${base}.kind`}
+            {...(rowIssues.length ? { 'aria-describedby': errorId } : {})}
+            {...invalid('kind')}
+          >
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabels[k]}
+              </option>
+            ))}
+            {!kinds.includes(arg.kind) && <option value={arg.kind}>{kindLabels[arg.kind]}</option>}
+          </select>
+        </label>
+        {kind === 'fixed' &&
+          (cls === 'bool' ? (
+            <label className="arg-input" htmlFor={`arg-${index}-value`}>
+              <span className="arg-input-label">Value</span>
+              <select
+                id={`arg-${index}-value`}
+                value={arg.value}
+                onChange={(e) => onChange({ ...arg, value: e.target.value })}
+                data-testid={`field-${base}.value`}
+                {...(rowIssues.length ? { 'aria-describedby': errorId } : {})}
+                {...invalid('value')}
+              >
+                <option value="true">true</option>
+                <option value="false">false</option>
+              </select>
+            </label>
+          ) : (
+            input('value', 'Value', placeholderOf(param), param.type !== 'string')
+          ))}
+        {kind === 'sequence' && (
+          <>
+            {input('start', 'Start', '0')}
+            {input('step', 'Step', '1')}
+          </>
+        )}
+        {kind === 'random' && (
+          <>
+            {input('min', 'Min', 'required')}
+            {input('max', 'Max', 'required')}
+          </>
+        )}
+        {kind === 'oneOf' && (
+          <label className="arg-input arg-wide" htmlFor={`arg-${index}-values`}>
+            <span className="arg-input-label">Values, one per line</span>
+            <textarea
+              id={`arg-${index}-values`}
+              className="mono"
+              rows={3}
+              value={arg.values}
+              placeholder={placeholderOf(param)}
+              onChange={(e) => onChange({ ...arg, values: e.target.value })}
+              data-testid={`field-${base}.values`}
+              {...(rowIssues.length ? { 'aria-describedby': errorId } : {})}
+              {...invalid('values')}
+            />
+          </label>
+        )}
+        {kind === 'account' && input('index', 'Account index', 'next account')}
+        {kind === 'sender' && <p className="muted small arg-note">Each tx passes its own sender’s address.</p>}
+      </div>
+      {kind === 'sequence' && <p className="field-help">start + step × tx index.</p>}
+      {kind === 'account' && !rowIssues.length && (
+        <p className="field-help">
+          Blank: the account after the sender (wrapping), so a transfer never goes to itself.
+        </p>
+      )}
+      {rowIssues.length > 0 && (
+        <div id={errorId} className="field-error" role="alert" data-testid={`error-${base}`}>
+          {rowIssues.map((i) => (
+            <p key={`${i.field}:${i.message}`}>
+              {i.field} {i.message}
+            </p>
+          ))}
+        </div>
+      )}
+    </div>
+  )
+}

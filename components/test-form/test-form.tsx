@@ -1,0 +1,204 @@
+'use client'
+
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { BuiltinDescription } from '@/services/contracts/builtin-descriptions'
+import type { RunPreview } from '@/services/runs/preview-types'
+import type { SavedTest } from '@/services/runs/saved-tests'
+import { ActionBar } from './action-bar'
+import { AdvancedPanel, advancedKeys } from './advanced-panel'
+import { CallFieldset } from './call-fieldset'
+import {
+  type CallDraft,
+  type ConfigJson,
+  configToDraft,
+  type Draft,
+  draftToConfig,
+  type ScenarioDraft,
+  type TargetDraft,
+} from './draft'
+import { indexIssues, mergeIssues } from './issues'
+import { LoadFieldset } from './load-fieldset'
+import { PreviewPanel } from './preview-panel'
+import { isRendered } from './rendered-fields'
+import { SavedTestsBar } from './saved-tests-bar'
+import { ScenarioFieldset } from './scenario-fieldset'
+import { SummaryBar } from './summary-bar'
+import { TargetFieldset } from './target-fieldset'
+import { TemplatePicker } from './template-picker'
+import { templates } from './templates'
+import { useContract } from './use-contract'
+import { useDebouncedPost } from './use-debounced-post'
+import { useLaunch } from './use-launch'
+import { useSavedTests } from './use-saved-tests'
+import { resolveFunction, validateConfig } from './validate'
+
+export type TestFormProps = {
+  builtins: BuiltinDescription[]
+  savedTests: SavedTest[]
+  /** What the form opens with: a saved test, a run's config, or a template. */
+  initial: { config: ConfigJson; savedId: string | null; templateId: string | null }
+}
+
+const textOf = (d: Draft) => JSON.stringify(draftToConfig(d))
+
+/**
+ * The test configuration form. Its state is one Draft mirroring the config; every change is checked
+ * in the browser with the API's own schema, previewed by the server (debounced), and launched as
+ * the same JSON. A client component, fed plain data by the server page.
+ */
+export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
+  const [draft, setDraft] = useState<Draft>(() => configToDraft(initial.config))
+  const [baseline, setBaseline] = useState(() => textOf(configToDraft(initial.config)))
+  const [templateId, setTemplateId] = useState(initial.templateId)
+  const [advancedOpen, setAdvancedOpen] = useState(false)
+
+  const loadConfig = useCallback((config: unknown) => {
+    const next = configToDraft(config)
+    setDraft(next)
+    setBaseline(textOf(next))
+  }, [])
+  const saved = useSavedTests(savedTests, initial.savedId, (test) => {
+    if (test) loadConfig(test.config)
+    setTemplateId(null)
+  })
+  const { state: launch, launch: startLaunch } = useLaunch()
+
+  const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
+  const patchScenario = (p: Partial<ScenarioDraft>) => setDraft((d) => ({ ...d, scenario: { ...d.scenario, ...p } }))
+  const patchCall = (p: Partial<CallDraft>) =>
+    setDraft((d) => ({ ...d, scenario: { ...d.scenario, call: { ...d.scenario.call, ...p } } }))
+  const patchTarget = (p: Partial<TargetDraft>) =>
+    setDraft((d) => ({
+      ...d,
+      scenario: { ...d.scenario, call: { ...d.scenario.call, target: { ...d.scenario.call.target, ...p } } },
+    }))
+  const onCompact = useCallback((field: 'abi' | 'artifact', text: string) => {
+    setDraft((d) => ({
+      ...d,
+      scenario: { ...d.scenario, call: { ...d.scenario.call, target: { ...d.scenario.call.target, [field]: text } } },
+    }))
+  }, [])
+
+  const config = useMemo(() => draftToConfig(draft), [draft])
+  const configText = useMemo(() => JSON.stringify(config), [config])
+  const isCall = draft.scenario.name === 'custom-call'
+  const contract = useContract(draft.scenario.call.target, isCall, builtins, onCompact)
+  const functions = contract.contract?.functions ?? null
+  const fn = functions ? resolveFunction(functions, draft.scenario.call.function) : undefined
+
+  const browserIssues = useMemo(
+    () => mergeIssues(validateConfig(config, isCall ? functions : null), isCall ? contract.issues : []),
+    [config, isCall, functions, contract.issues],
+  )
+  const previewAnswer = useDebouncedPost<RunPreview>('/api/preview', browserIssues.length ? null : configText)
+  const previewCurrent = previewAnswer.forBody === configText ? previewAnswer.result : null
+  const previewIssues = previewCurrent && !previewCurrent.ok ? (previewCurrent.error.issues ?? []) : []
+  const launchIssues = launch.forText === configText ? launch.issues : []
+  const saveIssues = saved.issues?.forText === configText ? saved.issues.issues : []
+
+  const blocking = mergeIssues(browserIssues, previewIssues, launchIssues)
+  const shown = indexIssues(mergeIssues(blocking, saveIssues))
+  const otherIssues = shown.all.filter((i) => !isRendered(i.field, draft, fn))
+
+  const lastGood = previewAnswer.lastOk
+  const previewError =
+    previewCurrent && !previewCurrent.ok && !previewCurrent.error.issues?.length ? previewCurrent.error : null
+
+  // A closed Advanced panel opens when one of its fields needs fixing.
+  const advancedBad = shown.all.some((i) => advancedKeys.includes(i.field))
+  useEffect(() => {
+    if (advancedBad) setAdvancedOpen(true)
+  }, [advancedBad])
+
+  return (
+    <div className="test-page" data-testid="test-page">
+      <header className="page-head">
+        <div>
+          <h1>{saved.savedId ? 'Saved test' : 'New test'}</h1>
+          <p className="muted">Configure, preview what will be sent, then launch.</p>
+        </div>
+        <SavedTestsBar
+          tests={saved.tests}
+          savedId={saved.savedId}
+          busy={saved.status.kind === 'saving'}
+          onLoad={saved.load}
+          onDuplicate={saved.duplicate}
+          onDelete={saved.remove}
+        />
+      </header>
+
+      <div className="test-layout">
+        <div className="test-main">
+          <TemplatePicker
+            templates={templates}
+            active={templateId}
+            onPick={(t) => {
+              loadConfig(t.config)
+              setTemplateId(t.id)
+              saved.load(null)
+            }}
+          />
+          <form
+            className="form test-form"
+            noValidate
+            aria-label="Test configuration"
+            onSubmit={(e) => e.preventDefault()}
+          >
+            <ScenarioFieldset
+              name={draft.name}
+              onName={(name) => patch({ name })}
+              scenario={draft.scenario}
+              onChange={patchScenario}
+              issues={shown}
+            />
+            {isCall && (
+              <>
+                <TargetFieldset
+                  target={draft.scenario.call.target}
+                  onChange={patchTarget}
+                  contract={contract}
+                  builtinList={builtins}
+                  issues={shown}
+                />
+                <CallFieldset call={draft.scenario.call} onChange={patchCall} contract={contract} issues={shown} />
+              </>
+            )}
+            <LoadFieldset draft={draft} onChange={patch} issues={shown} />
+            <AdvancedPanel
+              draft={draft}
+              onChange={patch}
+              issues={shown}
+              open={advancedOpen}
+              onToggle={setAdvancedOpen}
+            />
+          </form>
+        </div>
+
+        <aside className="test-aside" aria-label="Preview and launch">
+          <PreviewPanel
+            view={{
+              preview: lastGood,
+              stale: previewAnswer.forBody !== configText || !previewCurrent?.ok,
+              loading: previewAnswer.loading,
+              blocked: blocking.length > 0,
+              error: previewError,
+            }}
+          />
+          <ActionBar
+            issueCount={blocking.length}
+            otherIssues={otherIssues}
+            launching={launch.sending}
+            launchError={launch.forText === configText ? launch.error : null}
+            onLaunch={() => startLaunch(configText)}
+            savedId={saved.savedId}
+            dirty={configText !== baseline}
+            save={saved.status}
+            onSave={() => saved.save(config, false)}
+            onSaveAsNew={() => saved.save(config, true)}
+          />
+        </aside>
+      </div>
+      <SummaryBar preview={lastGood} issueCount={blocking.length} />
+    </div>
+  )
+}

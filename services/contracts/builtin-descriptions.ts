@@ -1,0 +1,22 @@
+import { type ContractDescription, describeInterface } from '../abi/describe'
+import { type BuiltinContract, builtinContracts, loadBuiltinArtifact } from './artifacts'
+
+export type BuiltinDescription = { name: BuiltinContract; summary: string; contract: ContractDescription }
+
+const summaries: Record<BuiltinContract, string> = {
+  Counter: 'A shared count: increment(), incrementBy(amount), setNumber(n).',
+  GasBurner: 'Burns a chosen amount of gas, or reverts on demand (reason, custom error, 1 in N).',
+  StressToken: 'An ERC20 with mint and batchTransfer; the deployer gets 1,000,000 tokens.',
+}
+
+/** The contracts shipped in contracts/, as a form lists them (no bytecode: they are deployed server-side). */
+export function describeBuiltins(): BuiltinDescription[] {
+  return builtinContracts.map((name) => {
+    const { abi, contractName } = loadBuiltinArtifact(name)
+    return {
+      name,
+      summary: summaries[name],
+      contract: describeInterface({ abi, name: contractName, format: 'builtin' }),
+    }
+  })
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { parseTestConfig } from '../config/parse'
+import { previewWarnings, type WarningFacts } from './preview-warnings'
+
+const facts = (config: unknown, over: Partial<WarningFacts> = {}): WarningFacts => {
+  const c = parseTestConfig(config)
+  return {
+    config: c,
+    planned: c.txs,
+    senders: c.accounts,
+    mining: 'engine',
+    automineNow: true,
+    blockGasLimit: 30_000_000n,
+    gasPerTx: 21_000n,
+    gasSource: 'scenario',
+    funding: { method: 'set-balance', totalShort: 0n, shortAccounts: 0, funderNeeds: 0n, funder: null },
+    ...over,
+  }
+}
+const codes = (f: WarningFacts) => previewWarnings(f).map((w) => w.code)
+
+describe('preview warnings', () => {
+  it('none for a plain concurrent run on engine mining', () => {
+    expect(codes(facts({ txs: 1000, accounts: 20 }))).toEqual([])
+  })
+
+  it('automine (asked for, or the node automining) with more than 50 in flight', () => {
+    expect(codes(facts({ concurrency: 51 }, { mining: 'automine' }))).toContain('automine-under-load')
+    expect(codes(facts({ concurrency: 51 }, { mining: 'node', automineNow: true }))).toContain('automine-under-load')
+    expect(codes(facts({ concurrency: 50 }, { mining: 'automine' }))).not.toContain('automine-under-load')
+    expect(codes(facts({ mode: 'multi-user', accounts: 60, txs: 600 }, { mining: 'automine' }))).toContain(
+      'automine-under-load',
+    )
+    // Not Anvil: there is no automine to speak of.
+    expect(codes(facts({ concurrency: 400 }, { mining: 'node', automineNow: null }))).toEqual([])
+  })
+
+  it('gas above the block gas limit names the field that set it, except in the gas-limit scenario', () => {
+    const over = previewWarnings(facts({ gasLimit: '40000000' }, { gasPerTx: 40_000_000n, gasSource: 'gasLimit' }))
+    expect(over).toContainEqual(expect.objectContaining({ code: 'gas-above-block-limit', field: 'gasLimit' }))
+    expect(codes(facts({ scenario: 'gas-limit' }, { gasPerTx: 33_000_000n }))).toEqual([])
+    expect(codes(facts({ scenario: 'gas-limit', gasLimit: '100000' }))).toContain('gas-limit-overrides-ramp')
+  })
+
+  it('settings the mode ignores, idle accounts, unfunded senders', () => {
+    expect(codes(facts({ mode: 'sequential', rate: 5 }))).toContain('rate-ignored')
+    expect(codes(facts({ delayMs: 10 }))).toContain('delay-ignored')
+    expect(codes(facts({ blockTime: 2 }))).toContain('block-time-ignored')
+    expect(codes(facts({ txs: 3, accounts: 5 }))).toContain('idle-accounts')
+    const short = { method: 'none' as const, totalShort: 10n, shortAccounts: 1, funderNeeds: 0n, funder: null }
+    expect(codes(facts({ funding: 'none' }, { funding: short }))).toContain('unfunded-senders')
+    const poor = {
+      method: 'transfer' as const,
+      totalShort: 10n ** 18n,
+      shortAccounts: 1,
+      funderNeeds: 2n * 10n ** 18n,
+      funder: { balance: 1n },
+    }
+    expect(codes(facts({ funding: 'transfer' }, { funding: poor }))).toContain('funder-short')
+  })
+
+  it('interval mining: a target rate above what blocks can hold', () => {
+    // 30M / 21k = 1428 transfers a block, one block every 2 s: ~714 tx/s.
+    expect(codes(facts({ rate: 1000, mining: 'interval', blockTime: 2 }, { mining: 'interval' }))).toContain(
+      'rate-above-block-capacity',
+    )
+    expect(codes(facts({ rate: 500, mining: 'interval', blockTime: 2 }, { mining: 'interval' }))).not.toContain(
+      'rate-above-block-capacity',
+    )
+  })
+})

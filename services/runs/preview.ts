@@ -1,0 +1,377 @@
+import { type Address, type Hex, hexToBigInt, toHex, zeroAddress } from 'viem'
+import { decodeRevert } from '../abi/decode-revert'
+import { costPerTx, fundingNeeds, getBalances, resolveFunder } from '../accounts/funding'
+import type { Sender } from '../accounts/sender'
+import type { Connection } from '../chain/connection'
+import { chooseMining } from '../chain/mining'
+import { getNodeInfo, type NodeInfo } from '../chain/node-info'
+import { revertDataOf } from '../chain/revert-data'
+import type { Fees } from '../chain/signer'
+import type { TestConfig } from '../config/schema'
+import { StressError } from '../errors/base'
+import { scenarioFor } from '../scenarios'
+import { compileCustomCall } from '../scenarios/custom-call'
+import { createFeeProvider } from '../testing/fees'
+import { customCallSamples, erc20Samples, transferSamples } from './preview-samples'
+import { type AddressBook, createAddressBook, type PreviewSenders, previewSenders } from './preview-senders'
+import type { AccountShare, PreviewFees, PreviewSample, RunPreview } from './preview-types'
+import { previewWarnings } from './preview-warnings'
+
+/** Balances read for a preview: the first accounts only (a balance is one RPC call). */
+export const previewBalanceCap = 200
+
+export type PreviewNode = { conn: Connection; embedded: boolean }
+export type PreviewRunParameters = { config: TestConfig; node: PreviewNode; dataDir: string; book: AddressBook }
+
+/** A previewer keeps the derived addresses of recent mnemonics, so previews on each keystroke stay fast. */
+export function createPreviewer(options: { dataDir: string }) {
+  const book = createAddressBook()
+  return {
+    preview: (config: TestConfig, node: PreviewNode) => previewRun({ config, node, dataDir: options.dataDir, book }),
+  }
+}
+
+type Compiled = ReturnType<typeof compileCustomCall>
+
+/**
+ * What a config will send, computed against the node without changing it: planned txs, senders and
+ * their shares, gas and cost at current fees, the funding the run will need, the first txs
+ * (decoded args and calldata for custom calls) and warnings. Bad input is the same ConfigError
+ * the run would raise, naming the field.
+ */
+export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
+  const { config, node } = p
+  const { conn } = node
+  const info = await getNodeInfo(conn)
+  const mining = chooseMining(config, info, node.embedded)
+  const scenario = scenarioFor(config)
+  const shape = scenario.shape(config, info)
+  const compiled = config.scenario?.name === 'custom-call' ? compileCustomCall(config) : undefined
+  const fees = createFeeProvider(conn, config)
+  await chain(() => fees.init())
+  const senders = await previewSenders(config, conn, p.dataDir, p.book)
+  const target = compiled ? await callTarget(conn, compiled, senders.addresses, config) : undefined
+  const gas = gasOf(config, shape.gasPerTx, target?.estimate ?? null)
+
+  const fundedPerTx = fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx
+  const funding = await fundingOf(config, conn, info, senders, fundedPerTx, fees.get(), shape.planned)
+  const price = effectivePrice(fees.get(), info.baseFeePerGas)
+  const perTxWei = gas.perTx * price + shape.valuePerTx
+  const perTxMaxWei = fees.maxGasCost(gas.perTx) + shape.valuePerTx
+  const shares = sharesOf(shape.planned, senders.total)
+  const planned = BigInt(shape.planned)
+
+  return {
+    mode: config.mode,
+    planned: shape.planned,
+    scenario: { name: scenario.name, summary: summaryOf(config, shape.planned, info, compiled) },
+    node: {
+      chainId: info.chainId,
+      blockNumber: info.blockNumber.toString(),
+      blockGasLimit: info.blockGasLimit.toString(),
+      clientVersion: info.clientVersion,
+      isAnvil: info.isAnvil,
+      embedded: node.embedded,
+      automine: info.automine ?? null,
+      mining,
+    },
+    accounts: {
+      total: senders.total,
+      source: senders.source,
+      rotation: config.rotation,
+      perAccount: { min: shares.min, max: shares.max },
+      note: shareNote(config),
+      shares: funding.rows.map((row, i) => ({ ...row, txs: shares.of(i) })),
+    },
+    gas: {
+      perTx: gas.perTx.toString(),
+      source: gas.source,
+      fundedPerTx: shape.gasPerTx.toString(),
+      note: gasNote(config, gas.source),
+    },
+    fees: feesOf(fees.get(), info.baseFeePerGas),
+    cost: {
+      perTxWei: perTxWei.toString(),
+      totalWei: (perTxWei * planned).toString(),
+      perTxMaxWei: perTxMaxWei.toString(),
+      totalMaxWei: (perTxMaxWei * planned).toString(),
+      totalValueWei: (shape.valuePerTx * planned).toString(),
+    },
+    funding: {
+      mode: config.funding,
+      method: funding.method,
+      needPerAccountWei: funding.need.toString(),
+      totalNeedWei: (funding.need * BigInt(senders.total)).toString(),
+      totalShortWei: funding.totalShort.toString(),
+      shortAccounts: funding.shortAccounts,
+      checkedAccounts: funding.rows.length,
+      funder: funding.funder
+        ? { address: funding.funder.address, balanceWei: funding.funder.balance.toString() }
+        : null,
+    },
+    call: compiled
+      ? { signature: compiled.found.signature, selector: compiled.found.selector, target: target?.label ?? '' }
+      : null,
+    samples: samplesOf(config, shape.planned, senders.addresses, compiled, target),
+    warnings: previewWarnings({
+      config,
+      planned: shape.planned,
+      senders: senders.total,
+      mining,
+      automineNow: info.automine ?? null,
+      blockGasLimit: info.blockGasLimit,
+      gasPerTx: gas.perTx,
+      gasSource: gas.source,
+      funding: {
+        method: funding.method,
+        totalShort: funding.totalShort,
+        shortAccounts: funding.shortAccounts,
+        funderNeeds: funding.funderNeeds,
+        funder: funding.funder,
+      },
+      ...(compiled && target
+        ? {
+            call: {
+              payable: compiled.found.fn.stateMutability === 'payable',
+              hasCode: target.hasCode,
+              estimateError: target.estimateError,
+            },
+          }
+        : {}),
+    }),
+  }
+}
+
+/** Node reads that fail are the node's problem (503), not a bug of ours (500). */
+async function chain<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read()
+  } catch (cause) {
+    if (cause instanceof StressError) throw cause
+    throw new NodeReadError(cause)
+  }
+}
+
+class NodeReadError extends StressError {
+  override name = 'NodeReadError'
+  override readonly code = 'NODE_UNAVAILABLE'
+  constructor(cause: unknown) {
+    super('The node did not answer a read the preview needs', {
+      hint: 'Check that the node is running; the preview retries on the next change.',
+      details: cause instanceof Error ? cause.message.split('\n')[0] : String(cause),
+      cause,
+    })
+  }
+}
+
+type CallTarget = {
+  address: Address | null
+  label: string
+  hasCode: boolean | null
+  estimate: bigint | null
+  estimateError: string | null
+}
+
+/** Where the calls go; for a deployed contract: whether it has code, and the node's gas estimate of the first call. */
+async function callTarget(
+  conn: Connection,
+  compiled: Compiled,
+  senders: readonly Address[],
+  config: TestConfig,
+): Promise<CallTarget> {
+  const t = compiled.o.target
+  if (!('address' in t)) {
+    const name = 'builtin' in t ? t.builtin : (compiled.deploy?.artifact.contractName ?? 'the contract')
+    return { address: null, label: `${name} (deployed at start)`, hasCode: null, estimate: null, estimateError: null }
+  }
+  const address = t.address as Address
+  const code = (await chain(() => conn.request('eth_getCode', [address, 'latest']))) as Hex
+  const hasCode = code !== '0x'
+  const base = { address, label: address, hasCode, estimate: null, estimateError: null }
+  if (!hasCode || config.gasLimit !== undefined || compiled.o.gas !== undefined) return base
+  const from = senders[0] ?? zeroAddress
+  try {
+    const data = compiled.args.encode({ i: 0, from, accounts: senders })
+    const raw = (await conn.request('eth_estimateGas', [
+      { from, to: address, data, value: toHex(compiled.o.value) },
+    ])) as Hex
+    // The same margin the run adds to its own estimate (state drifts during a run).
+    return { ...base, estimate: (hexToBigInt(raw) * 13n) / 10n }
+  } catch (error) {
+    const data = revertDataOf(error)
+    const reason = data ? decodeRevert(compiled.abi, data).message : undefined
+    const message = reason ?? (error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error))
+    return { ...base, estimateError: message }
+  }
+}
+
+function gasOf(
+  config: TestConfig,
+  shapeGas: bigint,
+  estimate: bigint | null,
+): { perTx: bigint; source: RunPreview['gas']['source'] } {
+  if (config.gasLimit !== undefined) return { perTx: config.gasLimit, source: 'gasLimit' }
+  const scenario = config.scenario
+  if (scenario?.name === 'custom-call' && scenario.gas !== undefined)
+    return { perTx: scenario.gas, source: 'scenario.gas' }
+  if (estimate !== null) return { perTx: estimate, source: 'estimate' }
+  return { perTx: shapeGas, source: 'scenario' }
+}
+
+function gasNote(config: TestConfig, source: RunPreview['gas']['source']): string | null {
+  if (source !== 'scenario') return null
+  switch (config.scenario?.name) {
+    case 'custom-call':
+      return 'Estimated by the node once the contract is deployed (+30%); funding assumes this upper bound.'
+    case 'rapid-transfer':
+      return config.scenario.token === 'erc20' ? 'Upper bound; the run estimates a token transfer once deployed.' : null
+    case 'batch-operations':
+      return 'Upper bound for a batch tx; single transfers use less (estimated once deployed).'
+    case 'gas-limit':
+      return 'The highest gas limit of the ramp (rampTo × the block gas limit); fill txs use a quarter block.'
+    default:
+      return null
+  }
+}
+
+function sharesOf(planned: number, total: number) {
+  const n = Math.max(total, 1)
+  const base = Math.floor(planned / n)
+  const extra = planned % n
+  return { min: base, max: base + (extra > 0 ? 1 : 0), of: (i: number) => base + (i < extra ? 1 : 0) }
+}
+
+function shareNote(config: TestConfig): string | null {
+  if (config.scenario?.name === 'concurrent-users') return null
+  if (config.rotation === 'random')
+    return 'Senders are picked at random: shares vary around this (funding allows 25% more).'
+  if (config.rotation === 'least-pending')
+    return 'The account with the fewest txs in flight sends next: shares follow each account’s speed (funding allows 25% more).'
+  if (config.mode === 'multi-user')
+    return 'Each user takes the next tx once its last one is mined: shares are about even.'
+  return null
+}
+
+type Funding = {
+  method: RunPreview['funding']['method']
+  need: bigint
+  rows: Omit<AccountShare, 'txs'>[]
+  totalShort: bigint
+  shortAccounts: number
+  funder: { address: Address; balance: bigint } | null
+  funderNeeds: bigint
+}
+
+/** The funding the run will do, as prepareSenders computes it, against today's balances. */
+async function fundingOf(
+  config: TestConfig,
+  conn: Connection,
+  info: NodeInfo,
+  senders: PreviewSenders,
+  perTx: bigint,
+  fees: Fees,
+  planned: number,
+): Promise<Funding> {
+  // Every account needs the same; the share depends on how many there are, not on who they are.
+  const all = Array.from(
+    { length: senders.total },
+    (_, i): Sender => ({ kind: 'node', address: senders.addresses[i] ?? zeroAddress, via: 'unlocked' }),
+  )
+  const need = fundingNeeds(config, all, perTx, planned)[0]?.need ?? 0n
+  const checked = senders.addresses.slice(0, previewBalanceCap)
+  const balances = await chain(() => getBalances(conn, checked))
+  const method =
+    config.funding === 'none' ? 'none' : config.funding === 'auto' && info.isAnvil ? 'set-balance' : 'transfer'
+  const funderSender = method === 'transfer' ? await chain(() => resolveFunder(config, conn)) : undefined
+  const funderAddress = funderSender?.address.toLowerCase()
+  const rows = checked.map((address, i) => {
+    const balance = balances[i] ?? 0n
+    const short = address.toLowerCase() === funderAddress || balance >= need ? 0n : need - balance
+    return { address, needWei: need.toString(), balanceWei: balance.toString(), shortWei: short.toString() }
+  })
+  const unchecked = BigInt(senders.total - checked.length)
+  const checkedShort = rows.reduce((sum, r) => sum + BigInt(r.shortWei), 0n)
+  const shortAccounts = rows.filter((r) => r.shortWei !== '0').length + Number(unchecked)
+  const totalShort = checkedShort + unchecked * need
+  // Transfers top up to the need + 10%, and each costs a plain transfer's gas.
+  const transferGas = costPerTx({ ...config, value: 0n }, fees, 21_000n) * BigInt(shortAccounts)
+  const funderNeeds = (totalShort * 11n) / 10n + transferGas
+  const funder = funderSender
+    ? {
+        address: funderSender.address,
+        balance: (await chain(() => getBalances(conn, [funderSender.address])))[0] ?? 0n,
+      }
+    : null
+  return { method, need, rows, totalShort, shortAccounts, funder, funderNeeds }
+}
+
+/** What a unit of gas costs today: base fee + tip under EIP-1559 (capped by the max fee), else the gas price. */
+function effectivePrice(fees: Fees, baseFee: bigint | undefined): bigint {
+  if (fees.type === 'legacy') return fees.gasPrice
+  const price = (baseFee ?? 0n) + fees.maxPriorityFeePerGas
+  return price < fees.maxFeePerGas ? price : fees.maxFeePerGas
+}
+
+function feesOf(fees: Fees, baseFee: bigint | undefined): PreviewFees {
+  return fees.type === 'legacy'
+    ? { type: 'legacy', gasPrice: fees.gasPrice.toString() }
+    : {
+        type: 'eip1559',
+        baseFeePerGas: (baseFee ?? 0n).toString(),
+        maxFeePerGas: fees.maxFeePerGas.toString(),
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas.toString(),
+      }
+}
+
+function samplesOf(
+  config: TestConfig,
+  planned: number,
+  senders: readonly Address[],
+  compiled: Compiled | undefined,
+  target: CallTarget | undefined,
+): PreviewSample[] {
+  const scenario = config.scenario
+  if (compiled && target)
+    return customCallSamples({
+      senders,
+      planned,
+      generators: compiled.args,
+      signature: compiled.found.signature,
+      to: target.address,
+      toLabel: target.address ? null : target.label,
+      value: compiled.o.value,
+    })
+  if (!scenario || scenario.name === 'transfer')
+    return transferSamples({ senders, planned, to: config.to as Address | undefined, value: config.value })
+  if (scenario.name === 'rapid-transfer')
+    return scenario.token === 'eth'
+      ? transferSamples({ senders, planned, to: undefined, value: scenario.amount })
+      : erc20Samples({ senders, planned, amount: scenario.amount })
+  return []
+}
+
+function summaryOf(config: TestConfig, planned: number, info: NodeInfo, compiled: Compiled | undefined): string {
+  const s = config.scenario
+  switch (s?.name) {
+    case undefined:
+    case 'transfer':
+      return `${commas(planned)} ETH transfers of ${commas(config.value)} wei, each to ${config.to ?? 'the next account'}.`
+    case 'rapid-transfer':
+      return s.token === 'eth'
+        ? `${commas(planned)} ETH transfers of ${commas(s.amount)} wei, each to the next account.`
+        : `A StressToken is deployed and each sender minted its share; then ${commas(planned)} token transfers of ${commas(s.amount)} units, balances checked after.`
+    case 'concurrent-users':
+      return `${config.accounts} users × ${s.journeysPerUser} journey(s) × 2 txs (approve the next user, then transfer ${s.amount} units to them).`
+    case 'batch-operations': {
+      const batches = Math.ceil(config.txs / s.opsPerTx)
+      return `${batches} batchTransfer txs of ${s.opsPerTx} transfers, then the same ${config.txs} transfers one tx each; gas and ops/s compared.`
+    }
+    case 'gas-limit':
+      return `${s.fillTxs} txs of a quarter block each, then ${s.rampSteps} txs whose gas limits ramp from ${s.rampFrom}× to ${s.rampTo}× the block gas limit (${commas(info.blockGasLimit)}).`
+    case 'custom-call':
+      return `${commas(planned)} calls of ${compiled?.found.signature ?? s.function}${compiled?.deploy ? `, on a ${compiled.deploy.artifact.contractName} deployed at start` : ''}.`
+  }
+}
+
+/** 1000000 → "1,000,000", for sentences. */
+const commas = (n: number | bigint) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')
