@@ -66,6 +66,9 @@ export function classifyError(error: unknown): TxError {
   // The node's words first: codes are reused loosely between clients.
   for (const [pattern, kind] of patterns) if (pattern.test(text)) return make(kind)
   if (facts.rpcCode === -32005) return make('rate-limited')
+  // The engine never sends malformed JSON-RPC: an "invalid request" is a body the node would not
+  // take, which for Anvil means one over its 2 MB limit.
+  if (facts.rpcCode === -32600) return make('request-too-large')
   if (facts.names.includes('TimeoutError')) return make('timeout')
   if (facts.httpStatus !== undefined && facts.httpStatus >= 500) return make('node-internal')
   if (facts.rpcCode === -32603) return make('node-internal')

@@ -117,8 +117,8 @@ export const kindInfo: Record<TxErrorKind, KindInfo> = {
   'request-too-large': {
     retryable: false,
     nonce: 'free',
-    title: 'Request body too large',
-    hint: 'Lower batchSize (Anvil refuses bodies over 2 MB unless started with --no-request-size-limit).',
+    title: 'Request refused as too large (or invalid)',
+    hint: 'Lower batchSize or the calldata size (Anvil refuses bodies over 2 MB unless started with --no-request-size-limit).',
   },
   unknown: {
     retryable: false,

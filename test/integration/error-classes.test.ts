@@ -115,6 +115,16 @@ describe('every error class, provoked on a real Anvil', () => {
     )
   })
 
+  it('a request body over the limit of the node', async () => {
+    // Anvil refuses bodies over 2 MB with a JSON-RPC "Invalid request".
+    const huge = `0x${'ab'.repeat(1_200_000)}`
+    expectKind(
+      await provoke(() => conn().request('eth_call', [{ data: huge }, 'latest'])),
+      'request-too-large',
+      /invalid request/i,
+    )
+  })
+
   it('timeout, connection refused, rate limited, node internal, and the unknown — through the proxy', async () => {
     const proxy = await startRpcProxy(testNode.anvil.rpcUrl)
     const slow = connect(proxy.url, { timeoutMs: 300, retries: 0 })
