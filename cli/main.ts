@@ -52,6 +52,7 @@ program
   .option('--fund-with <wei>', "each sender's balance after funding (default: what its share needs)")
   .option('--top-up', 'refill senders that run low during the run')
   .option('--low-balance-wei <wei>', 'a sender below this is low (default: the cost of 5 of its txs)')
+  .option('--allow-non-dev-chain', 'send to a chain that is not a local dev chain (spends real funds)')
   .option('--report <file.json>', 'write the JSON report here')
   .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
   .option('-q, --quiet', 'no live progress line')

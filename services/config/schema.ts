@@ -92,6 +92,8 @@ export const testConfigSchema = z
     maxPriorityFeePerGas: weiString.optional(),
     /** The workload (see docs/scenarios.md); absent = ETH transfers. */
     scenario: z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), scenarioSchema).optional(),
+    /** Send to a chain that is not a local dev chain (real funds!). Off by default. */
+    allowNonDevChain: z.boolean().default(false),
     /** Node to stress; absent = an embedded Anvil started for you. */
     rpcUrl: rpcUrl.optional(),
     /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */

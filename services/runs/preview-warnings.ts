@@ -7,6 +7,8 @@ export const automineLoadLimit = 50
 
 export type WarningFacts = {
   config: TestConfig
+  /** Not a local dev chain: real funds are at stake. */
+  nonDevChain?: { chainId: number }
   planned: number
   senders: number
   mining: EffectiveMining
@@ -38,6 +40,15 @@ export function previewWarnings(f: WarningFacts): PreviewWarning[] {
   const out: PreviewWarning[] = []
   const add = (code: string, message: string, field?: string) =>
     out.push({ code, message, ...(field ? { field } : {}) })
+
+  if (f.nonDevChain)
+    add(
+      config.allowNonDevChain ? 'non-dev-chain-allowed' : 'non-dev-chain',
+      config.allowNonDevChain
+        ? `Chain ${f.nonDevChain.chainId} is not a local dev chain: this run spends real funds.`
+        : `Chain ${f.nonDevChain.chainId} is not a local dev chain: the run will be refused unless allowNonDevChain is set.`,
+      'allowNonDevChain',
+    )
 
   const automining = f.mining === 'automine' || (f.mining === 'node' && f.automineNow === true)
   const inFlight = config.mode === 'concurrent' ? config.concurrency : config.mode === 'multi-user' ? f.senders : 1

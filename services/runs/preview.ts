@@ -2,6 +2,7 @@ import { type Address, type Hex, hexToBigInt, toHex, zeroAddress } from 'viem'
 import { decodeRevert } from '../abi/decode-revert'
 import { costPerTx, fundingNeeds, getBalances, resolveFunder } from '../accounts/funding'
 import type { Sender } from '../accounts/sender'
+import { isDevChain } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
 import { chooseMining } from '../chain/mining'
 import { getNodeInfo, type NodeInfo } from '../chain/node-info'
@@ -115,6 +116,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
     samples: samplesOf(config, shape.planned, senders.addresses, compiled, target),
     warnings: previewWarnings({
       config,
+      nonDevChain: isDevChain(info) ? undefined : { chainId: info.chainId },
       planned: shape.planned,
       senders: senders.total,
       mining,

@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { prepareSenders } from '../accounts/prepare-senders'
+import { guardChain } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
@@ -102,6 +103,7 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   await fees.init()
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
   const full = scenario.shape(config, node)
+  guardChain(node, config.allowNonDevChain, BigInt(full.planned) * (fees.maxGasCost(full.gasPerTx) + full.valuePerTx))
   const shape = p.only ? { ...full, planned: p.only.size } : full
   if (shape.planned !== config.txs)
     bus.emit('event', { type: 'planned', at: Date.now(), planned: shape.planned, reason: `the ${scenario.name} plan` })
