@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseTestConfig, publicConfig } from '@/services/config/parse'
-import { configToDraft, draftToConfig } from './draft'
+import { configToDraft } from './config-to-draft'
+import { draftToConfig } from './draft-to-config'
 import { templates } from './templates'
 
 /** A saved test comes back as the server stores it: parsed, every default filled in, JSON. */

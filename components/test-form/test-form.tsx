@@ -7,15 +7,9 @@ import type { SavedTest } from '@/services/runs/saved-tests'
 import { ActionBar } from './action-bar'
 import { AdvancedPanel, advancedKeys } from './advanced-panel'
 import { CallFieldset } from './call-fieldset'
-import {
-  type CallDraft,
-  type ConfigJson,
-  configToDraft,
-  type Draft,
-  draftToConfig,
-  type ScenarioDraft,
-  type TargetDraft,
-} from './draft'
+import { configToDraft } from './config-to-draft'
+import type { CallDraft, ConfigJson, Draft, ScenarioDraft, TargetDraft } from './draft'
+import { draftToConfig } from './draft-to-config'
 import { indexIssues, mergeIssues } from './issues'
 import { LoadFieldset } from './load-fieldset'
 import { PreviewPanel } from './preview-panel'
