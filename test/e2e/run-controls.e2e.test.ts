@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { type AppServer, startApp } from './support/app-server'
-import { collectPageErrors, launchChromium, screenshot } from './support/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, test, vi } from 'vitest'
+import type { AppServer } from './support/app-server'
+import { screenshot } from './support/browser'
+import { withBrowserApp } from './support/browser-app'
 import { getRun } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })
@@ -16,19 +17,11 @@ async function statusShown(page: Page, status: string) {
 
 describe('run controls in a real browser', () => {
   let app: AppServer
-  let browser: Browser
   let page: Page
   let pageErrors: string[] = []
 
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    pageErrors = collectPageErrors(page)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+  withBrowserApp((s) => {
+    ;({ app, page, pageErrors } = s)
   })
 
   test('pause holds the run (the chain stops growing its count), resume goes on, stop ends it', async () => {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { type AppServer, startApp } from './support/app-server'
-import { collectPageErrors, launchChromium, screenshot } from './support/browser'
+import { describe, expect, test, vi } from 'vitest'
+import type { AppServer } from './support/app-server'
+import { collectPageErrors, screenshot } from './support/browser'
+import { withBrowserApp } from './support/browser-app'
 import { projectRoot } from './support/paths'
 import { getRun } from './support/runs-api'
 import { fieldValues, landOnRunPage, waitForPreview, waitForRunPageTerminal } from './support/test-form'
@@ -45,20 +46,12 @@ const noCode = '0x00000000000000000000000000000000000000aa'
 
 describe('test form in a real browser', () => {
   let app: AppServer
-  let browser: Browser
   let page: Page
   let pageErrors: string[] = []
 
-  beforeAll(async () => {
-    app = await startApp()
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
-    pageErrors = collectPageErrors(page)
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await app?.stop()
+  let browser: Browser
+  withBrowserApp((s) => {
+    ;({ app, browser, page, pageErrors } = s)
   })
 
   const fill = async (fields: Record<string, string>) => {
