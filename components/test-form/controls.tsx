@@ -26,18 +26,37 @@ function errorOf(issues: IssueIndex, name: string): string | undefined {
   return message && `${name} ${message}`
 }
 
-export function TextControl({
+/** What every bound control gets: its id, its test id, disabled, and the ARIA of its error. */
+type Bound = { id: string; disabled?: boolean; 'data-testid': string }
+
+/** Label, help and error around one control, wired to its config key. */
+function BoundField({
   name,
   label,
   help,
   issues,
   disabled,
   className,
+  children,
+}: Common & {
+  children: (props: Bound) => ReactNode
+}) {
+  const id = idOf(name)
+  const error = errorOf(issues, name)
+  return (
+    <Field id={id} label={label} name={name} help={help} error={error} className={className}>
+      {children({ id, disabled, 'data-testid': `field-${name}`, ...invalidProps(id, error) })}
+    </Field>
+  )
+}
+
+export function TextControl({
   value,
   onChange,
   placeholder,
   mono,
   numeric,
+  ...common
 }: Common & {
   value: string
   onChange: (value: string) => void
@@ -46,92 +65,69 @@ export function TextControl({
   /** Whole or decimal numbers: a numeric keyboard, no spinner that changes values on scroll. */
   numeric?: boolean
 }) {
-  const id = idOf(name)
-  const error = errorOf(issues, name)
   return (
-    <Field id={id} label={label} name={name} help={help} error={error} className={className}>
-      <input
-        id={id}
-        type="text"
-        inputMode={numeric ? 'decimal' : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        className={mono ? 'mono' : undefined}
-        value={value}
-        placeholder={placeholder}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={`field-${name}`}
-        {...invalidProps(id, error)}
-      />
-    </Field>
+    <BoundField {...common}>
+      {(bound) => (
+        <input
+          {...bound}
+          type="text"
+          inputMode={numeric ? 'decimal' : undefined}
+          autoComplete="off"
+          spellCheck={false}
+          className={mono ? 'mono' : undefined}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </BoundField>
   )
 }
 
 export function TextAreaControl({
-  name,
-  label,
-  help,
-  issues,
-  disabled,
-  className,
   value,
   onChange,
   placeholder,
   rows = 6,
+  ...common
 }: Common & { value: string; onChange: (value: string) => void; placeholder?: string; rows?: number }) {
-  const id = idOf(name)
-  const error = errorOf(issues, name)
   return (
-    <Field id={id} label={label} name={name} help={help} error={error} className={className}>
-      <textarea
-        id={id}
-        className="mono"
-        rows={rows}
-        spellCheck={false}
-        value={value}
-        placeholder={placeholder}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid={`field-${name}`}
-        {...invalidProps(id, error)}
-      />
-    </Field>
+    <BoundField {...common}>
+      {(bound) => (
+        <textarea
+          {...bound}
+          className="mono"
+          rows={rows}
+          spellCheck={false}
+          value={value}
+          placeholder={placeholder}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </BoundField>
   )
 }
 
 export type Option<T extends string> = { value: T; label: string; disabled?: boolean }
 
 export function SelectControl<T extends string>({
-  name,
-  label,
-  help,
-  issues,
-  disabled,
-  className,
   value,
   options,
   onChange,
+  ...common
 }: Common & { value: T; options: readonly Option<T>[]; onChange: (value: T) => void }) {
-  const id = idOf(name)
-  const error = errorOf(issues, name)
   return (
-    <Field id={id} label={label} name={name} help={help} error={error} className={className}>
-      <select
-        id={id}
-        value={value}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.value as T)}
-        data-testid={`field-${name}`}
-        {...invalidProps(id, error)}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value} disabled={o.disabled}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <BoundField {...common}>
+      {(bound) => (
+        <select {...bound} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </BoundField>
   )
 }
 
