@@ -183,7 +183,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
       onPoll: () => watch.ok(),
-      onRewind: (head, seen) => watch.reset(`the head went back from block ${seen} to ${head}`),
+      onRewind: (head, seen) => watch.reset(`block ${head} does not follow block ${seen} as we read it`),
       onError: (error) => {
         watch.failure()
         bus.emit('event', {

@@ -4,6 +4,7 @@ import type { Connection } from '../chain/connection'
 type RawBlock = {
   number: Hex
   hash: Hex
+  parentHash: Hex
   timestamp: Hex
   gasUsed: Hex
   gasLimit: Hex
@@ -114,6 +115,13 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       const blocks = (await Promise.all(
         numbers.map((n) => p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false])),
       )) as (RawBlock | null)[]
+      // The next block must build on the last one we read: if not, the chain under us changed (a
+      // node restarted with a fresh chain that has already grown past where we were).
+      const first = blocks[0]
+      if (first && lastSeenHash && first.parentHash !== lastSeenHash) {
+        p.onRewind?.(hexToBigInt(first.number), lastSeen)
+        return
+      }
       const seenAt = Date.now()
       const withOurs = blocks.map((b) => (b ? b.transactions.filter((h) => watched.has(h)) : []))
       const receipts = await Promise.all(

@@ -121,10 +121,12 @@ describe('balance monitoring and top-up', () => {
       expect(report.counts).toMatchObject({ mined: 200, failed: 0 })
       expect(warning?.message).toMatch(/Topping it up/)
     } else {
-      expect(report.counts.failed).toBeGreaterThan(0)
-      // Txs the node had accepted before the account was drained can never be mined now.
+      // Txs sent after the drain are refused (failed); those the node had accepted before it can
+      // never be mined now (dropped): which of the two depends on timing, one of them must show.
+      expect(report.counts.failed + report.counts.dropped).toBeGreaterThan(0)
       expect(report.counts.mined + report.counts.failed + report.counts.dropped).toBe(200)
-      expect(report.errors.find((g) => g.kind === 'insufficient-funds')?.hint).toMatch(/Fund the sender/)
+      if (report.counts.failed)
+        expect(report.errors.find((g) => g.kind === 'insufficient-funds')?.hint).toMatch(/Fund the sender/)
       expect(warning?.hint).toMatch(/Enable topUp/)
     }
   })
