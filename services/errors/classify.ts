@@ -8,7 +8,7 @@ function gather(error: unknown): Facts {
   let current: unknown = error
   for (let depth = 0; current && depth < 8; depth++) {
     if (typeof current !== 'object') {
-      facts.messages.push(String(current))
+      facts.messages.push(safeString(current))
       break
     }
     const e = current as {
@@ -57,7 +57,7 @@ const patterns: [RegExp, TxErrorKind][] = [
 export function classifyError(error: unknown): TxError {
   if (error instanceof TxError) return error
   const facts = gather(error)
-  const raw = facts.messages.find((m) => m.trim()) ?? String(error)
+  const raw = facts.messages.find((m) => m.trim()) ?? safeString(error)
   const text = [...facts.messages, ...facts.names].join('\n')
   const make = (kind: TxErrorKind) => new TxError(kind, firstLine(raw), facts.rpcCode, error)
 
@@ -78,4 +78,13 @@ export function classifyError(error: unknown): TxError {
 
 function firstLine(s: string): string {
   return s.split('\n')[0]?.slice(0, 500) ?? ''
+}
+
+/** Anything thrown, as text, even objects whose toString is broken (classification never throws). */
+function safeString(v: unknown): string {
+  try {
+    return String(v)
+  } catch {
+    return Object.prototype.toString.call(v)
+  }
 }
