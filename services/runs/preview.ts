@@ -225,7 +225,7 @@ function shareNote(config: TestConfig): string | null {
   if (config.rotation === 'least-pending')
     return 'The account with the fewest txs in flight sends next: shares follow each account’s speed (funding allows 25% more).'
   if (config.mode === 'multi-user')
-    return 'Each user takes the next tx once its last one is mined: shares are about even.'
+    return 'Each user sends its share in turn, the next tx once its last one is mined.'
   return null
 }
 

@@ -217,7 +217,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   let final: AccountState[] = []
   try {
     bus.emit('event', { type: 'status', at: Date.now(), status: 'running' })
-    await schedulers[config.mode](ctx, dispatcher, work)
+    await schedulers[config.mode](ctx, dispatcher, work, s.planned)
     bus.emit('event', { type: 'status', at: Date.now(), status: 'draining' })
     await drain(ctx, dispatcher, work)
   } finally {

@@ -30,12 +30,15 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
     next(): PlannedTx | undefined {
       return hand(waiting.shift() ?? pull())
     },
-    /** The next tx this sender may send: its own, or one with no fixed sender. */
-    nextFor(from: Address): PlannedTx | undefined {
-      const i = waiting.findIndex((p) => fits(p, from))
+    /**
+     * The next tx this sender may send: its own, or (unless `ownOnly`) one with no fixed sender.
+     */
+    nextFor(from: Address, ownOnly = false): PlannedTx | undefined {
+      const ok = (p: PlannedTx) => (ownOnly ? p.from !== undefined : true) && fits(p, from)
+      const i = waiting.findIndex(ok)
       if (i !== -1) return hand(waiting.splice(i, 1)[0])
       for (let p = pull(); p; p = pull()) {
-        if (fits(p, from)) return hand(p)
+        if (ok(p)) return hand(p)
         waiting.push(p)
       }
       return undefined
