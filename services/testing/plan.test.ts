@@ -5,7 +5,13 @@ import type { PlannedTx } from './tx'
 
 const A = '0x00000000000000000000000000000000000000aa' as Address
 const B = '0x00000000000000000000000000000000000000bb' as Address
-const tx = (idx: number, from?: Address): PlannedTx => ({ idx, to: B, value: 0n, label: 'transfer', ...(from && { from }) })
+const tx = (idx: number, from?: Address): PlannedTx => ({
+  idx,
+  to: B,
+  value: 0n,
+  label: 'transfer',
+  ...(from && { from }),
+})
 
 describe('work source', () => {
   it('hands a sender its own txs and shared ones, keeping the others waiting in order', () => {
