@@ -224,8 +224,7 @@ function shareNote(config: TestConfig): string | null {
     return 'Senders are picked at random: shares vary around this (funding allows 25% more).'
   if (config.rotation === 'least-pending')
     return 'The account with the fewest txs in flight sends next: shares follow each account’s speed (funding allows 25% more).'
-  if (config.mode === 'multi-user')
-    return 'Each user sends its share in turn, the next tx once its last one is mined.'
+  if (config.mode === 'multi-user') return 'Each user sends its share in turn, the next tx once its last one is mined.'
   return null
 }
 
