@@ -156,7 +156,10 @@ export function createAggregator(planned: number) {
     }
   }
 
-  return { onEvent, snapshot }
+  /** The counts alone: cheap enough to send with every batch of tx rows. */
+  const currentCounts = (): TxCounts => ({ ...counts })
+
+  return { onEvent, snapshot, counts: currentCounts }
 }
 
 function round(n: number, digits = 1): number {

@@ -4,9 +4,12 @@ import { type NodeHandle, openNode } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { parseTestConfig } from '../config/parse'
 import { ConflictError, NotFoundError } from '../errors/base'
+import { resetFromStore } from '../live/from-store'
+import type { StreamSource } from '../live/sse'
 import type { RunReport } from '../metrics/report'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
+import { terminalStatuses } from '../testing/events'
 import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
 import { settleInterrupted } from './interrupted'
@@ -16,8 +19,6 @@ import { type RunSession, startRunSession } from './run-session'
 import { createSavedTests, type SavedTest } from './saved-tests'
 import { summaryFromRow, summaryLive } from './summary'
 import type { NodeStatus, RunSummary } from './types'
-
-const terminal = new Set(['completed', 'stopped', 'failed', 'interrupted'])
 
 /**
  * The one owner of live runs in the server process (DESIGN.md §1). It sits on globalThis so
@@ -99,7 +100,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     },
     async startRun(input: unknown, resume?: { id: string; only: ReadonlySet<number> }): Promise<{ id: string }> {
       const config = parseTestConfig(input)
-      const active = [...live.values()].find((r) => !terminal.has(r.session.metrics.snapshot().status))
+      const active = [...live.values()].find((r) => !terminalStatuses.has(r.session.metrics.snapshot().status))
       if (active)
         throw new ConflictError('Another run is in progress', {
           hint: `Wait for run ${active.session.id} to finish or stop it first: runs share the node and its mining mode.`,
@@ -187,6 +188,13 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       store().update(id, { status: 'stopped', continued_as: continuation })
       const started = await this.startRun(JSON.parse(row.config_json), { id: continuation, only: new Set(remaining) })
       return started
+    },
+    /** Where the run's live stream comes from: its feed while live, the store after. */
+    streamSource(id: string): StreamSource {
+      const l = live.get(id)
+      if (l) return { feed: l.session.feed }
+      const row = rowOf(id)
+      return { stored: () => resetFromStore(database(), row) }
     },
     /** Waits for a live run's report (tests, CLI-like callers). */
     async waitForRun(id: string) {

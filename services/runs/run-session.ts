@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountState } from '../accounts/balance-monitor'
+import { chooseMining } from '../chain/mining'
 import type { NodeHandle } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { publicConfig } from '../config/parse'
 import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
+import { createLiveFeed, type LiveFeed } from '../live/feed'
 import { type Aggregator, createAggregator } from '../metrics/aggregator'
 import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
 import type { Db } from '../store/db'
@@ -21,6 +23,8 @@ export type RunSession = {
   bus: RunEventBus
   control: RunControl
   metrics: Aggregator
+  /** The live stream of this run's numbers and tx rows (the run page follows it). */
+  feed: LiveFeed
   createdAt: number
   /** Stops new sends at once; what is in flight is still followed. Only while running. */
   pause(): boolean
@@ -73,6 +77,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     // Continuable after a crash only if its senders do not depend on a secret we do not keep.
     resumable: config.mnemonic || config.privateKeys || config.funderKey ? 0 : 1,
   })
+  const mining = chooseMining(config, node.info, node.embedded)
+  repo.update(id, { mining })
   let accounts: AccountState[] = []
   bus.on('event', (e) => {
     if (e.type === 'accounts') accounts = e.accounts
@@ -80,6 +86,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   })
   bus.on('event', metrics.onEvent)
   bus.on('event', writer.onEvent)
+  const feed = createLiveFeed({ bus, metrics, mining, persist: writer.append })
   bus.on('event', (e) => {
     if (e.type === 'status')
       repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
@@ -110,9 +117,10 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     error ??= outcome?.error ?? null
     const status = outcome?.status ?? 'failed'
     bus.emit('event', { type: 'status', at: Date.now(), status, message: error?.message })
+    const endedAt = outcome?.endedAt ?? Date.now()
+    feed.finish(endedAt)
     writer.close()
     const snap = metrics.snapshot()
-    const endedAt = outcome?.endedAt ?? Date.now()
     const startedAt = outcome?.startedAt ?? createdAt
     const report: RunReport = {
       version: reportVersion,
@@ -170,6 +178,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     bus,
     control,
     metrics,
+    feed,
     createdAt,
     accounts: () => accounts,
     pause() {

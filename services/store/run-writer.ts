@@ -11,7 +11,7 @@ export type RunWriterOptions = { flushEveryMs?: number; maxBuffered?: number }
 export function createRunWriter(db: Db, runId: string, options: RunWriterOptions = {}) {
   const pendingTx = new Map<number, TxEvent>()
   const pendingErrors: Extract<RunEvent, { type: 'error' }>[] = []
-  const pendingEvents: RunEvent[] = []
+  const pendingEvents: { at: number; type: string; data: unknown }[] = []
   const upsertTx = db.prepare(`
     INSERT INTO txs (run_id, idx, role, label, account, nonce, hash, state, attempts, submitted_at,
                      included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at)
@@ -68,7 +68,7 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         runId,
         e.at,
         e.type,
-        JSON.stringify(e, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
+        JSON.stringify(e.data, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)),
       )
     pendingTx.clear()
     pendingErrors.length = 0
@@ -88,8 +88,13 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
       if (e.type === 'tx') {
         pendingTx.set(e.idx, e)
       } else if (e.type === 'error') pendingErrors.push(e)
-      else if (e.type === 'status' || e.type === 'warning' || e.type === 'log') pendingEvents.push(e)
+      else if (e.type === 'status' || e.type === 'warning' || e.type === 'log')
+        pendingEvents.push({ at: e.at, type: e.type, data: e })
       if (pendingTx.size + pendingErrors.length >= maxBuffered) flush()
+    },
+    /** Something else worth keeping with the run (the live view's series points, blocks, markers). */
+    append(type: string, at: number, data: unknown) {
+      pendingEvents.push({ at, type, data })
     },
     flush,
     close() {

@@ -19,6 +19,9 @@ export const runStatuses = [
 ] as const
 export type RunStatus = (typeof runStatuses)[number]
 
+/** A run in one of these is over: nothing more happens to it. */
+export const terminalStatuses: ReadonlySet<RunStatus> = new Set(['completed', 'stopped', 'failed', 'interrupted'])
+
 /** One state change of one transaction. */
 export type TxEvent = {
   type: 'tx'

@@ -1,0 +1,208 @@
+import type { AccountState } from '../accounts/balance-monitor'
+import type { Aggregator } from '../metrics/aggregator'
+import type { RunEvent, RunEventBus } from '../testing/events'
+import type {
+  AccountRow,
+  BlockPoint,
+  EndFrame,
+  LiveFrame,
+  Marker,
+  ResetFrame,
+  StatsFrame,
+  TxRow,
+  TxsFrame,
+} from './frames'
+import { markerOf } from './markers'
+import { createSeries } from './series'
+import { liveStats } from './stats'
+import { txRowFromEvent } from './tx-row-from-event'
+
+export type LiveFeedOptions = {
+  bus: RunEventBus
+  metrics: Aggregator
+  mining: string
+  /** Stores what a reload after the run needs (series points, blocks, markers). */
+  persist: (type: 'series' | 'block' | 'marker', at: number, data: unknown) => void
+  txEveryMs?: number
+  statsEveryMs?: number
+  /** Frames kept for reconnecting clients; older ones mean a reset. */
+  keepFrames?: number
+  keepRows?: number
+}
+
+export type LiveSubscriber = (frame: LiveFrame) => void
+
+const maxBlocks = 2_000
+
+/**
+ * One run's live stream: coalesces the engine's events into numbered frames — tx rows in small
+ * batches (latest state per tx), numbers and a series point about once a second — and keeps the
+ * recent frames so a client that reconnects gets exactly what it missed.
+ */
+export function createLiveFeed(o: LiveFeedOptions) {
+  const rows = new Map<number, TxRow>()
+  const dirty = new Map<number, TxRow>()
+  const series = createSeries()
+  const blocks: BlockPoint[] = []
+  let fresh: { blocks: BlockPoint[]; markers: Marker[]; accounts?: AccountRow[] } = { blocks: [], markers: [] }
+  const markers: Marker[] = []
+  let accounts: AccountRow[] = []
+  let errorCount = -1
+  const mining = o.mining
+  let startedAt: number | null = null
+  let endedAt: number | null = null
+  let seq = 0
+  const ring: { frame: LiveFrame; rows: number }[] = []
+  let ringRows = 0
+  const subscribers = new Set<LiveSubscriber>()
+  let ended: EndFrame | null = null
+
+  const publish = (frame: LiveFrame, rowCount = 0) => {
+    ring.push({ frame, rows: rowCount })
+    ringRows += rowCount
+    while (ring.length > (o.keepFrames ?? 3_000) || ringRows > (o.keepRows ?? 200_000))
+      ringRows -= ring.shift()?.rows ?? 0
+    for (const s of subscribers) s(frame)
+  }
+
+  const onEvent = (e: RunEvent) => {
+    if (ended) return
+    series.onEvent(e)
+    if (e.type === 'tx') {
+      const row = txRowFromEvent(e)
+      rows.set(e.idx, row)
+      dirty.set(e.idx, row)
+      return
+    }
+    if (e.type === 'block') {
+      const b = {
+        number: Number(e.number),
+        at: e.at,
+        gasUsed: Number(e.gasUsed),
+        gasLimit: Number(e.gasLimit),
+        txs: e.txCount,
+        ours: e.ours,
+      }
+      blocks.push(b)
+      if (blocks.length > maxBlocks) blocks.shift()
+      fresh.blocks.push(b)
+      o.persist('block', e.at, b)
+      return
+    }
+    if (e.type === 'accounts') {
+      accounts = e.accounts.map(accountRow)
+      fresh.accounts = accounts
+      return
+    }
+    if (e.type === 'status') {
+      if (e.status === 'running') startedAt ??= e.at
+    }
+    const m = markerOf(e, markers.at(-1))
+    if (m) {
+      markers.push(m)
+      fresh.markers.push(m)
+      o.persist('marker', m.at, m)
+    }
+  }
+
+  const stats = (now: number) => {
+    const snap = o.metrics.snapshot(now)
+    return liveStats({
+      ...snap,
+      mining,
+      startedAt,
+      endedAt,
+      now,
+      series: series.points(),
+      lastBlock: blocks.at(-1) ?? null,
+    })
+  }
+
+  function flushTxs() {
+    if (!dirty.size) return
+    const batch = [...dirty.values()]
+    dirty.clear()
+    const frame: TxsFrame = { kind: 'txs', seq: ++seq, rows: batch, counts: o.metrics.counts(), sentAt: Date.now() }
+    publish(frame, batch.length)
+  }
+
+  function flushStats(final = false) {
+    flushTxs()
+    const now = Date.now()
+    const points = series.close(now, final)
+    for (const p of points) o.persist('series', p.t, p)
+    const snap = o.metrics.snapshot(now)
+    const errors = snap.errors.reduce((n, g) => n + g.count, 0)
+    const frame: StatsFrame = {
+      kind: 'stats',
+      seq: ++seq,
+      stats: stats(now),
+      series: points,
+      ...fresh,
+      ...(errors !== errorCount ? { errors: snap.errors } : {}),
+      sentAt: now,
+    }
+    errorCount = errors
+    fresh = { blocks: [], markers: [] }
+    publish(frame)
+  }
+
+  o.bus.on('event', onEvent)
+  const txTimer = setInterval(flushTxs, o.txEveryMs ?? 100)
+  const statsTimer = setInterval(() => flushStats(), o.statsEveryMs ?? 1_000)
+  txTimer.unref()
+  statsTimer.unref()
+
+  return {
+    subscribe(s: LiveSubscriber): () => void {
+      subscribers.add(s)
+      return () => subscribers.delete(s)
+    },
+    /** Everything after `afterSeq`, or null when some of it is no longer held (send a reset). */
+    since(afterSeq: number): LiveFrame[] | null {
+      if (afterSeq > seq) return null
+      const first = ring[0]?.frame.seq ?? seq + 1
+      if (afterSeq < first - 1) return null
+      return ring.filter((f) => f.frame.seq > afterSeq).map((f) => f.frame)
+    },
+    /** The whole run so far, as of the latest frame. */
+    reset(): { frame: ResetFrame; rows: TxRow[] } {
+      const sorted = [...rows.values()].sort((a, b) => a.idx - b.idx)
+      return {
+        frame: {
+          kind: 'reset',
+          seq,
+          stats: stats(Date.now()),
+          series: [...series.points()],
+          blocks: [...blocks],
+          markers: [...markers],
+          accounts,
+          errors: o.metrics.snapshot().errors,
+          txCount: sorted.length,
+        },
+        rows: sorted,
+      }
+    },
+    get ended() {
+      return ended
+    },
+    /** The run is over: last rows and numbers, then `end`; the stream closes after it. */
+    finish(at: number) {
+      if (ended) return
+      endedAt = at
+      clearInterval(txTimer)
+      clearInterval(statsTimer)
+      flushStats(true)
+      o.bus.off('event', onEvent)
+      ended = { kind: 'end', seq: ++seq, stats: stats(Date.now()) }
+      publish(ended)
+      subscribers.clear()
+    },
+  }
+}
+
+export type LiveFeed = ReturnType<typeof createLiveFeed>
+
+function accountRow(a: AccountState): AccountRow {
+  return { ...a, balanceWei: a.balanceWei.toString() }
+}

@@ -1,0 +1,96 @@
+import { kindInfo, type TxErrorKind } from '../errors/tx-error'
+import type { RunReport } from '../metrics/report'
+import type { Db } from '../store/db'
+import type { RunRow } from '../store/runs-repo'
+import { type TxDbRow, txRowFromDb } from '../store/tx-rows'
+import type { RunStatus } from '../testing/events'
+import { emptyCounts, type TxCounts } from '../testing/ledger'
+import type { BlockPoint, ErrorGroupRow, Marker, ResetFrame, SeriesPoint, TxRow } from './frames'
+import { liveStats } from './stats'
+
+/**
+ * A run that is no longer live, drawn from what SQLite kept: the same reset a live client gets,
+ * so a reload after the run (or after a server restart) shows the whole history.
+ */
+export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: TxRow[] } {
+  const events = db
+    .prepare<[string], { type: string; data_json: string }>(
+      `SELECT type, data_json FROM run_events WHERE run_id = ? AND type IN ('series', 'block', 'marker') ORDER BY id`,
+    )
+    .all(run.id)
+  const series: SeriesPoint[] = []
+  const blocks: BlockPoint[] = []
+  const markers: Marker[] = []
+  for (const e of events) {
+    const data = JSON.parse(e.data_json)
+    if (e.type === 'series') series.push(data)
+    else if (e.type === 'block') blocks.push(data)
+    else markers.push(data)
+  }
+  const rows = db
+    .prepare<[string], TxDbRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx')
+    .all(run.id)
+    .map((r) => txRowFromDb(r))
+  const report = run.report_json ? (JSON.parse(run.report_json) as RunReport) : undefined
+  const stats = liveStats({
+    status: run.status as RunStatus,
+    counts: report?.counts ?? countsOf(rows, run.planned),
+    throughput: report?.throughput ?? { sentPerSec: 0, minedPerSec: 0 },
+    latencyMs: report?.latencyMs ?? { p50: null, p95: null, p99: null },
+    mining: run.mining,
+    startedAt: run.started_at,
+    endedAt: run.ended_at,
+    now: run.ended_at ?? Date.now(),
+    series,
+    lastBlock: blocks.at(-1) ?? null,
+  })
+  const frame: ResetFrame = {
+    kind: 'reset',
+    seq: 0,
+    stats,
+    series,
+    blocks: blocks.slice(-2_000),
+    markers,
+    accounts: (report?.accounts ?? []).map((a) => ({
+      address: a.address,
+      balanceWei: a.balanceWei ?? '0',
+      localNonce: a.expectedNonce,
+      onChainNonce: a.onChainNonce ?? 0,
+      inFlight: 0,
+      low: false,
+      lastError: a.lastError,
+    })),
+    errors: errorGroups(db, run.id),
+    txCount: rows.length,
+  }
+  return { frame, rows }
+}
+
+/** A run that ended without a report (interrupted): its counts are what its rows say. */
+function countsOf(rows: readonly TxRow[], planned: number): TxCounts {
+  const c = emptyCounts(planned)
+  for (const r of rows) if (r.role === 'planned' && r.state !== 'planned') c[r.state]++
+  return c
+}
+
+function errorGroups(db: Db, runId: string): ErrorGroupRow[] {
+  const rows = db
+    .prepare<
+      [string],
+      {
+        kind: TxErrorKind
+        label: string
+        count: number
+        retried: number
+        sample: string
+        firstAt: number
+        lastAt: number
+      }
+    >(
+      `SELECT kind, COALESCE(label, '') label, COUNT(*) count, SUM(will_retry) retried, MAX(message) sample,
+              MIN(at) firstAt, MAX(at) lastAt
+       FROM errors WHERE run_id = ? GROUP BY kind, COALESCE(label, '') ORDER BY count DESC`,
+    )
+    .all(runId)
+  return rows.map((r) => ({ ...r, title: kindInfo[r.kind].title, hint: kindInfo[r.kind].hint }))
+}

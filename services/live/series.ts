@@ -1,0 +1,96 @@
+import type { TxErrorKind } from '../errors/tx-error'
+import { percentiles } from '../metrics/percentiles'
+import type { RunEvent, TxEvent } from '../testing/events'
+import type { TxState } from '../testing/tx'
+import type { SeriesPoint } from './frames'
+
+type Bucket = {
+  sent: number
+  mined: number
+  reverted: number
+  failed: number
+  latencies: number[]
+  errors: Partial<Record<TxErrorKind, number>>
+}
+
+const second = 1000
+const reachedNode: ReadonlySet<TxState> = new Set(['submitted', 'mined', 'reverted', 'dropped'])
+
+/**
+ * Cuts the run's events into one point per second: what reached the node, what was included or
+ * ended badly, inclusion latency percentiles and failed attempts by error group. Seconds with
+ * nothing in them are points of zeros, so a stall shows as a gap in the line, not a jump.
+ */
+export function createSeries() {
+  const buckets = new Map<number, Bucket>()
+  /** Per planned tx: has it been counted as sent (it reaches the node once, whatever follows). */
+  const reached = new Set<number>()
+  const points: SeriesPoint[] = []
+  /** The first second not yet closed (null until the first event). */
+  let open: number | null = null
+
+  const bucketAt = (at: number): Bucket => {
+    // Events are stamped when emitted; one that lands in a closed second counts in the open one.
+    const t = Math.max(Math.floor(at / second) * second, open ?? 0)
+    open ??= t
+    let b = buckets.get(t)
+    if (!b) {
+      b = { sent: 0, mined: 0, reverted: 0, failed: 0, latencies: [], errors: {} }
+      buckets.set(t, b)
+    }
+    return b
+  }
+
+  function onTx(e: TxEvent) {
+    if (e.role !== 'planned') return
+    if (reachedNode.has(e.state) && !reached.has(e.idx)) {
+      reached.add(e.idx)
+      bucketAt(e.at).sent++
+    }
+    if (e.state === 'mined' || e.state === 'reverted') {
+      const b = bucketAt(e.at)
+      if (e.state === 'mined') b.mined++
+      else b.reverted++
+      if (e.latencyMs !== undefined) b.latencies.push(e.latencyMs)
+    } else if (e.state === 'failed' || e.state === 'dropped') bucketAt(e.at).failed++
+  }
+
+  return {
+    onEvent(e: RunEvent) {
+      if (e.type === 'tx') onTx(e)
+      else if (e.type === 'error') {
+        const b = bucketAt(e.at)
+        b.errors[e.error.kind] = (b.errors[e.error.kind] ?? 0) + 1
+      }
+    },
+    /** Closes every whole second before `now` (all of them with `final`) and returns the new points. */
+    close(now: number, final = false): SeriesPoint[] {
+      if (open === null) return []
+      const until = final ? Math.max(...buckets.keys(), open) + second : Math.floor(now / second) * second
+      const fresh: SeriesPoint[] = []
+      for (; open < until; open += second) {
+        const b = buckets.get(open)
+        buckets.delete(open)
+        const p = percentiles(b?.latencies ?? [])
+        fresh.push({
+          t: open,
+          sent: b?.sent ?? 0,
+          mined: b?.mined ?? 0,
+          reverted: b?.reverted ?? 0,
+          failed: b?.failed ?? 0,
+          p50: p.p50,
+          p95: p.p95,
+          p99: p.p99,
+          errors: b?.errors ?? {},
+        })
+      }
+      points.push(...fresh)
+      return fresh
+    },
+    points(): readonly SeriesPoint[] {
+      return points
+    },
+  }
+}
+
+export type Series = ReturnType<typeof createSeries>
