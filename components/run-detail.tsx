@@ -1,29 +1,41 @@
 'use client'
 
 import Link from 'next/link'
+import { useCallback, useRef, useState } from 'react'
+import type { ErrorGroupRow } from '@/services/live/frames'
 import type { RunSummary } from '@/services/runs/types'
-import { formatDuration, formatMs, formatRate, formatTime, shortId } from './format'
+import { shortId } from './format'
+import { AccountsPanel } from './live/accounts-panel'
+import { RunCharts } from './live/charts/run-charts'
+import { ErrorGroupsPanel } from './live/error-groups-panel'
+import { RunConfigCard } from './live/run-config-card'
+import { TestProgress } from './live/test-progress'
+import { emptyFilter, type TxFilter } from './live/tx-filter'
+import { TxLog } from './live/tx-log'
+import { useRunStream } from './live/use-run-stream'
 import { RunControls } from './run-controls'
 import { StatusBadge } from './status-badge'
 import { useRunPolling } from './use-run-polling'
 
-type CountKey = keyof RunSummary['counts']
-
-/** In the order a transaction lives them; the last five are the terminal states. */
-const countTiles: { key: CountKey; label: string; tone?: 'ok' | 'bad' | 'warn' }[] = [
-  { key: 'planned', label: 'Planned' },
-  { key: 'signed', label: 'Signed' },
-  { key: 'submitted', label: 'Submitted' },
-  { key: 'mined', label: 'Mined', tone: 'ok' },
-  { key: 'reverted', label: 'Reverted', tone: 'bad' },
-  { key: 'failed', label: 'Failed', tone: 'bad' },
-  { key: 'dropped', label: 'Dropped', tone: 'warn' },
-  { key: 'cancelled', label: 'Cancelled', tone: 'warn' },
-]
-
+/**
+ * One run, live and after the end. The polled summary drives the header and the controls; the
+ * numbers, charts, tx log and panels come from the run's event stream.
+ */
 export function RunDetail({ initial }: { initial: RunSummary }) {
   const { run, setRun, stale, terminal } = useRunPolling(initial)
-  const { config, counts } = run
+  const stream = useRunStream(run.id, true)
+  const [filter, setFilter] = useState<TxFilter>(emptyFilter)
+  const logRef = useRef<HTMLElement>(null)
+
+  // Polling can see the end a moment before the stream's end frame arrives: until then the
+  // polled counts are the final ones, so a finished run never shows numbers still catching up.
+  const counts = stream.counts && !(terminal && stream.connection !== 'ended') ? stream.counts : run.counts
+
+  const pickErrorGroup = useCallback((g: ErrorGroupRow) => {
+    setFilter({ ...emptyFilter, errorKind: g.kind, label: g.label })
+    logRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  }, [])
+  const picked = filter.errorKind ? { kind: filter.errorKind, label: filter.label } : null
 
   return (
     <article className="run" data-testid="run-detail" data-run-id={run.id}>
@@ -48,11 +60,19 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
         </div>
       </header>
 
-      {!terminal && (
-        <p className="muted small" data-testid="run-live">
-          {stale ? 'Lost contact with the server; retrying…' : 'Live: refreshing every second.'}
-        </p>
-      )}
+      <p className="live-line muted small">
+        {!terminal && <span data-testid="run-live">{stale ? 'Lost contact with the server; retrying…' : 'Live'}</span>}
+        <span className="live-stream">
+          Stream{' '}
+          <span
+            className={`stream-status stream-${stream.connection}`}
+            data-testid="stream-status"
+            data-seq={stream.lastSeq}
+          >
+            {stream.connection}
+          </span>
+        </span>
+      </p>
 
       {run.error && (
         <div className="alert alert-bad" data-testid="run-error">
@@ -61,63 +81,25 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
         </div>
       )}
 
-      <section className="tiles" aria-label="Transactions by state">
-        {countTiles.map(({ key, label, tone }) => (
-          <div key={key} className={`tile${tone && counts[key] > 0 ? ` tile-${tone}` : ''}`}>
-            <div className="tile-label">{label}</div>
-            <div className="tile-value" data-testid={`count-${key}`}>
-              {counts[key]}
-            </div>
-          </div>
-        ))}
+      <TestProgress run={run} stats={stream.stats} counts={counts} />
+      <RunCharts series={stream.series} blocks={stream.blocks} markers={stream.markers} errors={stream.errors} />
+
+      <div className="grid-2 live-panels">
+        <ErrorGroupsPanel errors={stream.errors} onPick={pickErrorGroup} picked={picked} />
+        <AccountsPanel accounts={stream.accounts} />
+      </div>
+
+      <section className="live-log" ref={logRef} aria-label="Transactions">
+        <TxLog
+          runId={run.id}
+          rows={stream.rows}
+          rowsVersion={stream.rowsVersion}
+          filter={filter}
+          onFilterChange={setFilter}
+        />
       </section>
 
-      <div className="grid-2">
-        <section className="card">
-          <h2>Performance</h2>
-          <dl className="facts">
-            <dt>Duration</dt>
-            <dd data-testid="run-duration">{formatDuration(run.durationMs)}</dd>
-            <dt>Sent</dt>
-            <dd data-testid="run-sent-rate">{formatRate(run.throughput.sentPerSec)} tx/s</dd>
-            <dt>Mined</dt>
-            <dd data-testid="run-mined-rate">{formatRate(run.throughput.minedPerSec)} tx/s</dd>
-            <dt>Latency p50</dt>
-            <dd data-testid="latency-p50">{formatMs(run.latencyMs.p50)}</dd>
-            <dt>Latency p95</dt>
-            <dd data-testid="latency-p95">{formatMs(run.latencyMs.p95)}</dd>
-            <dt>Latency p99</dt>
-            <dd data-testid="latency-p99">{formatMs(run.latencyMs.p99)}</dd>
-          </dl>
-        </section>
-        <section className="card">
-          <h2>Configuration</h2>
-          <dl className="facts">
-            <dt>Mode</dt>
-            <dd data-testid="run-mode">{config.mode ?? '—'}</dd>
-            <dt>Transactions</dt>
-            <dd>{config.txs ?? '—'}</dd>
-            <dt>Accounts</dt>
-            <dd>{config.accounts ?? '—'}</dd>
-            {config.mode === 'concurrent' && (
-              <>
-                <dt>Concurrency</dt>
-                <dd>{config.concurrency ?? '—'}</dd>
-              </>
-            )}
-            <dt>Mining</dt>
-            <dd>{run.mining ?? '—'}</dd>
-            <dt>Chain id</dt>
-            <dd>{run.chainId ?? '—'}</dd>
-            <dt>Created</dt>
-            <dd>{formatTime(run.createdAt)}</dd>
-            <dt>Started</dt>
-            <dd>{formatTime(run.startedAt)}</dd>
-            <dt>Ended</dt>
-            <dd>{formatTime(run.endedAt)}</dd>
-          </dl>
-        </section>
-      </div>
+      <RunConfigCard run={run} />
     </article>
   )
 }

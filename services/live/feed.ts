@@ -105,8 +105,7 @@ export function createLiveFeed(o: LiveFeedOptions) {
     }
   }
 
-  const stats = (now: number) => {
-    const snap = o.metrics.snapshot(now)
+  const stats = (now: number, snap = o.metrics.snapshot(now)) => {
     return liveStats({
       ...snap,
       mining,
@@ -136,7 +135,7 @@ export function createLiveFeed(o: LiveFeedOptions) {
     const frame: StatsFrame = {
       kind: 'stats',
       seq: ++seq,
-      stats: stats(now),
+      stats: stats(now, snap),
       series: points,
       ...fresh,
       ...(errors !== errorCount ? { errors: snap.errors } : {}),

@@ -32,40 +32,73 @@ const frameMessage = (f: LiveFrame) => message(f.kind, f, f.seq)
  */
 export function runEventStream(source: StreamSource, lastEventId: number | null, signal: AbortSignal) {
   let cleanup = () => {}
+  let pump = () => {}
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         let closed = false
+        // A reset is read at the client's pace (a 100k-tx run is tens of MB); live frames that
+        // arrive meanwhile wait behind it, in order.
+        let backlog: Iterator<Uint8Array> | null = null
+        let closeAfterBacklog = false
+        const waiting: Uint8Array[] = []
+        let waitingBytes = 0
         const close = () => {
           if (closed) return
           closed = true
           cleanup()
           controller.close()
         }
+        pump = () => {
+          while (!closed && backlog && (controller.desiredSize ?? 0) > 0) {
+            const next = backlog.next()
+            if (!next.done) {
+              controller.enqueue(next.value)
+              continue
+            }
+            backlog = null
+            for (const chunk of waiting) controller.enqueue(chunk)
+            waiting.length = 0
+            waitingBytes = 0
+            if (closeAfterBacklog) close()
+          }
+        }
         const send = (chunk: Uint8Array) => {
           if (closed) return
+          if (backlog) {
+            waiting.push(chunk)
+            waitingBytes += chunk.byteLength
+            if (waitingBytes > maxQueuedBytes) close()
+            return
+          }
           controller.enqueue(chunk)
           if ((controller.desiredSize ?? 0) < -maxQueuedBytes) close()
+        }
+        const finish = () => {
+          if (backlog) closeAfterBacklog = true
+          else close()
         }
         controller.enqueue(encoder.encode('retry: 1000\n\n'))
         if ('stored' in source) {
           const reset = source.stored()
-          for (const m of resetMessages(reset)) send(m)
-          send(frameMessage({ kind: 'end', seq: reset.frame.seq + 1, stats: reset.frame.stats }))
-          return close()
+          backlog = (function* () {
+            yield* resetMessages(reset)
+            yield frameMessage({ kind: 'end', seq: reset.frame.seq + 1, stats: reset.frame.stats })
+          })()
+          return finish()
         }
         const { feed } = source
         const missed = lastEventId === null ? null : feed.since(lastEventId)
         if (missed) for (const f of missed) send(frameMessage(f))
-        else for (const m of resetMessages(feed.reset())) send(m)
+        else backlog = resetMessages(feed.reset())
         const ended = feed.ended
         if (ended) {
           if (!missed?.includes(ended)) send(frameMessage(ended))
-          return close()
+          return finish()
         }
         const unsubscribe = feed.subscribe((f) => {
           send(frameMessage(f))
-          if (f.kind === 'end') close()
+          if (f.kind === 'end') finish()
         })
         const ping = setInterval(() => send(encoder.encode(': ping\n\n')), pingEveryMs)
         cleanup = () => {
@@ -73,6 +106,9 @@ export function runEventStream(source: StreamSource, lastEventId: number | null,
           clearInterval(ping)
         }
         signal.addEventListener('abort', close, { once: true })
+      },
+      pull() {
+        pump()
       },
       cancel() {
         cleanup()

@@ -57,6 +57,8 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
 
   return {
     dataDir,
+    /** The run store, for read-only routes (tx lists and details). */
+    db: () => database(),
     /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
     init() {
       const repo = store()

@@ -1,0 +1,107 @@
+'use client'
+
+import { useEffect, useRef } from 'react'
+import uPlot from 'uplot'
+import 'uplot/dist/uPlot.min.css'
+import type { Marker } from '@/services/live/frames'
+import { drawMarkers } from './draw-markers'
+
+export type ChartLine = { label: string; color: string; dash?: number[]; fill?: string }
+
+type Props = {
+  testId: string
+  title: string
+  /** Keep it stable (a module constant or memoised): a new array rebuilds the chart. */
+  lines: readonly ChartLine[]
+  data: uPlot.AlignedData
+  markers: readonly Marker[]
+  unit: string
+  /** Stable too (a module function): formats the y axis' values. */
+  formatY?: (value: number) => string
+  emptyText?: string
+  height?: number
+}
+
+const axisColor = '#5f6672'
+const gridColor = '#eceff3'
+
+function seriesFor(line: ChartLine): uPlot.Series {
+  // uPlot merges options over its defaults with Object.assign: an `undefined` key would erase one.
+  const s: uPlot.Series = { label: line.label, stroke: line.color, width: 1.5, points: { show: false } }
+  if (line.dash) s.dash = line.dash
+  if (line.fill) s.fill = line.fill
+  return s
+}
+
+function buildOptions(
+  props: Pick<Props, 'lines' | 'unit' | 'formatY'>,
+  width: number,
+  height: number,
+  markers: () => readonly Marker[],
+): uPlot.Options {
+  const y: uPlot.Axis = { label: props.unit, stroke: axisColor, grid: { stroke: gridColor }, size: 56 }
+  const { formatY } = props
+  if (formatY) y.values = (_u, values) => values.map(formatY)
+  return {
+    width,
+    height,
+    series: [{ label: 'Time' }, ...props.lines.map(seriesFor)],
+    axes: [{ stroke: axisColor, grid: { stroke: gridColor } }, y],
+    // Counts and durations start at zero; a flat line at 7 should not fill the chart.
+    scales: { y: { range: (_u, _min, max) => [0, max != null && max > 0 ? max * 1.1 : 1] } },
+    // No drag-to-zoom: every update resets the scales, a zoom would jump back at once.
+    cursor: { drag: { x: false, y: false } },
+    hooks: { draw: [(u) => drawMarkers(u, markers())] },
+  }
+}
+
+/**
+ * One uPlot chart: created once per set of lines, fed new data with setData (never re-created per
+ * update), resized with its box, destroyed on unmount. Markers are drawn by a hook reading a ref.
+ */
+export function UplotChart({ testId, title, lines, data, markers, unit, formatY, emptyText, height = 200 }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null)
+  const plotRef = useRef<uPlot | null>(null)
+  const dataRef = useRef(data)
+  const markersRef = useRef(markers)
+
+  // These two run before the create effect below: when lines and data change together (a new
+  // error kind), the old chart is gone by now and the new one is built from the new data.
+  useEffect(() => {
+    dataRef.current = data
+    plotRef.current?.setData(data)
+  }, [data])
+
+  useEffect(() => {
+    markersRef.current = markers
+    plotRef.current?.redraw(false, false)
+  }, [markers])
+
+  useEffect(() => {
+    const host = hostRef.current
+    if (!host) return
+    const options = buildOptions({ lines, unit, formatY }, host.clientWidth, height, () => markersRef.current)
+    const plot = new uPlot(options, dataRef.current, host)
+    plotRef.current = plot
+    const resize = new ResizeObserver(() => {
+      if (host.clientWidth !== plot.width) plot.setSize({ width: host.clientWidth, height })
+    })
+    resize.observe(host)
+    return () => {
+      resize.disconnect()
+      plot.destroy()
+      plotRef.current = null
+    }
+  }, [lines, unit, formatY, height])
+
+  const empty = data[0].length === 0
+  return (
+    <figure className="chart card" data-testid={testId} data-points={data[0].length}>
+      <figcaption className="chart-title">{title}</figcaption>
+      <div className="chart-box">
+        <div ref={hostRef} className="chart-plot" />
+        {empty && <p className="chart-empty muted small">{emptyText ?? 'No data yet.'}</p>}
+      </div>
+    </figure>
+  )
+}

@@ -1,0 +1,53 @@
+import type { TxRow } from '@/services/live/frames'
+
+/**
+ * The tx log's rows, sorted by idx, with idx → position so an update is O(1). Rows normally
+ * arrive in increasing idx (appended); an older idx (a gap fill has a negative one) is inserted
+ * in place, which re-indexes the rows after it: rare, so O(n) there is fine.
+ */
+export class TxRowTable {
+  readonly rows: TxRow[] = []
+  private readonly positions = new Map<number, number>()
+
+  get size(): number {
+    return this.rows.length
+  }
+
+  get(idx: number): TxRow | undefined {
+    const at = this.positions.get(idx)
+    return at === undefined ? undefined : this.rows[at]
+  }
+
+  /** Replaces the rows it knows, adds the others; row objects are replaced, never mutated (memo-friendly). */
+  upsert(rows: readonly TxRow[]): void {
+    for (const row of rows) {
+      const at = this.positions.get(row.idx)
+      if (at !== undefined) this.rows[at] = row
+      else this.add(row)
+    }
+  }
+
+  private add(row: TxRow): void {
+    const last = this.rows[this.rows.length - 1]
+    if (!last || row.idx > last.idx) {
+      this.positions.set(row.idx, this.rows.length)
+      this.rows.push(row)
+      return
+    }
+    const at = this.insertionPoint(row.idx)
+    this.rows.splice(at, 0, row)
+    for (let i = at; i < this.rows.length; i++) this.positions.set(this.rows[i]!.idx, i)
+  }
+
+  /** The first position whose idx is greater than `idx` (binary search). */
+  private insertionPoint(idx: number): number {
+    let lo = 0
+    let hi = this.rows.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.rows[mid]!.idx < idx) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
