@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ErrorGroupRow } from '@/services/live/frames'
 import type { RunSummary } from '@/services/runs/types'
 import { shortId } from './format'
@@ -22,8 +22,13 @@ import { useRunPolling } from './use-run-polling'
  * numbers, charts, tx log and panels come from the run's event stream.
  */
 export function RunDetail({ initial }: { initial: RunSummary }) {
-  const { run, setRun, stale, terminal } = useRunPolling(initial)
+  const { run, setRun, stale, terminal, refresh } = useRunPolling(initial)
   const stream = useRunStream(run.id, true)
+  // The stream hears of a new status first (running, paused, completed): the header follows at once.
+  const streamStatus = stream.stats?.status
+  useEffect(() => {
+    if (streamStatus) void refresh()
+  }, [streamStatus, refresh])
   const [filter, setFilter] = useState<TxFilter>(emptyFilter)
   const logRef = useRef<HTMLElement>(null)
 

@@ -1,6 +1,6 @@
 'use client'
 
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { RunSummary } from '@/services/runs/types'
 import { callApi } from './api-client'
 import { isTerminal } from './run-status'
@@ -34,5 +34,11 @@ export function useRunPolling(initial: RunSummary) {
     }
   }, [initial.id, terminal])
 
-  return { run, setRun, stale, terminal }
+  /** Fetches now (the live stream saw the status change before the next poll). */
+  const refresh = useCallback(async () => {
+    const result = await callApi<RunSummary>(`/api/runs/${encodeURIComponent(initial.id)}`)
+    if (result.ok) setRun(result.data)
+  }, [initial.id])
+
+  return { run, setRun, stale, terminal, refresh }
 }

@@ -28,6 +28,8 @@ export type StreamMetrics = {
   resets: number
   /** Server send → browser apply of the last txs/stats frame (one machine, one clock). */
   lastFrameLagMs: number | null
+  /** Engine event → rendered on the page, per render that showed new tx rows (the last 10,000). */
+  lags: number[]
 }
 
 /** What the page draws: a fresh object per render, arrays replaced when they change (rows excepted). */
@@ -76,6 +78,7 @@ export class RunStreamStore {
     duplicatesIgnored: 0,
     resets: 0,
     lastFrameLagMs: null,
+    lags: [],
   }
 
   get lastSeq(): number {

@@ -12,7 +12,8 @@ declare global {
 }
 
 /** Thousands of tx rows a second arrive; React looks at them at most this often. */
-const renderEveryMs = 120
+const renderEveryMs = 100
+const keepLags = 10_000
 const eventNames = ['reset', 'reset-txs', 'reset-done', 'txs', 'stats', 'end'] as const
 const maxRetryMs = 15_000
 
@@ -35,13 +36,26 @@ export function useRunStream(runId: string, enabled: boolean): RunStreamView {
     let renderTimer: ReturnType<typeof setTimeout> | undefined
     let retryTimer: ReturnType<typeof setTimeout> | undefined
     let retries = 0
+    let lastRenderAt = 0
+    /** The oldest engine event among tx rows not yet on screen (for the lag figures). */
+    let oldestUnshown: number | null = null
 
     const render = () => {
       renderTimer = undefined
+      lastRenderAt = performance.now()
       setView(store.view())
+      const oldest = oldestUnshown
+      oldestUnshown = null
+      if (oldest !== null)
+        requestAnimationFrame(() => {
+          const lags = store.metrics.lags
+          lags.push(Date.now() - oldest)
+          if (lags.length > keepLags) lags.shift()
+        })
     }
+    // The first change after a quiet spell is drawn at once; a busy stream at most every renderEveryMs.
     const scheduleRender = () => {
-      renderTimer ??= setTimeout(render, renderEveryMs)
+      renderTimer ??= setTimeout(render, Math.max(0, lastRenderAt + renderEveryMs - performance.now()))
     }
 
     const onFrame = (event: MessageEvent<string>) => {
@@ -51,6 +65,9 @@ export function useRunStream(runId: string, enabled: boolean): RunStreamView {
       } catch {
         return
       }
+      if (frame.kind === 'txs' && frame.seq > store.lastSeq)
+        for (const r of frame.rows)
+          if (oldestUnshown === null || r.updatedAt < oldestUnshown) oldestUnshown = r.updatedAt
       if (store.apply(frame)) scheduleRender()
       // The run is over: without this the EventSource would reconnect forever.
       if (store.connection === 'ended') source?.close()
