@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { argSpecSchema } from '../abi/arg-spec'
+import { stateCheckSchema } from './state-check-schema'
 
 const wei = z
   .union([
@@ -73,6 +74,8 @@ export const scenarioSchema = z.discriminatedUnion(
       gas: wei.optional(),
       /** Seed of the random generators: the same seed, the same args. */
       seed: z.number().int().default(1),
+      /** View-function assertions read before and after the run (docs/scenarios.md). */
+      checks: z.array(stateCheckSchema).max(20, { error: 'at most 20 checks' }).default([]),
     }),
   ],
   { error: 'must name one of: transfer, rapid-transfer, concurrent-users, batch-operations, gas-limit, custom-call' },

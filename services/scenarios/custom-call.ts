@@ -8,7 +8,8 @@ import { type Artifact, builtinConstructorArgs, loadBuiltinArtifact } from '../c
 import { deployContract } from '../contracts/deploy'
 import { ConfigError } from '../errors/base'
 import type { PlannedTx } from '../testing/tx'
-import { estimateGas, revertDecoder } from './shared'
+import { estimateGas, readCall, revertDecoder } from './shared'
+import { compileStateChecks, evaluateStateChecks, readStateChecks } from './state-checks'
 import type { Scenario, ScenarioContext } from './types'
 
 type Options = Extract<ScenarioConfig, { name: 'custom-call' }>
@@ -56,7 +57,8 @@ export function compileCustomCall(config: TestConfig) {
     accounts: config.accounts,
     field: field('args'),
   })
-  return { o, abi, deploy, found, args }
+  const checks = compileStateChecks(abi, o.checks)
+  return { o, abi, deploy, found, args, checks }
 }
 
 /**
@@ -71,7 +73,7 @@ export const customCallScenario: Scenario = {
     return { planned: config.txs, gasPerTx: config.gasLimit ?? o.gas ?? 1_000_000n, valuePerTx: o.value }
   },
   async setup(ctx: ScenarioContext) {
-    const { o, abi, deploy, found, args } = compileCustomCall(ctx.config)
+    const { o, abi, deploy, found, args, checks } = compileCustomCall(ctx.config)
     const { config, senders } = ctx
     let address: Address
     if (deploy) {
@@ -97,7 +99,17 @@ export const customCallScenario: Scenario = {
       for (let idx = 0; idx < config.txs; idx++)
         yield { idx, to: address, value: o.value, gas, label, encode: (from) => encode(idx, from) }
     }
-    return { contracts: { target: address }, plan: plan(), decodeRevert: revertDecoder(abi) }
+    const read = () => readStateChecks((to, data) => readCall(ctx, to, data), address, checks)
+    const before = checks.length ? await read() : []
+    return {
+      contracts: { target: address },
+      plan: plan(),
+      decodeRevert: revertDecoder(abi),
+      ...(checks.length && {
+        verify: async (mined) =>
+          evaluateStateChecks(checks, before, await read(), mined.filter((m) => m.label === label).length),
+      }),
+    }
   },
 }
 

@@ -149,6 +149,57 @@ describe('scenarios on a real Anvil', () => {
   })
 })
 
+describe('custom-call state checks: the contract read before and after the run', () => {
+  it('pass when the chain agrees and fail, with both values, when it does not', async () => {
+    const report = await startTestRun(node(), {
+      txs: 30,
+      accounts: 3,
+      mining: 'engine',
+      mnemonic: freshMnemonic(),
+      scenario: {
+        name: 'custom-call',
+        target: { builtin: 'Counter' },
+        function: 'increment()',
+        checks: [
+          { call: 'count()', expect: { increasedByMined: 1 } },
+          { call: 'count()', expect: { atLeast: 30 } },
+          { name: 'a wrong expectation', call: 'count()', expect: 'unchanged' },
+          { call: 'count()', expect: { equals: '31' } },
+        ],
+      },
+    }).session.done
+    expect(report.counts).toMatchObject({ planned: 30, mined: 30 })
+    const address = report.scenario?.contracts.target as string
+    const onChain = await read(loadBuiltinArtifact('Counter').abi, address, 'count')
+    expect(onChain).toBe(30n)
+    expect(report.scenario?.checks.map((c) => [c.name, c.ok, c.actual])).toEqual([
+      ['count()', true, 'increase of 30 (0 → 30)'],
+      ['count()', true, '30'],
+      ['a wrong expectation', false, '30'],
+      ['count()', false, '30'],
+    ])
+  })
+
+  it.each([
+    [{ call: 'increment()', expect: 'unchanged' }, 'scenario.checks[0].call', /nonpayable: a check reads state/],
+    [{ call: 'nope()', expect: 'unchanged' }, 'scenario.checks[0].call', /not in the ABI/],
+    [{ call: 'countOf', args: ['0x12'], expect: 'unchanged' }, 'scenario.checks[0].args[0]', /./],
+    [{ call: 'count()', expect: { equals: 'lots' } }, 'scenario.checks[0].expect.equals', /whole number/],
+  ])('a bad check %j is refused before anything is sent, naming %s', async (check, field, message) => {
+    const mnemonic = freshMnemonic()
+    const report = await startTestRun(node(), {
+      txs: 5,
+      accounts: 2,
+      mnemonic,
+      scenario: { name: 'custom-call', target: { builtin: 'Counter' }, function: 'increment()', checks: [check] },
+    }).session.done
+    expect(report.error?.code).toBe('INVALID_CONFIG')
+    expect(report.error?.message).toContain(field)
+    expect(report.error?.message).toMatch(message)
+    for (const a of deriveAccounts(mnemonic, 2)) expect(await onChainNonce(node(), a.address)).toBe(0)
+  })
+})
+
 describe('custom-call bad input is refused before anything is sent', () => {
   const abi = [
     {
