@@ -63,6 +63,26 @@ describe('engine core on a real Anvil', () => {
     expect(report.accounts.reduce((s, a) => s + a.sent, 0)).toBe(1000)
   })
 
+  // A window smaller than a batch once deadlocked: txs signed ahead counted as in flight.
+  it.each([
+    [1, 'engine'],
+    [20, 'engine'],
+    [7, 'automine'],
+  ] as const)('a window of %i (smaller than a batch) with %s mining sends everything', async (concurrency, mining) => {
+    const { session, db } = startTestRun(testNode.node, {
+      mode: 'concurrent',
+      txs: 100,
+      accounts: 5,
+      concurrency,
+      mining,
+      mnemonic: freshMnemonic(),
+    })
+    const report = await session.done
+    expect(report.counts).toMatchObject({ planned: 100, mined: 100 })
+    await expectChainAgrees(session.id, db)
+    for (const acc of report.accounts) expect(await onChainNonce(testNode.node, acc.address)).toBe(acc.expectedNonce)
+  })
+
   it('multi-user: each simulated user sends its share from its own account', async () => {
     const { session, db } = startTestRun(testNode.node, {
       mode: 'multi-user',

@@ -65,11 +65,17 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
     outstanding.add(p)
   }
 
-  /** Room for new txs: the wave (engine) or the in-flight window (others). */
-  const room = () =>
-    engine
-      ? Math.min(target.concurrency - waveSent, 4 * target.concurrency - ctx.ledger.openCount())
-      : target.concurrency - ctx.ledger.openCount()
+  /**
+   * Room for new txs: the wave (engine) or the in-flight window (others). Txs signed ahead and
+   * waiting in `ready` are open in the ledger but not at the node: counting them would let a
+   * small window fill with its own queue and never send it.
+   */
+  const room = () => {
+    const atNode = ctx.ledger.openCount() - ready.length
+    return engine
+      ? Math.min(target.concurrency - waveSent, 4 * target.concurrency - atNode)
+      : target.concurrency - atNode
+  }
 
   const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
     const out: TxRecord[] = []
