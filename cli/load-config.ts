@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { parseTestConfig } from '../services/config/parse'
 import type { TestConfig } from '../services/config/schema'
 import { ConfigError } from '../services/errors/base'
+import { checkConfig } from '../services/runs/check-config'
 
 /** Reads a JSON or YAML test config file into a plain object (validation happens after merging). */
 export function readConfigFile(path: string): Record<string, unknown> {
@@ -36,6 +36,11 @@ export function numeric(value: string): number | string {
   return /^-?\d+(\.\d+)?(e\d+)?$/i.test(value.trim()) ? Number(value) : value
 }
 
+/** A repeatable flag (`--threshold a --threshold b`): each value appended. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value]
+}
+
 /** `a,b, c` → ['a', 'b', 'c'] for list flags. */
 export function list(value: string): string[] {
   return value
@@ -44,9 +49,26 @@ export function list(value: string): string[] {
     .filter(Boolean)
 }
 
-/** File values first, flags over them, then one validation that names any bad field. */
-export function loadConfig(file: string | undefined, flags: Record<string, unknown>): TestConfig {
+/**
+ * File values first, flags over them, then one validation that names any bad field — including a
+ * custom call's ABI, function and arguments, so they fail here (exit 2, nothing written) rather
+ * than as a run that starts a node and then fails.
+ */
+export function loadConfig(
+  file: string | undefined,
+  flags: Record<string, unknown>,
+  thresholds: string[] = [],
+): TestConfig {
   const fromFile = file ? readConfigFile(file) : {}
   const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined))
-  return parseTestConfig({ ...fromFile, ...defined })
+  const merged: Record<string, unknown> = { ...fromFile, ...defined }
+  // `--threshold` adds to the file's thresholds rather than replacing them (a non-list is left for zod to name).
+  if (thresholds.length)
+    merged.thresholds =
+      merged.thresholds === undefined
+        ? thresholds
+        : Array.isArray(merged.thresholds)
+          ? [...merged.thresholds, ...thresholds]
+          : merged.thresholds
+  return checkConfig(merged)
 }

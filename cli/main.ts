@@ -1,7 +1,7 @@
 import { Command } from 'commander'
 import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
-import { list, numeric } from './load-config'
+import { collect, list, numeric } from './load-config'
 import { describeFailure, runCommand } from './run-command'
 
 const program = new Command()
@@ -53,11 +53,19 @@ program
   .option('--top-up', 'refill senders that run low during the run')
   .option('--low-balance-wei <wei>', 'a sender below this is low (default: the cost of 5 of its txs)')
   .option('--allow-non-dev-chain', 'send to a chain that is not a local dev chain (spends real funds)')
+  .option(
+    '--threshold <expr>',
+    "pass/fail criterion, e.g. 'latency.p95 < 2000' (repeatable; added to the config's thresholds; a failure exits 99)",
+    collect,
+  )
   .option('--report <file.json>', 'write the JSON report here')
+  .option('--report-csv <dir>', 'write txs.csv, functions.csv, errors.csv and accounts.csv into this directory')
+  .option('--report-html <file.html>', 'write the self-contained HTML report here (charts, tables; opens offline)')
+  .option('--junit <file.xml>', 'write JUnit XML for CI: a testcase per threshold, the tx accounting, scenario checks')
   .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
   .option('-q, --quiet', 'no live progress line')
   .action(async (opts: Record<string, unknown>) => {
-    const { config, report, dataDir, quiet, ...rest } = opts
+    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, ...rest } = opts
     // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
     if (rest.waitForReceipt === true) delete rest.waitForReceipt
     rest.funderKey ??= process.env.EVM_STRESS_FUNDER_KEY
@@ -65,6 +73,10 @@ program
       process.exitCode = await runCommand({
         config: config as string | undefined,
         report: report as string | undefined,
+        reportCsv: reportCsv as string | undefined,
+        reportHtml: reportHtml as string | undefined,
+        junit: junit as string | undefined,
+        thresholds: threshold as string[] | undefined,
         dataDir: dataDir as string,
         quiet: Boolean(quiet),
         flags: rest,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openNode } from '../services/chain/node-handle'
 import { StressError } from '../services/errors/base'
+import { junitXml } from '../services/metrics/junit'
 import type { RunReport } from '../services/metrics/report'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
@@ -9,10 +10,19 @@ import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
 import { startProgress } from './progress'
 import { formatSummary } from './summary'
+import { writeReportFiles } from './write-reports'
 
 export type RunCommandOptions = {
   config?: string
   report?: string
+  /** `--report-csv <dir>`: txs, functions, errors and accounts as CSV files. */
+  reportCsv?: string
+  /** `--report-html <file>`: the self-contained HTML report. */
+  reportHtml?: string
+  /** Write the run as JUnit XML here (thresholds, invariant, scenario checks as testcases). */
+  junit?: string
+  /** `--threshold` expressions, added to the config's `thresholds`. */
+  thresholds?: string[]
   dataDir: string
   quiet?: boolean
   flags: Record<string, unknown>
@@ -20,7 +30,7 @@ export type RunCommandOptions = {
 
 /** `evm-stress run`: validate, open the node, run with a live progress line, summarise, report. */
 export async function runCommand(o: RunCommandOptions): Promise<number> {
-  const config = loadConfig(o.config, o.flags)
+  const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
   const node = await openNode({
     rpcUrl: config.rpcUrl,
@@ -53,6 +63,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)
     stopProgress()
+    // Before the store closes: the CSV and HTML reports are read back from it.
+    writeReportFiles(db, session.id, { csvDir: o.reportCsv, htmlFile: o.reportHtml, log })
   } finally {
     db.close()
     await node.close()
@@ -62,8 +74,17 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`)
     process.stderr.write(`report written to ${o.report}\n`)
   }
-  if (report.status === 'completed') return exitCodes.ok
-  if (report.status === 'stopped') return exitCodes.stopped
+  if (o.junit) {
+    writeFileSync(o.junit, junitXml(report))
+    process.stderr.write(`JUnit XML written to ${o.junit}\n`)
+  }
+  return exitCodeOf(report)
+}
+
+/** A completed run with a failed threshold, or one an abortOnFail threshold stopped, is 99 (CI fails the job). */
+export function exitCodeOf(report: RunReport): number {
+  if (report.status === 'completed') return report.thresholdsOk ? exitCodes.ok : exitCodes.thresholdsFailed
+  if (report.status === 'stopped') return report.thresholdAbort ? exitCodes.thresholdsFailed : exitCodes.stopped
   return report.error && !(report.error.code === 'INTERNAL') ? exitCodes.couldNotRun : exitCodes.internal
 }
 

@@ -1,4 +1,5 @@
 import type { RunReport } from '../services/metrics/report'
+import { thresholdLines } from './threshold-lines'
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`)
 
@@ -42,6 +43,7 @@ export function formatSummary(r: RunReport): string {
   const lines = rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`)
   for (const c of r.scenario?.checks.filter((x) => !x.ok).slice(0, 10) ?? [])
     lines.push(`  check failed: ${c.name}: expected ${c.expected}, got ${c.actual}`)
+  lines.push(...thresholdLines(r))
   if (r.errors.length) {
     lines.push('', '  errors:')
     for (const g of r.errors)

@@ -13,6 +13,7 @@ import { TestProgress } from './live/test-progress'
 import { emptyFilter, type TxFilter } from './live/tx-filter'
 import { TxLog } from './live/tx-log'
 import { useRunStream } from './live/use-run-stream'
+import { ReportDownloads } from './report-downloads'
 import { RunControls } from './run-controls'
 import { StatusBadge } from './status-badge'
 import { useRunPolling } from './use-run-polling'
@@ -87,6 +88,7 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
       )}
 
       <TestProgress run={run} stats={stream.stats} counts={counts} />
+      {terminal && <ReportDownloads runId={run.id} status={run.status} />}
       <RunCharts series={stream.series} blocks={stream.blocks} markers={stream.markers} errors={stream.errors} />
 
       <div className="grid-2 live-panels">

@@ -4,7 +4,7 @@ import { formatMs, formatRate, formatTime, shortId } from './format'
 import { StatusBadge } from './status-badge'
 
 /** The scenario a run's config names (a bare name or `{ name, … }`); ETH transfers when it names none. */
-function scenarioName(run: RunSummary): string {
+export function scenarioName(run: RunSummary): string {
   const s: unknown = run.config.scenario
   if (typeof s === 'string') return s
   if (typeof s === 'object' && s !== null && 'name' in s && typeof s.name === 'string') return s.name

@@ -6,6 +6,7 @@ import type { TxCounts } from '@/services/testing/ledger'
 import { formatDuration, formatInt, formatMs, formatRate } from '../format'
 import { StatusBadge } from '../status-badge'
 import { type ProgressFigures, progressFigures } from './progress-figures'
+import { ThresholdBadges } from './threshold-badges'
 
 type Tone = 'ok' | 'bad' | 'warn'
 type Tile = {
@@ -77,6 +78,8 @@ export function TestProgress({ run, stats, counts }: Props) {
       >
         <div className={`progress-fill${f.terminal ? ' is-done' : ''}`} style={{ width: `${f.pct}%` }} />
       </div>
+
+      <ThresholdBadges verdicts={stats?.thresholds} />
 
       <section className="tiles" aria-label="Transactions by state">
         {tiles.map(({ testId, label, help, value, tone }) => {

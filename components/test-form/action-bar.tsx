@@ -16,6 +16,7 @@ export type SaveStatus =
 export function ActionBar({
   issueCount,
   otherIssues,
+  chainUnconfirmed,
   launching,
   launchError,
   onLaunch,
@@ -27,6 +28,8 @@ export function ActionBar({
 }: {
   issueCount: number
   otherIssues: FieldIssue[]
+  /** The chain is not a local dev chain and its name has not been typed yet. */
+  chainUnconfirmed: boolean
   launching: boolean
   launchError: ApiErrorBody | null
   onLaunch: () => void
@@ -58,15 +61,23 @@ export function ActionBar({
         <button
           type="button"
           className="button button-primary button-large"
-          disabled={issueCount > 0 || launching}
+          disabled={issueCount > 0 || chainUnconfirmed || launching}
           onClick={onLaunch}
           aria-describedby="launch-note"
           data-testid="launch"
         >
           {launching ? 'Launching…' : 'Launch test'}
         </button>
-        <span id="launch-note" className={issueCount ? 'small text-bad' : 'small muted'} data-testid="launch-note">
-          {issueCount ? `${issueCount} field${issueCount === 1 ? '' : 's'} to fix first` : 'Opens the run’s page.'}
+        <span
+          id="launch-note"
+          className={issueCount || chainUnconfirmed ? 'small text-bad' : 'small muted'}
+          data-testid="launch-note"
+        >
+          {issueCount
+            ? `${issueCount} field${issueCount === 1 ? '' : 's'} to fix first`
+            : chainUnconfirmed
+              ? 'Confirm the chain above first'
+              : 'Opens the run’s page.'}
         </span>
       </div>
       <div className="actions-row">

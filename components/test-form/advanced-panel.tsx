@@ -1,7 +1,7 @@
 'use client'
 
 import { formatGwei } from '../format'
-import { CheckControl, type Option, SelectControl, TextControl } from './controls'
+import { CheckControl, type Option, SelectControl, TextAreaControl, TextControl } from './controls'
 import type { Draft, FundingMode, MiningMode } from './draft'
 import type { IssueIndex } from './issues'
 
@@ -45,7 +45,9 @@ export function AdvancedPanel({
 }) {
   const common = { issues }
   const extra = Object.keys(draft.extra)
-  const advancedErrors = issues.all.filter((i) => advancedKeys.some((k) => i.field === k)).length
+  const advancedErrors = issues.all.filter((i) =>
+    advancedKeys.some((k) => i.field === k || i.field.startsWith(`${k}[`)),
+  ).length
   return (
     <details
       className="fieldset advanced"
@@ -55,7 +57,7 @@ export function AdvancedPanel({
     >
       <summary data-testid="advanced-toggle">
         Advanced options
-        <span className="muted small"> gas and fees, retries and timeouts, mining, funding</span>
+        <span className="muted small"> gas and fees, retries and timeouts, mining, funding, thresholds</span>
         {advancedErrors > 0 && <span className="badge badge-bad">{advancedErrors} to fix</span>}
       </summary>
 
@@ -223,6 +225,20 @@ export function AdvancedPanel({
           help="Refill a sender that runs low, then resend its tx."
         />
       </div>
+      <h3 className="group-title">Pass/fail thresholds</h3>
+      <div className="fields">
+        <TextAreaControl
+          issues={withItemIssues(issues, 'thresholds')}
+          name="thresholds"
+          label="Thresholds"
+          rows={3}
+          placeholder={'latency.p95 < 2000\nrate.failed < 1\ncount.reverted == 0'}
+          value={draft.thresholds}
+          onChange={(thresholds) => onChange({ thresholds })}
+          help="One per line (metric, op, number), or a JSON list for abortOnFail and names. Badges on the run page; docs/metrics.md lists the metrics."
+        />
+      </div>
+
       {extra.length > 0 && (
         <p className="muted small" data-testid="extra-keys">
           Also set, kept as loaded (not editable here): {extra.map((k) => `${k}`).join(', ')}.
@@ -249,4 +265,14 @@ export const advancedKeys = [
   'rpcUrl',
   'funding',
   'topUp',
+  'thresholds',
 ]
+
+/** A list field's control shows its items' issues too (`[1].metric unknown metric …`). */
+function withItemIssues(issues: IssueIndex, key: string): IssueIndex {
+  const at = (field: string) =>
+    field === key
+      ? issues.under(key).map((i) => (i.field === key ? i.message : `${i.field.slice(key.length)} ${i.message}`))
+      : issues.at(field)
+  return { ...issues, at }
+}

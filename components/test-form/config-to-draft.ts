@@ -13,6 +13,7 @@ import {
   scenarioChoices,
   type TargetDraft,
 } from './draft'
+import { thresholdsToText } from './thresholds-text'
 
 /** A test config (saved, templated, or a past run's) → the form's draft; unknown keys ride in `extra`. */
 
@@ -42,7 +43,14 @@ const formKeys = new Set<string>([
   'topUp',
   'rpcUrl',
   'scenario',
+  'thresholds',
 ])
+
+/**
+ * Keys the form never carries over from a loaded config: allowNonDevChain is given per launch, by
+ * typing the chain's name (a past run's `true` must not skip that).
+ */
+const perLaunch = new Set<string>(['allowNonDevChain'])
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -134,7 +142,7 @@ export function configToDraft(config: unknown): Draft {
   const d = emptyDraft()
   if (!isRecord(config)) return d
   const extra: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(config)) if (!formKeys.has(k)) extra[k] = v
+  for (const [k, v] of Object.entries(config)) if (!formKeys.has(k) && !perLaunch.has(k)) extra[k] = v
   return {
     ...d,
     name: asText(config.name),
@@ -161,6 +169,7 @@ export function configToDraft(config: unknown): Draft {
     funding: oneOf(fundingModes, config.funding, d.funding),
     topUp: config.topUp === true,
     rpcUrl: asText(config.rpcUrl),
+    thresholds: thresholdsToText(config.thresholds),
     scenario: scenarioToDraft(config.scenario, d.scenario),
     extra,
   }

@@ -7,6 +7,7 @@ import {
   type ScenarioDraft,
   type TargetDraft,
 } from './draft'
+import { textToThresholds } from './thresholds-text'
 
 /** The form's draft → the test config JSON the API takes (blank inputs = absent = the default). */
 
@@ -145,5 +146,6 @@ export function draftToConfig(d: Draft): ConfigJson {
   if (d.topUp) out.topUp = true
   put(out, 'rpcUrl', text(d.rpcUrl))
   put(out, 'scenario', scenarioToConfig(d.scenario))
+  put(out, 'thresholds', textToThresholds(d.thresholds))
   return out
 }

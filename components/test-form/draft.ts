@@ -102,6 +102,8 @@ export type Draft = {
   funding: FundingMode
   topUp: boolean
   rpcUrl: string
+  /** Pass/fail criteria, as typed: one expression per line, or JSON (see thresholds-text.ts). */
+  thresholds: string
   scenario: ScenarioDraft
   extra: Record<string, unknown>
 }
@@ -145,6 +147,7 @@ export function emptyDraft(): Draft {
     funding: 'auto',
     topUp: false,
     rpcUrl: '',
+    thresholds: '',
     scenario: {
       name: 'transfer',
       token: 'eth',

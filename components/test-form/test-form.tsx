@@ -7,6 +7,8 @@ import type { SavedTest } from '@/services/runs/saved-tests'
 import { ActionBar } from './action-bar'
 import { AdvancedPanel, advancedKeys } from './advanced-panel'
 import { CallFieldset } from './call-fieldset'
+import { isChainConfirmed } from './chain-confirm'
+import { ChainConfirmation } from './chain-confirmation'
 import { configToDraft } from './config-to-draft'
 import type { CallDraft, ConfigJson, Draft, ScenarioDraft, TargetDraft } from './draft'
 import { draftToConfig } from './draft-to-config'
@@ -56,6 +58,8 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
     setTemplateId(null)
   })
   const { state: launch, launch: startLaunch } = useLaunch()
+  // What the user typed to confirm a chain that is not a local dev chain, and which chain it was for.
+  const [chainTyped, setChainTyped] = useState<{ chainId: number | null; text: string }>({ chainId: null, text: '' })
 
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }))
   const patchScenario = (p: Partial<ScenarioDraft>) => setDraft((d) => ({ ...d, scenario: { ...d.scenario, ...p } }))
@@ -95,6 +99,12 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
   const otherIssues = shown.all.filter((i) => !isRendered(i.field, draft, fn))
 
   const lastGood = previewAnswer.lastOk
+  // The last chain the preview saw is not a local dev chain: Launch waits for the typed confirmation,
+  // given against an up-to-date preview (so the cost read is the cost launched).
+  const chainToConfirm = lastGood && !lastGood.node.devChain ? lastGood : null
+  const typedForChain = chainToConfirm && chainTyped.chainId === chainToConfirm.node.chainId ? chainTyped.text : ''
+  const chainConfirmed =
+    chainToConfirm !== null && previewCurrent?.ok === true && isChainConfirmed(typedForChain, chainToConfirm.node)
   const previewError =
     previewCurrent && !previewCurrent.ok && !previewCurrent.error.issues?.length ? previewCurrent.error : null
 
@@ -178,12 +188,20 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
               error: previewError,
             }}
           />
+          {chainToConfirm && (
+            <ChainConfirmation
+              preview={chainToConfirm}
+              typed={typedForChain}
+              onType={(text) => setChainTyped({ chainId: chainToConfirm.node.chainId, text })}
+            />
+          )}
           <ActionBar
             issueCount={blocking.length}
             otherIssues={otherIssues}
+            chainUnconfirmed={chainToConfirm !== null && !chainConfirmed}
             launching={launch.sending}
             launchError={launch.forText === configText ? launch.error : null}
-            onLaunch={() => startLaunch(configText)}
+            onLaunch={() => startLaunch(configText, { allowNonDevChain: chainConfirmed })}
             savedId={saved.savedId}
             dirty={configText !== baseline}
             save={saved.status}

@@ -22,8 +22,15 @@ const intType = /^(u?)int(\d*)$/
 const bytesType = /^bytes(\d+)$/
 const fixedType = /^u?fixed(?:(\d+)x(\d+))?$/
 
+/**
+ * Longer type strings are no compiler's output. The cap matters: each `[]` is one level of
+ * recursion here, so a pasted `uint8[][]…` of thousands of levels would overflow the stack.
+ */
+export const maxTypeLength = 256
+
 /** Parses one type string; undefined when it is not an ABI type at all. */
 export function parseAbiType(type: string): AbiType | undefined {
+  if (type.length > maxTypeLength) return undefined
   const array = arraySuffix.exec(type)
   if (array) {
     const [, item = '', digits = ''] = array

@@ -7,6 +7,8 @@ import { isObject, type Json } from './json'
 const itemTypes = ['function', 'constructor', 'event', 'error', 'fallback', 'receive'] as const
 const mutabilities = ['pure', 'view', 'nonpayable', 'payable'] as const
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/
+/** Tuples inside tuples deeper than this are no real contract's, and each level is a recursion here. */
+export const maxTupleDepth = 32
 
 /**
  * Checks an ABI's shape and returns a normalized copy viem can use: legacy fields (`constant`,
@@ -76,16 +78,18 @@ function checkParams(params: unknown, where: string, event: boolean): AbiParamet
   return params.map((p, i) => checkParam(p, `${where}[${i}]`, event))
 }
 
-function checkParam(param: unknown, where: string, event: boolean): AbiParameter {
+function checkParam(param: unknown, where: string, event: boolean, depth = 0): AbiParameter {
   if (!isObject(param) || typeof param.type !== 'string') throw new ItemError(`${where} needs a "type" string`)
   if (param.name !== undefined && typeof param.name !== 'string') throw new ItemError(`${where}.name must be a string`)
   const type = canonicalType(param.type)
-  if (!parseAbiType(type)) throw new ItemError(`${where} has type ${JSON.stringify(param.type)}, not an ABI type`)
+  if (!parseAbiType(type))
+    throw new ItemError(`${where} has type ${JSON.stringify(param.type.slice(0, 80))}, not an ABI type`)
   const out: Json = { ...param, type }
   if (!event) delete out.indexed
   if (type.startsWith('tuple')) {
     if (!Array.isArray(param.components)) throw new ItemError(`${where} is a tuple without "components"`)
-    out.components = param.components.map((c, i) => checkParam(c, `${where}.components[${i}]`, false))
+    if (depth >= maxTupleDepth) throw new ItemError(`${where} nests tuples deeper than ${maxTupleDepth} levels`)
+    out.components = param.components.map((c, i) => checkParam(c, `${where}.components[${i}]`, false, depth + 1))
   } else delete out.components
   return out as AbiParameter
 }

@@ -25,6 +25,11 @@ const publicMainnets: Record<number, string> = {
   534352: 'Scroll',
 }
 
+/** The name of a public mainnet (real money), or null for any other chain. */
+export function publicMainnetName(chainId: number): string | null {
+  return publicMainnets[chainId] ?? null
+}
+
 export function isDevChain(node: NodeInfo): boolean {
   return node.isAnvil || devChainIds.has(node.chainId)
 }
@@ -35,7 +40,7 @@ export function isDevChain(node: NodeInfo): boolean {
  */
 export function guardChain(node: NodeInfo, allowed: boolean, worstCaseWei: bigint): void {
   if (isDevChain(node) || allowed) return
-  const name = publicMainnets[node.chainId]
+  const name = publicMainnetName(node.chainId)
   const cost = `${formatEther(worstCaseWei)} ETH`
   throw new UnsafeChainError(
     name

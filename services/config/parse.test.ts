@@ -28,10 +28,15 @@ describe('test config', () => {
     [{ mode: 'fast' }, 'mode', /one of: sequential, concurrent, multi-user/],
     [{ rpcUrl: 'localhost:8545' }, 'rpcUrl', /http/],
     [{ rpcUrl: 'ftp://x' }, 'rpcUrl', /http/],
+    // Found by the input fuzzing: parsed as a URL, then answered as "node unavailable" (503).
+    [{ rpcUrl: 'http://127.0.0.1:0' }, 'rpcUrl', /http/],
     [{ value: '-1' }, 'value', /whole number of wei/],
     [{ to: '0x1234' }, 'to', /20-byte/],
     [{ mnemonic: 'not a real mnemonic' }, 'mnemonic', /BIP-39/],
     [{ txz: 5 }, 'txz', /not a known field/],
+    // Found by the input fuzzing: an empty key was named "" (no field at all).
+    [{ '': 5 }, '""', /not a known field/],
+    [{ scenario: { name: 'transfer', '': 1 } }, 'scenario.""', /not a known field/],
   ])('%j → names %s', (input, field, message) => {
     const found = issues(input).find((i) => i.field === field)
     expect(found?.message).toMatch(message)

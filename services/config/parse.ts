@@ -2,10 +2,13 @@ import type { z } from 'zod'
 import { ConfigError, type FieldIssue } from '../errors/base'
 import { type TestConfig, type TestConfigInput, testConfigSchema } from './schema'
 
+/** A key as a field name; an empty key (`{"": 1}`) is shown as `""`, so no issue goes unnamed. */
+const keyName = (p: PropertyKey) => (p === '' ? '""' : String(p))
+
 /** A zod path as the config is written: `scenario.args[1].min`, `stages[0].rate` (as the ABI tools name them). */
 function fieldOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${String(p)}` : String(p)),
+    (out, p) => (typeof p === 'number' ? `${out}[${p}]` : out ? `${out}.${keyName(p)}` : keyName(p)),
     '',
   )
 }

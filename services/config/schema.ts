@@ -1,6 +1,7 @@
 import { validateMnemonic } from '@scure/bip39'
 import { wordlist } from '@scure/bip39/wordlists/english'
 import { z } from 'zod'
+import { thresholdsSchema } from '../thresholds/schema'
 import { scenarioSchema } from './scenario-schema'
 
 /** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
@@ -24,7 +25,9 @@ const weiString = z.union([z.string(), z.number().int().nonnegative()]).transfor
 const rpcUrl = z.string().refine(
   (s) => {
     try {
-      return ['http:', 'https:', 'ws:', 'wss:'].includes(new URL(s).protocol)
+      const url = new URL(s)
+      // Port 0 parses but nothing can be reached there: refused as input, not reported as a node down.
+      return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '' && url.port !== '0'
     } catch {
       return false
     }
@@ -136,6 +139,8 @@ export const testConfigSchema = z
     topUp: z.boolean().default(false),
     /** A sender below this balance is low (warning, top-up); absent = the cost of 5 of its txs. */
     lowBalanceWei: weiString.optional(),
+    /** Pass/fail criteria on the run's numbers, e.g. `'latency.p95 < 2000'` (docs/metrics.md#thresholds). */
+    thresholds: thresholdsSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.stages) {

@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/balance-monitor'
-import type { Aggregator } from '../metrics/aggregator'
+import type { Aggregator, MetricsSnapshot } from '../metrics/aggregator'
 import type { RunEvent, RunEventBus } from '../testing/events'
+import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type {
   AccountRow,
   BlockPoint,
@@ -23,6 +24,8 @@ export type LiveFeedOptions = {
   mining: string
   /** Stores what a reload after the run needs (series points, blocks, markers). */
   persist: (type: 'series' | 'block' | 'marker', at: number, data: unknown) => void
+  /** Verdicts of the run's thresholds on each stats snapshot (about once a second). */
+  thresholds?: (snap: MetricsSnapshot) => ThresholdVerdict[]
   txEveryMs?: number
   statsEveryMs?: number
   /** Frames kept for reconnecting clients; older ones mean a reset. */
@@ -114,6 +117,7 @@ export function createLiveFeed(o: LiveFeedOptions) {
       now,
       series: series.points(),
       lastBlock: blocks.at(-1) ?? null,
+      thresholds: o.thresholds?.(snap),
     })
   }
 

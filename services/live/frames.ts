@@ -2,6 +2,7 @@ import type { TxErrorKind } from '../errors/tx-error'
 import type { RunStatus } from '../testing/events'
 import type { TxCounts } from '../testing/ledger'
 import type { TxState } from '../testing/tx'
+import type { ThresholdVerdict } from '../thresholds/evaluate'
 
 /**
  * The live stream of one run (GET /api/runs/:id/stream, Server-Sent Events). Plain JSON: bigints
@@ -97,6 +98,8 @@ export type LiveStats = {
   /** Included with success / everything that ended (reverted, failed and dropped are not). */
   successPct: number | null
   lastBlock: BlockPoint | null
+  /** The config's thresholds against these numbers (absent when it has none): the page's badges. */
+  thresholds?: ThresholdVerdict[]
 }
 
 /** Everything the page needs to draw the run from nothing (txs follow in `txs` parts). */

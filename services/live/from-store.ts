@@ -43,6 +43,8 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     now: run.ended_at ?? Date.now(),
     series,
     lastBlock: blocks.at(-1) ?? null,
+    // Reports from before thresholds existed have none.
+    thresholds: report?.thresholds?.length ? report.thresholds : undefined,
   })
   const frame: ResetFrame = {
     kind: 'reset',
@@ -64,6 +66,16 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     txCount: rows.length,
   }
   return { frame, rows }
+}
+
+/** The run's per-second points as SQLite kept them (a comparison overlays two runs' series). */
+export function storedSeries(db: Db, runId: string): SeriesPoint[] {
+  return db
+    .prepare<[string], { data_json: string }>(
+      `SELECT data_json FROM run_events WHERE run_id = ? AND type = 'series' ORDER BY id`,
+    )
+    .all(runId)
+    .map((e) => JSON.parse(e.data_json) as SeriesPoint)
 }
 
 /** A run that ended without a report (interrupted): its counts are what its rows say. */

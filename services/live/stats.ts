@@ -1,6 +1,7 @@
 import type { MetricsSnapshot } from '../metrics/aggregator'
 import { terminalStatuses } from '../testing/events'
 import { terminalTotal } from '../testing/ledger'
+import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { BlockPoint, LiveStats, SeriesPoint } from './frames'
 
 /** How many of the latest seconds the "recent" rates and the ETA average over. */
@@ -13,6 +14,7 @@ export type StatsInput = Pick<MetricsSnapshot, 'status' | 'counts' | 'throughput
   now: number
   series: readonly SeriesPoint[]
   lastBlock: BlockPoint | null
+  thresholds?: ThresholdVerdict[]
 }
 
 /** The run's numbers for the page, from the aggregator while live or the report afterwards. */
@@ -38,6 +40,7 @@ export function liveStats(s: StatsInput): LiveStats {
     latencyMs: s.latencyMs,
     successPct: settled ? round((c.mined / settled) * 100) : null,
     lastBlock: s.lastBlock,
+    ...(s.thresholds ? { thresholds: s.thresholds } : {}),
   }
 }
 

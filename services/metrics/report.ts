@@ -2,8 +2,12 @@ import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
 import type { RunOutcome } from '../testing/executor'
 import type { TxCounts } from '../testing/ledger'
+import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { MetricsSnapshot } from './aggregator'
+import type { ToolEnvironment } from './environment'
+import type { FunctionStats } from './functions'
 
+/** Added fields keep the version (readers ignore what they do not know); renamed or removed ones bump it. */
 export const reportVersion = 1
 
 /** The report written by `--report` and returned by the API: names are a public contract. */
@@ -42,7 +46,17 @@ export type RunReport = {
   gapFills: number
   /** The workload: its contracts, state checks after the run, and what it found. */
   scenario: RunOutcome['scenario'] | null
+  /** Per contract function / operation, from the stored tx rows: counts by state, gas, latency. */
+  functions: FunctionStats[]
+  /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */
+  environment: ToolEnvironment | null
   config: TestConfigInput
+  /** The config's thresholds at the end of the run (docs/metrics.md#thresholds); [] when it has none. */
+  thresholds: ThresholdVerdict[]
+  /** Every threshold held and none stopped the run. */
+  thresholdsOk: boolean
+  /** The abortOnFail threshold that stopped the run, as it stood then; null when none did. */
+  thresholdAbort: ThresholdVerdict | null
   error: { code: string; message: string; hint?: string } | null
 }
 

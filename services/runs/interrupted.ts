@@ -1,12 +1,16 @@
 import { type Hex, hexToBigInt } from 'viem'
 import type { NodeHandle } from '../chain/node-handle'
 import { ConflictError } from '../errors/base'
+import { type FunctionStats, functionStats } from '../metrics/functions'
 import { percentiles } from '../metrics/percentiles'
 import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
 import type { Db } from '../store/db'
 import { createRunsRepo, type RunRow } from '../store/runs-repo'
+import { readTxStatRows } from '../store/stat-rows'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
 import type { TxState } from '../testing/tx'
+import { failAll } from '../thresholds/evaluate'
+import { thresholdsSchema } from '../thresholds/schema'
 
 type Receipt = { status: Hex; blockNumber: Hex; gasUsed: Hex } | null
 
@@ -64,7 +68,9 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   const counts = emptyCounts(row.planned)
   for (const t of rows) if (t.state !== 'planned') counts[t.state as Exclude<TxState, 'planned'>]++
   counts.cancelled += neverRecorded.length
-  repo.update(row.id, { report_json: JSON.stringify(reportOf(row, counts, rows)), ended_at: Date.now() })
+  // Every row is settled now (the never-recorded ones inserted as cancelled): per-function numbers from them.
+  const functions = functionStats(readTxStatRows(db, row.id))
+  repo.update(row.id, { report_json: JSON.stringify(reportOf(row, counts, rows, functions)), ended_at: Date.now() })
   return { remaining, counts }
 }
 
@@ -73,6 +79,7 @@ function reportOf(
   row: RunRow,
   counts: TxCounts,
   rows: ReturnType<ReturnType<typeof createRunsRepo>['txs']>,
+  functions: FunctionStats[],
 ): RunReport {
   const previous = row.report_json ? (JSON.parse(row.report_json) as Partial<RunReport>) : {}
   const startedAt = row.started_at ?? row.created_at
@@ -109,7 +116,20 @@ function reportOf(
     ],
     gapFills: 0,
     scenario: null,
+    functions,
+    environment: previous.environment ?? null,
     config: JSON.parse(row.config_json),
+    ...interruptedThresholds(JSON.parse(row.config_json).thresholds),
     error: { code: 'INTERRUPTED', message: 'The server stopped while this run was in progress.' },
+  }
+}
+
+/** An interrupted run's numbers are incomplete: none of its thresholds can be said to hold. */
+function interruptedThresholds(stored: unknown): Pick<RunReport, 'thresholds' | 'thresholdsOk' | 'thresholdAbort'> {
+  const specs = thresholdsSchema.safeParse(stored ?? []).data ?? []
+  return {
+    thresholds: failAll(specs, 'the run was interrupted'),
+    thresholdsOk: specs.length === 0,
+    thresholdAbort: null,
   }
 }

@@ -47,6 +47,10 @@ export type RunPreview = {
     blockGasLimit: string
     clientVersion: string
     isAnvil: boolean
+    /** A local development chain (Anvil/Hardhat chain id, or a node answering Anvil's methods): nothing real at stake. */
+    devChain: boolean
+    /** A known public mainnet's name (real money), else null. */
+    publicMainnet: string | null
     embedded: boolean
     /** Anvil's automine right now (null: not Anvil). */
     automine: boolean | null

@@ -42,6 +42,17 @@ describe('preview warnings', () => {
     expect(codes(facts({ scenario: 'gas-limit', gasLimit: '100000' }))).toContain('gas-limit-overrides-ramp')
   })
 
+  it('a chain that is not a local dev chain: a public mainnet is named; allowNonDevChain turns the refusal into a notice', () => {
+    const [mainnet] = previewWarnings(facts({}, { nonDevChain: { chainId: 1, publicMainnet: 'Ethereum mainnet' } }))
+    expect(mainnet).toMatchObject({ code: 'non-dev-chain', field: 'allowNonDevChain' })
+    expect(mainnet?.message).toMatch(/^Ethereum mainnet \(chain 1\) is a public mainnet: the run will be refused/)
+    const [other] = previewWarnings(facts({}, { nonDevChain: { chainId: 777, publicMainnet: null } }))
+    expect(other?.message).toMatch(/^Chain 777 is not a local dev chain/)
+    expect(codes(facts({ allowNonDevChain: true }, { nonDevChain: { chainId: 777, publicMainnet: null } }))).toEqual([
+      'non-dev-chain-allowed',
+    ])
+  })
+
   it('settings the mode ignores, idle accounts, unfunded senders', () => {
     expect(codes(facts({ mode: 'sequential', rate: 5 }))).toContain('rate-ignored')
     expect(codes(facts({ delayMs: 10 }))).toContain('delay-ignored')

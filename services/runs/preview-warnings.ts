@@ -7,8 +7,8 @@ export const automineLoadLimit = 50
 
 export type WarningFacts = {
   config: TestConfig
-  /** Not a local dev chain: real funds are at stake. */
-  nonDevChain?: { chainId: number }
+  /** Not a local dev chain: real funds are at stake (a known public mainnet's name, the loudest case). */
+  nonDevChain?: { chainId: number; publicMainnet: string | null }
   planned: number
   senders: number
   mining: EffectiveMining
@@ -41,14 +41,19 @@ export function previewWarnings(f: WarningFacts): PreviewWarning[] {
   const add = (code: string, message: string, field?: string) =>
     out.push({ code, message, ...(field ? { field } : {}) })
 
-  if (f.nonDevChain)
+  if (f.nonDevChain) {
+    const { chainId, publicMainnet } = f.nonDevChain
+    const chain = publicMainnet
+      ? `${publicMainnet} (chain ${chainId}) is a public mainnet`
+      : `Chain ${chainId} is not a local dev chain`
     add(
       config.allowNonDevChain ? 'non-dev-chain-allowed' : 'non-dev-chain',
       config.allowNonDevChain
-        ? `Chain ${f.nonDevChain.chainId} is not a local dev chain: this run spends real funds.`
-        : `Chain ${f.nonDevChain.chainId} is not a local dev chain: the run will be refused unless allowNonDevChain is set.`,
+        ? `${chain}: this run spends real funds.`
+        : `${chain}: the run will be refused unless allowNonDevChain is set (the form asks you to type the chain's name).`,
       'allowNonDevChain',
     )
+  }
 
   const automining = f.mining === 'automine' || (f.mining === 'node' && f.automineNow === true)
   const inFlight = config.mode === 'concurrent' ? config.concurrency : config.mode === 'multi-user' ? f.senders : 1

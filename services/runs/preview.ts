@@ -1,6 +1,6 @@
 import { type Address, type Hex, hexToBigInt, toHex, zeroAddress } from 'viem'
 import { decodeRevert } from '../abi/decode-revert'
-import { isDevChain } from '../chain/chain-guard'
+import { isDevChain, publicMainnetName } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
 import { chooseMining } from '../chain/mining'
 import { getNodeInfo, type NodeInfo } from '../chain/node-info'
@@ -58,6 +58,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
   const perTxMaxWei = fees.maxGasCost(gas.perTx) + shape.valuePerTx
   const shares = sharesOf(shape.planned, senders.total)
   const planned = BigInt(shape.planned)
+  const devChain = isDevChain(info)
 
   return {
     mode: config.mode,
@@ -69,6 +70,8 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
       blockGasLimit: info.blockGasLimit.toString(),
       clientVersion: info.clientVersion,
       isAnvil: info.isAnvil,
+      devChain,
+      publicMainnet: publicMainnetName(info.chainId),
       embedded: node.embedded,
       automine: info.automine ?? null,
       mining,
@@ -113,7 +116,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
     samples: samplesOf(config, shape.planned, senders.addresses, compiled, target),
     warnings: previewWarnings({
       config,
-      nonDevChain: isDevChain(info) ? undefined : { chainId: info.chainId },
+      nonDevChain: devChain ? undefined : { chainId: info.chainId, publicMainnet: publicMainnetName(info.chainId) },
       planned: shape.planned,
       senders: senders.total,
       mining,

@@ -12,6 +12,7 @@ import { createRunsRepo } from '../store/runs-repo'
 import { terminalStatuses } from '../testing/events'
 import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
+import { type CompareQuery, compareStored, type RunComparison } from './comparison'
 import { settleInterrupted } from './interrupted'
 import { createPreviewer } from './preview'
 import type { RunPreview } from './preview-types'
@@ -191,6 +192,31 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       const started = await this.startRun(JSON.parse(row.config_json), { id: continuation, only: new Set(remaining) })
       return started
     },
+    /**
+     * Deletes a finished run and everything recorded with it (txs, errors, events cascade).
+     * A run still live (or left unfinished by another process on this store) is refused: its
+     * writer would go on writing rows for a run that no longer exists.
+     */
+    deleteRun(id: string): RunSummary {
+      const summary = this.getRun(id)
+      if (live.has(id) || !terminalStatuses.has(summary.status))
+        throw new ConflictError(`Run ${id} is ${summary.status}: only a finished run can be deleted`, {
+          hint: 'Stop it first and wait until it has ended.',
+        })
+      store().remove(id)
+      return summary
+    },
+    /** Two runs side by side (services/runs/compare.ts), with their series to overlay. */
+    compareRuns(query: CompareQuery): RunComparison {
+      return compareStored({
+        db: database(),
+        query,
+        lookup: (id) => {
+          const row = store().get(id)
+          return row && { row, summary: this.getRun(id) }
+        },
+      })
+    },
     /** Where the run's live stream comes from: its feed while live, the store after. */
     streamSource(id: string): StreamSource {
       const l = live.get(id)
@@ -213,7 +239,9 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     previewer: createPreviewer({ dataDir }),
     /** What a config will send, against the node, without sending anything; bad input → ConfigError. */
     async previewRun(input: unknown): Promise<RunPreview> {
-      const config = parseTestConfig(input)
+      // Everything that can be checked without the node first: bad input is a 400 naming the
+      // field whether or not the node is up (it was a 503 when the node was down).
+      const config = checkConfig(input)
       const own = Boolean(config.rpcUrl && config.rpcUrl !== defaultRpcUrl)
       const n = own ? await openNode({ rpcUrl: config.rpcUrl, timeoutMs: 5_000 }) : await node()
       try {

@@ -8,14 +8,18 @@ import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
 import { createLiveFeed, type LiveFeed } from '../live/feed'
 import { type Aggregator, createAggregator } from '../metrics/aggregator'
+import { toolEnvironment } from '../metrics/environment'
+import { functionStats } from '../metrics/functions'
 import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
 import type { Db } from '../store/db'
 import { createRunWriter } from '../store/run-writer'
 import { createRunsRepo } from '../store/runs-repo'
+import { readTxStatRows } from '../store/stat-rows'
 import { createEventBus, type RunEventBus } from '../testing/events'
 import { executeRun, type RunOutcome } from '../testing/executor'
 import { createRunControl, type RunControl } from '../testing/run-control'
 import type { PlannedTx } from '../testing/tx'
+import { createThresholdWatch } from '../thresholds/watch'
 
 export type RunSession = {
   id: string
@@ -86,7 +90,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   })
   bus.on('event', metrics.onEvent)
   bus.on('event', writer.onEvent)
-  const feed = createLiveFeed({ bus, metrics, mining, persist: writer.append })
+  const thresholds = createThresholdWatch({ thresholds: config.thresholds, bus, stop: () => control.stop() })
+  const feed = createLiveFeed({ bus, metrics, mining, persist: writer.append, thresholds: thresholds.live })
   bus.on('event', (e) => {
     if (e.type === 'status')
       repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
@@ -156,7 +161,11 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       warnings: snap.warnings,
       gapFills: snap.gapFills,
       scenario: outcome?.scenario ?? null,
+      // The writer is closed: the txs table holds every tx's final row, so it is the source.
+      functions: functionStats(readTxStatRows(db, id)),
+      environment: toolEnvironment(),
       config: publicCfg,
+      ...thresholds.report(snap),
       error,
     }
     repo.update(id, {

@@ -16,6 +16,7 @@ export function summaryFromRow(row: RunRow): RunSummary {
     status: row.status as RunStatus,
     config: JSON.parse(row.config_json) as TestConfigInput,
     counts: report?.counts ?? emptyCounts(row.planned),
+    senders: report?.accounts.length ?? null,
     createdAt: row.created_at,
     startedAt: row.started_at,
     endedAt: row.ended_at,

@@ -13,6 +13,8 @@ export type RunSummary = {
   /** The config as given, without the mnemonic. */
   config: TestConfigInput
   counts: TxCounts
+  /** Sender accounts the run used (its report's); null until it has a report. */
+  senders?: number | null
   createdAt: number
   startedAt: number | null
   endedAt: number | null

@@ -74,6 +74,10 @@ export function createRunsRepo(db: Db) {
     list(limit = 200): RunRow[] {
       return all.all(limit)
     },
+    /** Deletes the run; its txs, errors and events go with it (ON DELETE CASCADE, foreign_keys = ON). */
+    remove(id: string): boolean {
+      return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0
+    },
     /** Runs a crash left behind: not in a terminal status. */
     unfinished(): RunRow[] {
       return db

@@ -6,7 +6,8 @@ import 'uplot/dist/uPlot.min.css'
 import type { Marker } from '@/services/live/frames'
 import { drawMarkers } from './draw-markers'
 
-export type ChartLine = { label: string; color: string; dash?: number[]; fill?: string }
+/** `points: 'auto'`: uPlot's own rule, dots where the data is sparse (a run of a second or two). */
+export type ChartLine = { label: string; color: string; dash?: number[]; fill?: string; points?: 'auto' }
 
 type Props = {
   testId: string
@@ -20,6 +21,8 @@ type Props = {
   formatY?: (value: number) => string
   emptyText?: string
   height?: number
+  /** x as clock time (live charts, the default) or as seconds since the start (overlaid runs). */
+  xAxis?: 'time' | 'elapsed'
 }
 
 const axisColor = '#5f6672'
@@ -27,14 +30,15 @@ const gridColor = '#eceff3'
 
 function seriesFor(line: ChartLine): uPlot.Series {
   // uPlot merges options over its defaults with Object.assign: an `undefined` key would erase one.
-  const s: uPlot.Series = { label: line.label, stroke: line.color, width: 1.5, points: { show: false } }
+  const s: uPlot.Series = { label: line.label, stroke: line.color, width: 1.5 }
+  if (line.points !== 'auto') s.points = { show: false }
   if (line.dash) s.dash = line.dash
   if (line.fill) s.fill = line.fill
   return s
 }
 
 function buildOptions(
-  props: Pick<Props, 'lines' | 'unit' | 'formatY'>,
+  props: Pick<Props, 'lines' | 'unit' | 'formatY' | 'xAxis'>,
   width: number,
   height: number,
   markers: () => readonly Marker[],
@@ -42,13 +46,20 @@ function buildOptions(
   const y: uPlot.Axis = { label: props.unit, stroke: axisColor, grid: { stroke: gridColor }, size: 56 }
   const { formatY } = props
   if (formatY) y.values = (_u, values) => values.map(formatY)
+  const elapsed = props.xAxis === 'elapsed'
+  const x: uPlot.Axis = { stroke: axisColor, grid: { stroke: gridColor } }
+  if (elapsed) x.values = (_u, values) => values.map((v) => `${v}s`)
   return {
     width,
     height,
-    series: [{ label: 'Time' }, ...props.lines.map(seriesFor)],
-    axes: [{ stroke: axisColor, grid: { stroke: gridColor } }, y],
+    series: [{ label: elapsed ? 'Elapsed s' : 'Time' }, ...props.lines.map(seriesFor)],
+    axes: [x, y],
     // Counts and durations start at zero; a flat line at 7 should not fill the chart.
-    scales: { y: { range: (_u, _min, max) => [0, max != null && max > 0 ? max * 1.1 : 1] } },
+    scales: {
+      // Elapsed time starts at 0; a single point (a sub-second run) gets a 1 s wide axis.
+      x: elapsed ? { time: false, range: (_u, _min, max) => [0, max != null && max > 0 ? max : 1] } : { time: true },
+      y: { range: (_u, _min, max) => [0, max != null && max > 0 ? max * 1.1 : 1] },
+    },
     // No drag-to-zoom: every update resets the scales, a zoom would jump back at once.
     cursor: { drag: { x: false, y: false } },
     hooks: { draw: [(u) => drawMarkers(u, markers())] },
@@ -59,7 +70,18 @@ function buildOptions(
  * One uPlot chart: created once per set of lines, fed new data with setData (never re-created per
  * update), resized with its box, destroyed on unmount. Markers are drawn by a hook reading a ref.
  */
-export function UplotChart({ testId, title, lines, data, markers, unit, formatY, emptyText, height = 200 }: Props) {
+export function UplotChart({
+  testId,
+  title,
+  lines,
+  data,
+  markers,
+  unit,
+  formatY,
+  emptyText,
+  height = 200,
+  xAxis = 'time',
+}: Props) {
   const hostRef = useRef<HTMLDivElement>(null)
   const plotRef = useRef<uPlot | null>(null)
   const dataRef = useRef(data)
@@ -80,7 +102,7 @@ export function UplotChart({ testId, title, lines, data, markers, unit, formatY,
   useEffect(() => {
     const host = hostRef.current
     if (!host) return
-    const options = buildOptions({ lines, unit, formatY }, host.clientWidth, height, () => markersRef.current)
+    const options = buildOptions({ lines, unit, formatY, xAxis }, host.clientWidth, height, () => markersRef.current)
     const plot = new uPlot(options, dataRef.current, host)
     plotRef.current = plot
     const resize = new ResizeObserver(() => {
@@ -92,7 +114,7 @@ export function UplotChart({ testId, title, lines, data, markers, unit, formatY,
       plot.destroy()
       plotRef.current = null
     }
-  }, [lines, unit, formatY, height])
+  }, [lines, unit, formatY, height, xAxis])
 
   const empty = data[0].length === 0
   return (

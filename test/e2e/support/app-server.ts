@@ -44,28 +44,50 @@ async function killGroup(child: ChildProcess, first: NodeJS.Signals = 'SIGTERM')
   signal('SIGKILL')
 }
 
+export type StartAppOptions = {
+  /** Restart on a previous server's data (default: a new empty dir, removed by stop()). */
+  dataDir?: string
+  /** More environment for the server, e.g. EVM_STRESS_ACCESS_TOKEN. */
+  env?: Record<string, string>
+  /** Start through `npm start`'s launcher (scripts/start.mjs --no-build) rather than `next start` itself. */
+  launcher?: boolean
+}
+
+/** Settings of the developer's shell that would change what the tests expect of the server. */
+const ownSettings = ['EVM_STRESS_RPC_URL', 'EVM_STRESS_HOST', 'EVM_STRESS_ACCESS_TOKEN', 'EVM_STRESS_ALLOWED_HOSTS']
+
 /**
  * Starts the production app as the README does (`next start` on a built `.next`), on a free port
  * with its own empty data dir (or the given one, to restart on a previous server's data), and
  * resolves once GET /api/node says the node is reachable.
  */
-export async function startApp(options: { dataDir?: string } = {}): Promise<AppServer> {
+export async function startApp(options: StartAppOptions = {}): Promise<AppServer> {
   await ensureBuild()
   const port = await freePort()
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'evm-stress-e2e-'))
   // Without EVM_STRESS_RPC_URL: always the embedded Anvil, since the tests expect chain id 31337.
-  const env = childEnv({ EVM_STRESS_DATA_DIR: dataDir }, ['EVM_STRESS_RPC_URL'])
-  const child = spawn(
-    process.execPath,
-    [join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
-    // Own process group, so stop() can take the server's children (Anvil) with it.
-    { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  const set = { EVM_STRESS_DATA_DIR: dataDir, PORT: String(port), ...options.env }
+  const env = childEnv(
+    set,
+    ownSettings.filter((name) => !Object.hasOwn(set, name)),
   )
+  const args = options.launcher
+    ? [join(projectRoot, 'scripts/start.mjs'), '--no-build']
+    : [join(projectRoot, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)]
+  // Own process group, so stop() can take the server's children (Anvil) with it.
+  const child = spawn(process.execPath, args, {
+    cwd: projectRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let log = ''
   child.stdout?.on('data', (d: Buffer) => (log += d))
   child.stderr?.on('data', (d: Buffer) => (log += d))
-  const baseUrl = `http://127.0.0.1:${port}`
+  // Through the launcher the server listens where EVM_STRESS_HOST says (a plain IPv4 address here).
+  const host = (options.launcher && options.env?.EVM_STRESS_HOST) || '127.0.0.1'
+  const baseUrl = `http://${host}:${port}`
   const server: AppServer = {
     baseUrl,
     dataDir,
@@ -77,7 +99,8 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<AppS
     crash: () => killGroup(child, 'SIGKILL'),
   }
   try {
-    await waitUntilReady(baseUrl, child, () => log)
+    const token = options.env?.EVM_STRESS_ACCESS_TOKEN
+    await waitUntilReady(baseUrl, child, () => log, token ? { authorization: `Bearer ${token}` } : {})
   } catch (error) {
     await server.stop()
     throw error
@@ -88,9 +111,9 @@ export async function startApp(options: { dataDir?: string } = {}): Promise<AppS
 type Probe = { ready: boolean; nodeError: boolean; said: string }
 
 /** One GET /api/node; never throws (a server still booting refuses connections). */
-async function probe(baseUrl: string): Promise<Probe> {
+async function probe(baseUrl: string, headers: Record<string, string>): Promise<Probe> {
   try {
-    const res = await fetch(`${baseUrl}/api/node`, { signal: AbortSignal.timeout(30_000) })
+    const res = await fetch(`${baseUrl}/api/node`, { headers, signal: AbortSignal.timeout(30_000) })
     const body = (await res.json().catch(() => null)) as { reachable?: boolean; error?: string | null } | null
     return {
       ready: res.ok && body?.reachable === true,
@@ -106,14 +129,19 @@ async function probe(baseUrl: string): Promise<Probe> {
  * Polls GET /api/node until the node is reachable. Fails at once if the server exits, and after a
  * few answers saying the node failed to start (each such answer is a finished start attempt).
  */
-async function waitUntilReady(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
+async function waitUntilReady(
+  baseUrl: string,
+  child: ChildProcess,
+  log: () => string,
+  headers: Record<string, string>,
+): Promise<void> {
   const deadline = Date.now() + readyTimeoutMs
   let last = 'no answer yet'
   let nodeFailures = 0
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`next start exited (${child.exitCode ?? child.signalCode}) before it was ready:\n${log()}`)
-    const p = await probe(baseUrl)
+    const p = await probe(baseUrl, headers)
     if (p.ready) return
     last = p.said
     if (p.nodeError && ++nodeFailures >= 3) throw new Error(`the node did not start: ${last}\n${log()}`)

@@ -12,6 +12,7 @@ const sources = [
   'components',
   'services',
   'instrumentation.ts',
+  'proxy.ts',
   'next.config.ts',
   'package.json',
   'tsconfig.json',

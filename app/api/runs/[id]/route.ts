@@ -12,3 +12,11 @@ export function GET(_request: Request, context: Context): Promise<Response> {
     return json(getRegistry().getRun(id))
   })
 }
+
+/** Deletes a finished run and its records; 409 while it is live. Answers with what was deleted. */
+export function DELETE(_request: Request, context: Context): Promise<Response> {
+  return respond(async () => {
+    const { id } = await context.params
+    return json({ deleted: getRegistry().deleteRun(id) })
+  })
+}
