@@ -1,4 +1,5 @@
 import type { TxErrorKind } from '../errors/tx-error'
+import type { ErrorGroup } from '../metrics/aggregator'
 import type { RunStatus } from '../testing/events'
 import type { TxCounts } from '../testing/ledger'
 import type { TxState } from '../testing/tx'
@@ -65,18 +66,8 @@ export type AccountRow = {
   lastError: string | null
 }
 
-export type ErrorGroupRow = {
-  kind: TxErrorKind
-  /** The function or operation ("transfer", "increment()"); '' when unknown. */
-  label: string
-  title: string
-  count: number
-  retried: number
-  hint: string
-  sample: string
-  firstAt: number
-  lastAt: number
-}
+/** Failed attempts grouped by error class and function (as the aggregator keeps them). */
+export type ErrorGroupRow = ErrorGroup
 
 export type Percentiles = { p50: number | null; p95: number | null; p99: number | null }
 

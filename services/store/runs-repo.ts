@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import type { TxDbRow } from './tx-rows'
 
 export type RunRow = {
   id: string
@@ -19,23 +20,8 @@ export type RunRow = {
   continued_as: string | null
 }
 
-export type TxRow = {
-  idx: number
-  role: string
-  label: string
-  account: string
-  nonce: number | null
-  hash: string | null
-  state: string
-  attempts: number
-  submitted_at: number | null
-  included_at: number | null
-  block_number: number | null
-  gas_used: string | null
-  latency_ms: number | null
-  error_kind: string | null
-  error_message: string | null
-}
+/** A stored tx row (the same shape the tx log and reports read). */
+export type TxRow = TxDbRow
 
 /** Runs and their headline record. */
 export function createRunsRepo(db: Db) {

@@ -6,23 +6,13 @@ import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy'
 import type { AppServer } from './support/app-server'
 import { screenshot } from './support/browser'
 import { withBrowserApp } from './support/browser-app'
-import { getRun, waitForTerminal } from './support/runs-api'
+import { getRun, startRun, waitForTerminal } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })
 
 const countKeys: (keyof TxCounts)[] = ['mined', 'reverted', 'failed', 'dropped', 'cancelled', 'signed', 'submitted']
 
 type StreamMetrics = { lastSeq: number; resets: number; duplicatesIgnored: number; framesApplied: number }
-
-async function startRun(app: AppServer, body: object): Promise<string> {
-  const res = await fetch(`${app.baseUrl}/api/runs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { id: string }).id
-}
 
 const streamEnded = (page: Page) =>
   page.waitForFunction(
@@ -85,7 +75,7 @@ describe('live run page in a real browser', () => {
   })
 
   test('a 1,000-tx run: the counters reach the numbers the API reports and the log holds every tx', async () => {
-    const id = await startRun(app, { mode: 'concurrent', txs: 1000, accounts: 10, rate: 250 })
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 1000, accounts: 10, rate: 250 })
     await page.goto(`${app.baseUrl}/runs/${id}`)
     // Mid-run the page is already moving: some txs mined, not all.
     await page.waitForFunction(
@@ -108,7 +98,7 @@ describe('live run page in a real browser', () => {
   })
 
   test('the log filters by state, account and text show exactly the matching rows', async () => {
-    const id = await startRun(app, { mode: 'concurrent', txs: 3000, accounts: 6, rate: 400 })
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 3000, accounts: 6, rate: 400 })
     await page.goto(`${app.baseUrl}/runs/${id}`)
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid="count-mined"]')?.textContent?.replace(/\D/g, '')) > 200,
@@ -147,7 +137,7 @@ describe('live run page in a real browser', () => {
   })
 
   test('reloading mid-run shows the history, not an empty page', async () => {
-    const id = await startRun(app, { mode: 'concurrent', txs: 4000, accounts: 8, rate: 400 })
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 4000, accounts: 8, rate: 400 })
     await page.goto(`${app.baseUrl}/runs/${id}`)
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid="tx-log-count"]')?.getAttribute('data-total')) > 800,
@@ -177,7 +167,7 @@ describe('live run page in a real browser', () => {
   test('a cut connection catches up when it comes back, without a reset or a duplicate row', async () => {
     proxy = await startTcpProxy(Number(new URL(app.baseUrl).port))
     const base = `http://127.0.0.1:${proxy.port}`
-    const id = await startRun(app, { mode: 'concurrent', txs: 1500, accounts: 10, rate: 300 })
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 1500, accounts: 10, rate: 300 })
     await page.goto(`${base}/runs/${id}`)
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid="tx-log-count"]')?.getAttribute('data-total')) > 100,

@@ -10,19 +10,9 @@ import type { AppServer } from './support/app-server'
 import { screenshot } from './support/browser'
 import { withBrowserApp } from './support/browser-app'
 import { artifactsDir, projectRoot } from './support/paths'
-import { waitForTerminal } from './support/runs-api'
+import { startRun, waitForTerminal } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })
-
-async function startRun(app: AppServer, body: object): Promise<string> {
-  const res = await fetch(`${app.baseUrl}/api/runs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
-  expect(res.status).toBe(201)
-  return ((await res.json()) as { id: string }).id
-}
 
 /** The report is written a moment after the status turns terminal: poll until it is there. */
 async function reportOf(app: AppServer, id: string): Promise<RunReport> {
@@ -47,7 +37,7 @@ describe('reports of a finished run, from the run page to an offline browser', (
 
   test('JSON validates, CSV has every stored tx, and the HTML opens offline with its charts and tables', async () => {
     // Reverts on purpose (every 5th call): the report has reverted txs, gas per function and an error group.
-    const id = await startRun(app, {
+    const id = await startRun(app.baseUrl, {
       name: 'report e2e',
       mode: 'concurrent',
       txs: 300,

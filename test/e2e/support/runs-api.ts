@@ -18,3 +18,14 @@ export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 1
     await new Promise((r) => setTimeout(r, 200))
   }
 }
+
+/** POST /api/runs with a config; the new run's id (201 expected). */
+export async function startRun(baseUrl: string, body: object): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/runs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`POST /api/runs → ${res.status}: ${await res.text()}`)
+  return ((await res.json()) as { id: string }).id
+}
