@@ -81,9 +81,13 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   return exitCodeOf(report)
 }
 
-/** A completed run with a failed threshold, or one an abortOnFail threshold stopped, is 99 (CI fails the job). */
+/**
+ * A completed run with a failed threshold or contract state check, or one an abortOnFail
+ * threshold stopped, is 99 (CI fails the job).
+ */
 export function exitCodeOf(report: RunReport): number {
-  if (report.status === 'completed') return report.thresholdsOk ? exitCodes.ok : exitCodes.thresholdsFailed
+  const checksOk = (report.scenario?.checks ?? []).every((c) => c.ok)
+  if (report.status === 'completed') return report.thresholdsOk && checksOk ? exitCodes.ok : exitCodes.thresholdsFailed
   if (report.status === 'stopped') return report.thresholdAbort ? exitCodes.thresholdsFailed : exitCodes.stopped
   return report.error && !(report.error.code === 'INTERNAL') ? exitCodes.couldNotRun : exitCodes.internal
 }

@@ -31,6 +31,14 @@ describe('thresholds in the CLI', () => {
     expect(exitCodes.thresholdsFailed).toBe(99)
     expect(exitCodeOf(fakeReport({ thresholdsOk: true }))).toBe(exitCodes.ok)
     expect(exitCodeOf(fakeReport({ status: 'stopped' }))).toBe(exitCodes.stopped)
+    const check = (ok: boolean) => ({ name: 'count()', ok, expected: '30', actual: '30' })
+    const withChecks = (ok: boolean) =>
+      fakeReport({
+        thresholdsOk: true,
+        scenario: { name: 'custom-call', contracts: {}, checks: [check(true), check(ok)], findings: {} },
+      })
+    expect(exitCodeOf(withChecks(true))).toBe(exitCodes.ok)
+    expect(exitCodeOf(withChecks(false))).toBe(exitCodes.thresholdsFailed)
     expect(exitCodeOf(fakeReport({ status: 'stopped', thresholdAbort: fakeReport().thresholds[1]! }))).toBe(99)
     expect(exitCodeOf(fakeReport({ status: 'failed', error: { code: 'NODE_UNAVAILABLE', message: 'x' } }))).toBe(
       exitCodes.couldNotRun,
