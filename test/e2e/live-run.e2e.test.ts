@@ -75,7 +75,13 @@ describe('live run page in a real browser', () => {
   })
 
   test('a 1,000-tx run: the counters reach the numbers the API reports and the log holds every tx', async () => {
-    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 1000, accounts: 10, rate: 250 })
+    const id = await startRun(app.baseUrl, {
+      mode: 'concurrent',
+      txs: 1000,
+      accounts: 10,
+      rate: 250,
+      thresholds: ['count.mined >= 1000', 'latency.p99 < 1'],
+    })
     await page.goto(`${app.baseUrl}/runs/${id}`)
     // Mid-run the page is already moving: some txs mined, not all.
     await page.waitForFunction(
@@ -93,6 +99,11 @@ describe('live run page in a real browser', () => {
     for (const key of countKeys) expect(await shown(page, `count-${key}`), key).toBe(run.counts[key])
     expect(await shown(page, 'count-planned')).toBe(1000)
     expect(await logCount(page)).toEqual({ matching: 1000, total: 1000 })
+    // The thresholds' badges give the final verdicts: every tx mined, but no inclusion under 1 ms.
+    const badges = await page
+      .getByTestId('threshold-badge')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-ok')))
+    expect(badges).toEqual(['true', 'false'])
     await screenshot(page, 'live-run-end')
     expect(pageErrors).toEqual([])
   })
