@@ -79,7 +79,8 @@ describe('live run page in a real browser', () => {
       mode: 'concurrent',
       txs: 1000,
       accounts: 10,
-      rate: 250,
+      // ~7 s: long enough to be seen mid-run however slowly the page loads.
+      rate: 150,
       thresholds: ['count.mined >= 1000', 'latency.p99 < 1'],
     })
     await page.goto(`${app.baseUrl}/runs/${id}`)
@@ -109,7 +110,7 @@ describe('live run page in a real browser', () => {
   })
 
   test('the log filters by state, account and text show exactly the matching rows', async () => {
-    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 3000, accounts: 6, rate: 400 })
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 6000, accounts: 6, rate: 300 })
     await page.goto(`${app.baseUrl}/runs/${id}`)
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid="count-mined"]')?.textContent?.replace(/\D/g, '')) > 200,
@@ -178,43 +179,55 @@ describe('live run page in a real browser', () => {
   test('a cut connection catches up when it comes back, without a reset or a duplicate row', async () => {
     proxy = await startTcpProxy(Number(new URL(app.baseUrl).port))
     const base = `http://127.0.0.1:${proxy.port}`
-    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 1500, accounts: 10, rate: 300 })
+    // Long enough (20 s at this rate) that it is still running however slowly the page loads; stopped below.
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 6000, accounts: 10, rate: 300 })
     await page.goto(`${base}/runs/${id}`)
     await page.waitForFunction(
       () => Number(document.querySelector('[data-testid="tx-log-count"]')?.getAttribute('data-total')) > 100,
       null,
-      {
-        timeout: 30_000,
-        polling: 100,
-      },
+      { timeout: 30_000, polling: 100 },
     )
+    expect((await getRun(app.baseUrl, id)).status).toBe('running')
     await proxy.cut()
     await page.waitForFunction(
       () => document.querySelector('[data-testid="stream-status"]')?.textContent?.includes('reconnecting'),
       null,
-      {
-        timeout: 10_000,
-      },
+      { timeout: 10_000 },
     )
     const cutAt = (await logCount(page)).total
     await new Promise((r) => setTimeout(r, 2_000))
     // The run went on without us.
-    const meanwhile = await getRun(app.baseUrl, id)
-    expect(meanwhile.counts.mined).toBeGreaterThan(cutAt)
+    expect((await getRun(app.baseUrl, id)).counts.mined).toBeGreaterThan(cutAt)
     await proxy.restore()
+    // Back and caught up: live again, past what the run had mined while we were away.
+    const caughtUpTo = (await getRun(app.baseUrl, id)).counts.mined
+    await page.waitForFunction(
+      (n) =>
+        document.querySelector('[data-testid="stream-status"]')?.textContent?.includes('live') &&
+        Number(document.querySelector('[data-testid="count-mined"]')?.textContent?.replace(/\D/g, '')) >= n,
+      caughtUpTo,
+      { timeout: 20_000, polling: 100 },
+    )
+    const stopped = await fetch(`${app.baseUrl}/api/runs/${id}/stop`, { method: 'POST' })
+    expect(stopped.status).toBe(200)
     await streamEnded(page)
     const run = await waitForTerminal(app.baseUrl, id)
     const metrics = (await page.evaluate(() => window.__evmStressStream)) as StreamMetrics
     expect(metrics.resets).toBe(1)
-    expect(await logCount(page)).toEqual({ matching: 1500, total: 1500 })
+    expect(await logCount(page)).toEqual({ matching: 6000, total: 6000 })
     for (const key of countKeys) expect(await shown(page, `count-${key}`), key).toBe(run.counts[key])
-    // Every row once: the log's rows are the API's rows.
+    // Every row once: as many distinct rows as planned, each mined one with its own hash.
+    const idxs = new Set<number>()
     const hashes = new Set<string>()
-    for (let offset = 0; offset < 1500; offset += 1000) {
+    for (let offset = 0; offset < 6000; offset += 1000) {
       const res = await fetch(`${app.baseUrl}/api/runs/${id}/txs?limit=1000&offset=${offset}`)
-      for (const r of ((await res.json()) as { rows: TxRow[] }).rows) hashes.add(r.hash as string)
+      for (const r of ((await res.json()) as { rows: TxRow[] }).rows) {
+        idxs.add(r.idx)
+        if (r.state === 'mined' && r.hash) hashes.add(r.hash)
+      }
     }
-    expect(hashes.size).toBe(1500)
+    expect(idxs.size).toBe(6000)
+    expect(hashes.size).toBe(run.counts.mined)
     expect(pageErrors.filter((e) => !/ERR_CONNECTION|EventSource|network/i.test(e))).toEqual([])
   })
 })

@@ -37,6 +37,22 @@ function seriesFor(line: ChartLine): uPlot.Series {
   return s
 }
 
+/**
+ * uPlot does not range an empty x scale (it shows a span of years): before the first point a
+ * chart gets the last minute with no values in it.
+ */
+/** A lone point (the run's first second) would be ranged over years: give it a minute. */
+function clockRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min == null || max == null) return [Date.now() / 1000 - 60, Date.now() / 1000]
+  return min === max ? [min - 30, max + 30] : [min, max]
+}
+
+function withPlaceholder(data: uPlot.AlignedData, xAxis: Props['xAxis']): uPlot.AlignedData {
+  if (data[0].length > 0 || xAxis === 'elapsed') return data
+  const now = Math.floor(Date.now() / 1000)
+  return [[now - 60, now], ...data.slice(1).map(() => [null, null])]
+}
+
 function buildOptions(
   props: Pick<Props, 'lines' | 'unit' | 'formatY' | 'xAxis'>,
   width: number,
@@ -57,7 +73,9 @@ function buildOptions(
     // Counts and durations start at zero; a flat line at 7 should not fill the chart.
     scales: {
       // Elapsed time starts at 0; a single point (a sub-second run) gets a 1 s wide axis.
-      x: elapsed ? { time: false, range: (_u, _min, max) => [0, max != null && max > 0 ? max : 1] } : { time: true },
+      x: elapsed
+        ? { time: false, range: (_u, _min, max) => [0, max != null && max > 0 ? max : 1] }
+        : { time: true, range: clockRange },
       y: { range: (_u, _min, max) => [0, max != null && max > 0 ? max * 1.1 : 1] },
     },
     // No drag-to-zoom: every update resets the scales, a zoom would jump back at once.
@@ -84,15 +102,15 @@ export function UplotChart({
 }: Props) {
   const hostRef = useRef<HTMLDivElement>(null)
   const plotRef = useRef<uPlot | null>(null)
-  const dataRef = useRef(data)
+  const dataRef = useRef(withPlaceholder(data, xAxis))
   const markersRef = useRef(markers)
 
   // These two run before the create effect below: when lines and data change together (a new
   // error kind), the old chart is gone by now and the new one is built from the new data.
   useEffect(() => {
-    dataRef.current = data
-    plotRef.current?.setData(data)
-  }, [data])
+    dataRef.current = withPlaceholder(data, xAxis)
+    plotRef.current?.setData(dataRef.current)
+  }, [data, xAxis])
 
   useEffect(() => {
     markersRef.current = markers
