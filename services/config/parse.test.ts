@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../errors/base'
-import { parseTestConfig, publicConfig } from './parse'
+import { parseTestConfig, publicConfig, shareableConfig } from './parse'
 
 function issues(input: unknown) {
   try {
@@ -63,5 +63,29 @@ describe('test config', () => {
       accountz: 2,
     }).map((i) => i.field)
     expect(fields).toEqual(expect.arrayContaining(['stages[0].rate', 'scenario.bogus', 'txz', 'accountz']))
+  })
+})
+
+describe('shareableConfig', () => {
+  it('keeps an RPC URL’s scheme, host and port only: API keys ride in paths and queries', () => {
+    expect(shareableConfig({ txs: 1, rpcUrl: 'https://eth.example.com/v3/0123456789abcdef' }).rpcUrl).toBe(
+      'https://eth.example.com/…',
+    )
+    expect(shareableConfig({ rpcUrl: 'https://user:pw@node.example:8545?key=s3cret' }).rpcUrl).toBe(
+      'https://node.example:8545/…',
+    )
+    expect(shareableConfig({ rpcUrl: 'http://127.0.0.1:8545' }).rpcUrl).toBe('http://127.0.0.1:8545')
+    expect(shareableConfig({ txs: 3 })).toEqual({ txs: 3 })
+  })
+})
+
+describe('a shortened RPC URL given back', () => {
+  it('is refused with what to do, not dialled', () => {
+    expect(issues({ rpcUrl: 'https://eth.example.com/…' })).toEqual([
+      {
+        field: 'rpcUrl',
+        message: 'was shortened to hide what its path held (often an API key): enter the full URL again',
+      },
+    ])
   })
 })

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { redactUrl } from '../chain/node-info'
 import { ConfigError, type FieldIssue } from '../errors/base'
 import { type TestConfig, type TestConfigInput, testConfigSchema } from './schema'
 
@@ -40,4 +41,13 @@ export function parseTestConfig(input: unknown): TestConfig {
 export function publicConfig(config: TestConfig): TestConfigInput {
   const { mnemonic: _mnemonic, privateKeys: _keys, funderKey: _funderKey, ...rest } = config
   return JSON.parse(JSON.stringify(rest, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)))
+}
+
+/**
+ * A stored config as it leaves the server (API answers, reports): an RPC URL keeps only its
+ * scheme, host and port, since providers put API keys in the path or query. The store keeps the
+ * whole URL, which is what continuing an interrupted run needs; "Run again" asks for it anew.
+ */
+export function shareableConfig(config: TestConfigInput): TestConfigInput {
+  return typeof config.rpcUrl === 'string' ? { ...config, rpcUrl: redactUrl(config.rpcUrl) } : config
 }

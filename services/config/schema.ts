@@ -22,18 +22,24 @@ const weiString = z.union([z.string(), z.number().int().nonnegative()]).transfor
   return BigInt(s)
 })
 
-const rpcUrl = z.string().refine(
-  (s) => {
-    try {
-      const url = new URL(s)
-      // Port 0 parses but nothing can be reached there: refused as input, not reported as a node down.
-      return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '' && url.port !== '0'
-    } catch {
-      return false
-    }
-  },
-  { message: 'must be an http(s):// or ws(s):// URL, e.g. http://127.0.0.1:8545' },
-)
+const rpcUrl = z
+  .string()
+  .refine(
+    (s) => {
+      try {
+        const url = new URL(s)
+        // Port 0 parses but nothing can be reached there: refused as input, not reported as a node down.
+        return ['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol) && url.hostname !== '' && url.port !== '0'
+      } catch {
+        return false
+      }
+    },
+    { message: 'must be an http(s):// or ws(s):// URL, e.g. http://127.0.0.1:8545' },
+  )
+  // A past run's URL comes back shortened (shareableConfig): say so instead of dialling it.
+  .refine((s) => !s.endsWith('/…'), {
+    message: 'was shortened to hide what its path held (often an API key): enter the full URL again',
+  })
 
 const int = (min: number, max: number) =>
   z

@@ -1,4 +1,4 @@
-import { redactUrl } from '../chain/node-info'
+import { shareableConfig } from '../config/parse'
 import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
 import type { AccountStats } from '../metrics/account-stats'
@@ -37,8 +37,7 @@ function tile(label: string, value: string, sub = ''): string {
 
 /** The config as shown: secrets can never be in it (the stored config is public), and a URL loses its path. */
 function shownConfig(config: RunReport['config']): string {
-  const { mnemonic: _m, privateKeys: _k, funderKey: _f, ...rest } = config as Record<string, unknown>
-  if (typeof rest.rpcUrl === 'string') rest.rpcUrl = redactUrl(rest.rpcUrl)
+  const { mnemonic: _m, privateKeys: _k, funderKey: _f, ...rest } = shareableConfig(config) as Record<string, unknown>
   // An artifact's bytecode can be 100 KB of hex: cut long strings, the JSON report has them whole.
   return JSON.stringify(rest, (_k, v) => (typeof v === 'string' ? clip(v, 400) : v), 2)
 }

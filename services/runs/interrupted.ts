@@ -1,5 +1,6 @@
 import { type Hex, hexToBigInt } from 'viem'
 import type { NodeHandle } from '../chain/node-handle'
+import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
 import { type FunctionStats, functionStats } from '../metrics/functions'
 import { percentiles } from '../metrics/percentiles'
@@ -118,7 +119,7 @@ function reportOf(
     scenario: null,
     functions,
     environment: previous.environment ?? null,
-    config: JSON.parse(row.config_json),
+    config: shareableConfig(JSON.parse(row.config_json)),
     ...interruptedThresholds(JSON.parse(row.config_json).thresholds),
     error: { code: 'INTERRUPTED', message: 'The server stopped while this run was in progress.' },
   }

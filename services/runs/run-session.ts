@@ -3,7 +3,7 @@ import type { AccountState } from '../accounts/balance-monitor'
 import { chooseMining } from '../chain/mining'
 import type { NodeHandle } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
-import { publicConfig } from '../config/parse'
+import { publicConfig, shareableConfig } from '../config/parse'
 import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
 import { createLiveFeed, type LiveFeed } from '../live/feed'
@@ -164,7 +164,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
       functions: functionStats(readTxStatRows(db, id)),
       environment: toolEnvironment(),
-      config: publicCfg,
+      config: shareableConfig(publicCfg),
       ...thresholds.report(snap),
       error,
     }

@@ -1,3 +1,4 @@
+import { shareableConfig } from '../config/parse'
 import type { TestConfigInput } from '../config/schema'
 import type { MetricsSnapshot } from '../metrics/aggregator'
 import type { RunReport } from '../metrics/report'
@@ -14,7 +15,7 @@ export function summaryFromRow(row: RunRow): RunSummary {
     id: row.id,
     name: row.name,
     status: row.status as RunStatus,
-    config: JSON.parse(row.config_json) as TestConfigInput,
+    config: shareableConfig(JSON.parse(row.config_json) as TestConfigInput),
     counts: report?.counts ?? emptyCounts(row.planned),
     senders: report?.accounts.length ?? null,
     createdAt: row.created_at,
