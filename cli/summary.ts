@@ -18,7 +18,7 @@ export function formatSummary(r: RunReport): string {
     ['failed', String(c.failed)],
     ['dropped', String(c.dropped)],
     ['cancelled', String(c.cancelled)],
-    ['accounting', r.invariantHolds ? 'planned = mined + reverted + failed + dropped + cancelled ✓' : 'MISMATCH'],
+    ['accounting', accounting(r)],
     ['duration', `${(r.durationMs / 1000).toFixed(2)} s`],
     ['sent', `${r.throughput.sentPerSec} tx/s`],
     ['mined', `${r.throughput.minedPerSec} tx/s`],
@@ -56,4 +56,13 @@ export function formatSummary(r: RunReport): string {
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
+}
+
+/** A run that failed before its first tx sent nothing: that is not a bookkeeping mismatch. */
+function accounting(r: RunReport): string {
+  if (r.invariantHolds) return 'planned = mined + reverted + failed + dropped + cancelled ✓'
+  const c = r.counts
+  const touched = c.signed + c.submitted + c.mined + c.reverted + c.failed + c.dropped + c.cancelled
+  if (r.status === 'failed' && touched === 0) return 'nothing was sent (the run failed before its first tx)'
+  return 'MISMATCH'
 }
