@@ -6,7 +6,9 @@ import type {
   AccountRow,
   BlockPoint,
   EndFrame,
+  ErrorGroupRow,
   LiveFrame,
+  LiveStats,
   Marker,
   ResetFrame,
   StatsFrame,
@@ -108,8 +110,12 @@ export function createLiveFeed(o: LiveFeedOptions) {
     }
   }
 
-  const stats = (now: number, snap = o.metrics.snapshot(now)) => {
-    return liveStats({
+  /** The numbers of the latest stats frame: resets and the end reuse them (one snapshot a second). */
+  let last: { stats: LiveStats; errors: ErrorGroupRow[] } | null = null
+
+  /** Thresholds are checked here only, once per stats frame: a client connecting must not trigger an abort. */
+  const stats = (now: number, snap: MetricsSnapshot, checkThresholds: boolean) =>
+    liveStats({
       ...snap,
       mining,
       startedAt,
@@ -117,8 +123,14 @@ export function createLiveFeed(o: LiveFeedOptions) {
       now,
       series: series.points(),
       lastBlock: blocks.at(-1) ?? null,
-      thresholds: o.thresholds?.(snap),
+      thresholds: checkThresholds ? o.thresholds?.(snap) : last?.stats.thresholds,
     })
+
+  /** As of now: the latest stats with the counts of the latest tx batch. */
+  const current = () => {
+    if (last) return { stats: { ...last.stats, counts: o.metrics.counts() }, errors: last.errors }
+    const snap = o.metrics.snapshot()
+    return { stats: stats(Date.now(), snap, false), errors: snap.errors }
   }
 
   function flushTxs() {
@@ -136,10 +148,11 @@ export function createLiveFeed(o: LiveFeedOptions) {
     for (const p of points) o.persist('series', p.t, p)
     const snap = o.metrics.snapshot(now)
     const errors = snap.errors.reduce((n, g) => n + g.count, 0)
+    last = { stats: stats(now, snap, true), errors: snap.errors }
     const frame: StatsFrame = {
       kind: 'stats',
       seq: ++seq,
-      stats: stats(now, snap),
+      stats: last.stats,
       series: points,
       ...fresh,
       ...(errors !== errorCount ? { errors: snap.errors } : {}),
@@ -171,16 +184,17 @@ export function createLiveFeed(o: LiveFeedOptions) {
     /** The whole run so far, as of the latest frame. */
     reset(): { frame: ResetFrame; rows: TxRow[] } {
       const sorted = [...rows.values()].sort((a, b) => a.idx - b.idx)
+      const now = current()
       return {
         frame: {
           kind: 'reset',
           seq,
-          stats: stats(Date.now()),
+          stats: now.stats,
           series: [...series.points()],
           blocks: [...blocks],
           markers: [...markers],
           accounts,
-          errors: o.metrics.snapshot().errors,
+          errors: now.errors,
           txCount: sorted.length,
         },
         rows: sorted,
@@ -197,7 +211,7 @@ export function createLiveFeed(o: LiveFeedOptions) {
       clearInterval(statsTimer)
       flushStats(true)
       o.bus.off('event', onEvent)
-      ended = { kind: 'end', seq: ++seq, stats: stats(Date.now()) }
+      ended = { kind: 'end', seq: ++seq, stats: current().stats }
       publish(ended)
       subscribers.clear()
     },
