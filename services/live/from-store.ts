@@ -1,11 +1,12 @@
 import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
+import { loadTimeline } from '../store/run-timeline'
 import type { RunRow } from '../store/runs-repo'
 import { type TxDbRow, txRowFromDb } from '../store/tx-rows'
 import type { RunStatus } from '../testing/events'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
-import type { BlockPoint, ErrorGroupRow, Marker, ResetFrame, SeriesPoint, TxRow } from './frames'
+import type { ErrorGroupRow, ResetFrame, TxRow } from './frames'
 import { liveStats } from './stats'
 
 /**
@@ -13,20 +14,7 @@ import { liveStats } from './stats'
  * so a reload after the run (or after a server restart) shows the whole history.
  */
 export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: TxRow[] } {
-  const events = db
-    .prepare<[string], { type: string; data_json: string }>(
-      `SELECT type, data_json FROM run_events WHERE run_id = ? AND type IN ('series', 'block', 'marker') ORDER BY id`,
-    )
-    .all(run.id)
-  const series: SeriesPoint[] = []
-  const blocks: BlockPoint[] = []
-  const markers: Marker[] = []
-  for (const e of events) {
-    const data = JSON.parse(e.data_json)
-    if (e.type === 'series') series.push(data)
-    else if (e.type === 'block') blocks.push(data)
-    else markers.push(data)
-  }
+  const { series, blocks, markers } = loadTimeline(db, run.id)
   const rows = db
     .prepare<[string], TxDbRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx')
     .all(run.id)
@@ -66,16 +54,6 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     txCount: rows.length,
   }
   return { frame, rows }
-}
-
-/** The run's per-second points as SQLite kept them (a comparison overlays two runs' series). */
-export function storedSeries(db: Db, runId: string): SeriesPoint[] {
-  return db
-    .prepare<[string], { data_json: string }>(
-      `SELECT data_json FROM run_events WHERE run_id = ? AND type = 'series' ORDER BY id`,
-    )
-    .all(runId)
-    .map((e) => JSON.parse(e.data_json) as SeriesPoint)
 }
 
 /** A run that ended without a report (interrupted): its counts are what its rows say. */

@@ -1,8 +1,8 @@
 import { ConfigError, type FieldIssue, NotFoundError } from '../errors/base'
 import type { SeriesPoint } from '../live/frames'
-import { storedSeries } from '../live/from-store'
 import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
+import { loadTimeline } from '../store/run-timeline'
 import type { RunRow } from '../store/runs-repo'
 import { type ComparableRun, type CompareRow, compareRuns, defaultTolerancePct, type FunctionGas } from './compare'
 import type { RunSummary } from './types'
@@ -92,6 +92,6 @@ export function compareStored({ db, query, lookup }: CompareStoredParameters): R
     rows: compareRuns(comparableOf(base.row, base.summary), comparableOf(run.row, run.summary), {
       tolerancePct: query.tolerancePct,
     }),
-    series: { base: storedSeries(db, base.row.id), run: storedSeries(db, run.row.id) },
+    series: { base: loadTimeline(db, base.row.id).series, run: loadTimeline(db, run.row.id).series },
   }
 }
