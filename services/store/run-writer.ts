@@ -1,3 +1,4 @@
+import { txRowFromEvent } from '../live/tx-row-from-event'
 import type { RunEvent, TxEvent } from '../testing/events'
 import type { Db } from './db'
 
@@ -29,25 +30,26 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   const insertEvent = db.prepare('INSERT INTO run_events (run_id, at, type, data_json) VALUES (?, ?, ?, ?)')
 
   const commit = db.transaction(() => {
-    for (const e of pendingTx.values())
+    // The same row the live stream shows (one definition of inclusion time, gas, error), in columns.
+    for (const r of [...pendingTx.values()].map(txRowFromEvent))
       upsertTx.run({
         run_id: runId,
-        idx: e.idx,
-        role: e.role,
-        label: e.label,
-        account: e.from,
-        nonce: e.nonce ?? null,
-        hash: e.hash ?? null,
-        state: e.state,
-        attempts: e.attempt,
-        submitted_at: e.submittedAt ?? null,
-        included_at: e.state === 'mined' || e.state === 'reverted' ? e.at : null,
-        block_number: e.blockNumber === undefined ? null : Number(e.blockNumber),
-        gas_used: e.gasUsed?.toString() ?? null,
-        latency_ms: e.latencyMs ?? null,
-        error_kind: e.error?.kind ?? null,
-        error_message: e.error?.message ?? null,
-        updated_at: e.at,
+        idx: r.idx,
+        role: r.role,
+        label: r.label,
+        account: r.account,
+        nonce: r.nonce,
+        hash: r.hash,
+        state: r.state,
+        attempts: r.attempts,
+        submitted_at: r.submittedAt,
+        included_at: r.includedAt,
+        block_number: r.block,
+        gas_used: r.gasUsed === null ? null : String(r.gasUsed),
+        latency_ms: r.latencyMs,
+        error_kind: r.errorKind,
+        error_message: r.error,
+        updated_at: r.updatedAt,
       })
     for (const e of pendingErrors)
       insertError.run(
