@@ -19,6 +19,7 @@ import type { RunPreview } from './preview-types'
 import { type RunSession, startRunSession } from './run-session'
 import { createSavedTests, type SavedTest } from './saved-tests'
 import { summaryFromRow, summaryLive } from './summary'
+import { txDetails } from './tx-details'
 import type { NodeStatus, RunSummary } from './types'
 
 /**
@@ -58,8 +59,10 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
 
   return {
     dataDir,
-    /** The run store, for read-only routes (tx lists and details). */
+    /** The run store, for read-only routes (tx lists, reports). */
     db: () => database(),
+    /** One tx with what the run's node still says of it (its receipt, decoded call). */
+    txDetails: (runId: string, idx: number) => txDetails({ db: database(), runId, idx, defaultRpcUrl }),
     /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
     init() {
       const repo = store()

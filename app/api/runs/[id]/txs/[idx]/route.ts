@@ -1,6 +1,5 @@
 import { ConfigError } from '@/services/errors/base'
 import { getRegistry } from '@/services/runs/registry'
-import { txDetails } from '@/services/runs/tx-details'
 import { json, respond } from '../../../../_lib/respond'
 
 export const runtime = 'nodejs'
@@ -18,8 +17,6 @@ export function GET(_request: Request, context: Context): Promise<Response> {
       throw new ConfigError([{ field: 'idx', message: `must be a whole number, got "${idx.slice(0, 40)}"` }], {
         hint: 'Use the idx of a row of GET /api/runs/:id/txs.',
       })
-    return json(
-      await txDetails({ db: getRegistry().db(), runId: id, idx: n, defaultRpcUrl: process.env.EVM_STRESS_RPC_URL }),
-    )
+    return json(await getRegistry().txDetails(id, n))
   })
 }
