@@ -2,8 +2,8 @@ import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
 import { loadTimeline } from '../store/run-timeline'
-import type { RunRow } from '../store/runs-repo'
-import { type TxDbRow, txRowFromDb } from '../store/tx-rows'
+import { createRunsRepo, type RunRow } from '../store/runs-repo'
+import { txRowFromDb } from '../store/tx-rows'
 import type { RunStatus } from '../testing/events'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
 import type { ErrorGroupRow, ResetFrame, TxRow } from './frames'
@@ -15,10 +15,7 @@ import { liveStats } from './stats'
  */
 export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: TxRow[] } {
   const { series, blocks, markers } = loadTimeline(db, run.id)
-  const rows = db
-    .prepare<[string], TxDbRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx')
-    .all(run.id)
-    .map((r) => txRowFromDb(r))
+  const rows = createRunsRepo(db).txs(run.id).map(txRowFromDb)
   const report = run.report_json ? (JSON.parse(run.report_json) as RunReport) : undefined
   const stats = liveStats({
     status: run.status as RunStatus,
