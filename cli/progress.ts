@@ -1,15 +1,16 @@
 import type { MetricsSnapshot } from '../services/metrics/aggregator'
+import { reachedNodeTotal, terminalTotal } from '../services/testing/ledger'
 
 const width = 30
 
 /** One line of live progress: a bar of terminal txs, then the counters that matter while running. */
 export function progressLine(s: MetricsSnapshot, elapsedMs: number): string {
   const c = s.counts
-  const done = c.mined + c.reverted + c.failed + c.dropped + c.cancelled
+  const done = terminalTotal(c)
   const ratio = c.planned ? done / c.planned : 0
   const filled = Math.round(ratio * width)
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`
-  const sent = c.mined + c.reverted + c.submitted + c.dropped
+  const sent = reachedNodeTotal(c)
   return [
     `${bar} ${(ratio * 100).toFixed(0).padStart(3)}%`,
     `sent ${sent}/${c.planned}`,
@@ -17,6 +18,7 @@ export function progressLine(s: MetricsSnapshot, elapsedMs: number): string {
     c.reverted ? `reverted ${c.reverted}` : '',
     `failed ${c.failed}`,
     c.dropped ? `dropped ${c.dropped}` : '',
+    c.unconfirmed ? `unconfirmed ${c.unconfirmed}` : '',
     `in-flight ${c.submitted + c.signed}`,
     `${s.throughput.minedPerSec} tx/s`,
     `${(elapsedMs / 1000).toFixed(1)}s`,

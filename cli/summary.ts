@@ -1,4 +1,5 @@
 import type { RunReport } from '../services/metrics/report'
+import { terminalTotal } from '../services/testing/ledger'
 import { thresholdLines } from './threshold-lines'
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`)
@@ -18,6 +19,7 @@ export function formatSummary(r: RunReport): string {
     ['failed', String(c.failed)],
     ['dropped', String(c.dropped)],
     ['cancelled', String(c.cancelled)],
+    ...(c.unconfirmed ? [['unconfirmed', String(c.unconfirmed)] as [string, string]] : []),
     ['accounting', accounting(r)],
     ['duration', `${(r.durationMs / 1000).toFixed(2)} s`],
     ['sent', `${r.throughput.sentPerSec} tx/s`],
@@ -60,9 +62,9 @@ export function formatSummary(r: RunReport): string {
 
 /** A run that failed before its first tx sent nothing: that is not a bookkeeping mismatch. */
 function accounting(r: RunReport): string {
-  if (r.invariantHolds) return 'planned = mined + reverted + failed + dropped + cancelled ✓'
+  if (r.invariantHolds) return 'planned = mined + reverted + failed + dropped + cancelled + unconfirmed ✓'
   const c = r.counts
-  const touched = c.signed + c.submitted + c.mined + c.reverted + c.failed + c.dropped + c.cancelled
+  const touched = c.signed + c.submitted + terminalTotal(c)
   if (r.status === 'failed' && touched === 0) return 'nothing was sent (the run failed before its first tx)'
   return 'MISMATCH'
 }

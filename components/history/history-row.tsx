@@ -21,7 +21,7 @@ type Props = {
 /** One past (or live) run: its config, headline numbers, and what can be done with it. */
 export function HistoryRow({ run, selected, deleting, onSelect, onDelete }: Props) {
   const c = run.counts
-  const bad = c.failed + c.dropped
+  const bad = c.failed + c.dropped + c.unconfirmed
   return (
     <tr data-testid={`run-row-${run.id}`} className={selected ? 'is-selected' : undefined}>
       <td className="history-pick">

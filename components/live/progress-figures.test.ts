@@ -21,7 +21,7 @@ const run = (status: RunSummary['status']): RunSummary => ({
   error: null,
 })
 
-const counts = { planned: 10, signed: 1, submitted: 2, mined: 4, reverted: 1, failed: 1, dropped: 1, cancelled: 0 }
+const counts = { ...emptyCounts(10), signed: 1, submitted: 2, mined: 4, reverted: 1, failed: 1, dropped: 1 }
 
 const stats: LiveStats = {
   status: 'running',

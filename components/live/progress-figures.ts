@@ -1,6 +1,6 @@
 import type { BlockPoint, LiveStats, Percentiles } from '@/services/live/frames'
 import type { RunStatus, RunSummary } from '@/services/runs/types'
-import { type TxCounts, terminalTotal } from '@/services/testing/ledger'
+import { reachedNodeTotal, successPctOf, type TxCounts, terminalTotal } from '@/services/testing/ledger'
 import { isTerminal } from '../run-status'
 
 export type ProgressFigures = {
@@ -9,7 +9,7 @@ export type ProgressFigures = {
   /** Txs that reached a terminal state, and that as a share of the plan (0–100). */
   finished: number
   pct: number
-  /** Every tx the node accepted at some point: mined + reverted + still pending + dropped. */
+  /** Every tx the node accepted at some point: mined + reverted + still pending + dropped + unconfirmed. */
   reached: number
   /** Signed and waiting to be sent, or in the node's pool. */
   inFlight: number
@@ -22,11 +22,6 @@ export type ProgressFigures = {
   block: BlockPoint | null
   gasPct: number | null
   mining: string | null
-}
-
-function successOf(c: TxCounts): number | null {
-  const ended = c.mined + c.reverted + c.failed + c.dropped
-  return ended ? (c.mined / ended) * 100 : null
 }
 
 /**
@@ -51,13 +46,13 @@ export function progressFigures(run: RunSummary, stats: LiveStats | null, counts
     terminal,
     finished,
     pct: counts.planned > 0 ? Math.min(100, (finished / counts.planned) * 100) : 0,
-    reached: counts.mined + counts.reverted + counts.submitted + counts.dropped,
+    reached: reachedNodeTotal(counts),
     inFlight: counts.signed + counts.submitted,
     elapsedMs,
     etaSec: terminal ? null : (stats?.etaSec ?? null),
     rates: { sent: pace.sentPerSec, mined: pace.minedPerSec, window: stats && !terminal ? 'recent' : 'average' },
     latency: stats?.latencyMs ?? run.latencyMs,
-    successPct: stats?.successPct ?? successOf(counts),
+    successPct: stats?.successPct ?? successPctOf(counts),
     block,
     gasPct: block && block.gasLimit > 0 ? (block.gasUsed / block.gasLimit) * 100 : null,
     mining: stats?.mining ?? run.mining,

@@ -28,7 +28,7 @@ const tiles: Tile[] = [
   {
     testId: 'count-reached',
     label: 'Submitted',
-    help: 'Reached the node so far: mined + reverted + pending + dropped',
+    help: 'Reached the node so far: mined + reverted + pending + dropped + unconfirmed',
     value: (_c, f) => f.reached,
   },
   { testId: 'count-mined', label: 'Mined', help: 'Included, status 1', value: (c) => c.mined, tone: 'ok' },
@@ -36,6 +36,13 @@ const tiles: Tile[] = [
   { testId: 'count-failed', label: 'Failed', help: 'Refused by the node', value: (c) => c.failed, tone: 'bad' },
   { testId: 'count-dropped', label: 'Dropped', help: 'Accepted, never mined', value: (c) => c.dropped, tone: 'warn' },
   { testId: 'count-cancelled', label: 'Cancelled', help: 'Never sent: the run stopped', value: (c) => c.cancelled },
+  {
+    testId: 'count-unconfirmed',
+    label: 'Unconfirmed',
+    help: 'Sent, but the chain cannot tell its fate: the node lost it, or the node was lost',
+    value: (c) => c.unconfirmed,
+    tone: 'warn',
+  },
 ]
 
 const pct = (n: number | null) => (n == null ? '—' : `${n.toFixed(n >= 99.95 || n === 0 ? 0 : 1)} %`)

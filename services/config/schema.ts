@@ -119,6 +119,8 @@ export const testConfigSchema = z
     requestTimeoutMs: int(100, 600_000).default(15_000),
     /** The node unanswering this long: sending holds ("waiting for node") until it is back. */
     nodeDownAfterMs: int(500, 3_600_000).default(5_000),
+    /** The node unanswering this long: the run ends `failed` (NODE_LOST) with what it knows. */
+    nodeLostAfterMs: int(1_000, 86_400_000).default(120_000),
     /** Seed of the generated sender accounts; absent = the install's own mnemonic. */
     mnemonic: z
       .string()
@@ -162,6 +164,12 @@ export const testConfigSchema = z
           message: 'each stage needs a target, all of one kind: rate (tx/s) or concurrency',
         })
     }
+    if (c.nodeLostAfterMs <= c.nodeDownAfterMs)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodeLostAfterMs'],
+        message: `must be longer than nodeDownAfterMs (${c.nodeDownAfterMs} ms): the run waits for the node before giving up on it`,
+      })
     const sources = (['privateKeys', 'nodeAccounts', 'impersonate'] as const).filter((k) => Boolean(c[k]))
     if (sources.length > 1)
       ctx.addIssue({

@@ -16,6 +16,9 @@ export const txErrorKinds = [
   'rate-limited',
   'node-internal',
   'request-too-large',
+  'nonce-taken',
+  'record-lost',
+  'node-lost',
   'unknown',
 ] as const
 export type TxErrorKind = (typeof txErrorKinds)[number]
@@ -119,6 +122,25 @@ export const kindInfo: Record<TxErrorKind, KindInfo> = {
     nonce: 'free',
     title: 'Request refused as too large (or invalid)',
     hint: 'Lower batchSize or the calldata size (Anvil refuses bodies over 2 MB unless started with --no-request-size-limit).',
+  },
+  // The three below are found by reconciling with the chain, not answered by the node.
+  'nonce-taken': {
+    retryable: false,
+    nonce: 'consumed',
+    title: 'Nonce used by another transaction',
+    hint: 'Another tx of this account was mined with the same nonce (sent from elsewhere, or a replacement): do not share test accounts with other senders during a run.',
+  },
+  'record-lost': {
+    retryable: false,
+    nonce: 'consumed',
+    title: 'Node lost the transaction',
+    hint: 'Its nonce is used on chain, yet the node has no receipt or block for it: the node restarted from a state older than its blocks (Anvil --state dumps can lag). Its effects are probably on chain; its receipt is gone.',
+  },
+  'node-lost': {
+    retryable: false,
+    nonce: 'unknown',
+    title: 'Node lost',
+    hint: 'The node stopped answering for longer than nodeLostAfterMs; these txs may or may not be on chain. Restart the node and run again, or raise nodeLostAfterMs to wait longer.',
   },
   unknown: {
     retryable: false,

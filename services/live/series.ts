@@ -14,7 +14,7 @@ type Bucket = {
 }
 
 const second = 1000
-const reachedNode: ReadonlySet<TxState> = new Set(['submitted', 'mined', 'reverted', 'dropped'])
+const reachedNode: ReadonlySet<TxState> = new Set(['submitted', 'mined', 'reverted', 'dropped', 'unconfirmed'])
 
 /**
  * Cuts the run's events into one point per second: what reached the node, what was included or
@@ -52,7 +52,7 @@ export function createSeries() {
       if (e.state === 'mined') b.mined++
       else b.reverted++
       if (e.latencyMs !== undefined) b.latencies.push(e.latencyMs)
-    } else if (e.state === 'failed' || e.state === 'dropped') bucketAt(e.at).failed++
+    } else if (e.state === 'failed' || e.state === 'dropped' || e.state === 'unconfirmed') bucketAt(e.at).failed++
   }
 
   return {

@@ -1,6 +1,6 @@
 import type { MetricsSnapshot } from '../metrics/aggregator'
 import { terminalStatuses } from '../testing/events'
-import { terminalTotal } from '../testing/ledger'
+import { settledTotal, successPctOf, terminalTotal } from '../testing/ledger'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { BlockPoint, LiveStats, SeriesPoint } from './frames'
 
@@ -26,7 +26,6 @@ export function liveStats(s: StatsInput): LiveStats {
   const ended = sum((p) => p.mined + p.reverted + p.failed) / n
   const finished = terminalStatuses.has(s.status)
   const remaining = c.planned - terminalTotal(c)
-  const settled = c.mined + c.reverted + c.failed + c.dropped
   return {
     status: s.status,
     mining: s.mining,
@@ -38,7 +37,7 @@ export function liveStats(s: StatsInput): LiveStats {
     throughput: s.throughput,
     recent: { sentPerSec: round(sum((p) => p.sent) / n), minedPerSec: round(sum((p) => p.mined + p.reverted) / n) },
     latencyMs: s.latencyMs,
-    successPct: settled ? round((c.mined / settled) * 100) : null,
+    successPct: settledTotal(c) ? round(successPctOf(c) ?? 0) : null,
     lastBlock: s.lastBlock,
     ...(s.thresholds ? { thresholds: s.thresholds } : {}),
   }

@@ -33,6 +33,7 @@ describe('functionStats', () => {
       failed: 1,
       dropped: 1,
       cancelled: 0,
+      unconfirmed: 0,
       open: 1,
       gas: { avg: 200, p95: 300, min: 100, max: 300, total: 600 },
       latencyMs: { p50: 20, p95: 30 },

@@ -58,7 +58,7 @@ function casesOf(r: RunReport): Case[] {
         ? {}
         : fails(
             'invariant',
-            `planned ${c.planned} ≠ mined ${c.mined} + reverted ${c.reverted} + failed ${c.failed} + dropped ${c.dropped} + cancelled ${c.cancelled} (still open: ${c.signed + c.submitted})`,
+            `planned ${c.planned} ≠ mined ${c.mined} + reverted ${c.reverted} + failed ${c.failed} + dropped ${c.dropped} + cancelled ${c.cancelled} + unconfirmed ${c.unconfirmed} (still open: ${c.signed + c.submitted})`,
           )),
     },
   ]

@@ -29,8 +29,9 @@ const counts = z
     failed: count,
     dropped: count,
     cancelled: count,
+    unconfirmed: count,
   })
-  .describe('planned txs by state; planned = mined + reverted + failed + dropped + cancelled')
+  .describe('planned txs by state; planned = mined + reverted + failed + dropped + cancelled + unconfirmed')
 
 const errorGroup = z.strictObject({
   kind: z.enum(txErrorKinds),
@@ -64,6 +65,7 @@ export const functionStatsSchema = z.strictObject({
   failed: count,
   dropped: count,
   cancelled: count,
+  unconfirmed: count,
   open: count.describe('not terminal (0 at the end of every run)'),
   gas: z.strictObject({
     avg: nullableNumber,

@@ -17,7 +17,7 @@ export type RunReport = {
   name: string | null
   status: RunStatus
   counts: TxCounts
-  /** planned = mined + reverted + failed + dropped + cancelled */
+  /** planned = mined + reverted + failed + dropped + cancelled + unconfirmed */
   invariantHolds: boolean
   startedAt: string
   endedAt: string
@@ -60,6 +60,4 @@ export type RunReport = {
   error: { code: string; message: string; hint?: string } | null
 }
 
-export function invariantHolds(c: TxCounts): boolean {
-  return c.planned === c.mined + c.reverted + c.failed + c.dropped + c.cancelled && c.signed === 0 && c.submitted === 0
-}
+export { invariantHolds } from '../testing/ledger'

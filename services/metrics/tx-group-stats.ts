@@ -1,3 +1,4 @@
+import { isTerminal } from '../testing/tx'
 import { percentiles } from './percentiles'
 
 /** What the per-function and per-account numbers need of a stored tx (columns of the `txs` table). */
@@ -19,6 +20,7 @@ export type TxGroupStats = {
   failed: number
   dropped: number
   cancelled: number
+  unconfirmed: number
   /** Not terminal yet (planned, signed, submitted): 0 at the end of every run. */
   open: number
   /** Gas used by the included txs (mined + reverted); nulls when none was included. */
@@ -27,17 +29,13 @@ export type TxGroupStats = {
   latencyMs: { p50: number | null; p95: number | null }
 }
 
-const terminal = ['mined', 'reverted', 'failed', 'dropped', 'cancelled'] as const
-type Terminal = (typeof terminal)[number]
-const isTerminal = (s: string): s is Terminal => (terminal as readonly string[]).includes(s)
-
 /**
  * One group's numbers, fed row by row (a million-tx run is never a million row objects at once).
  * Pure: the report builder and the tests that re-derive the report from SQLite both go through
  * it, so "gas avg" means one thing everywhere.
  */
 export function createTxGroupStats() {
-  const s = { count: 0, mined: 0, reverted: 0, failed: 0, dropped: 0, cancelled: 0, open: 0 }
+  const s = { count: 0, mined: 0, reverted: 0, failed: 0, dropped: 0, cancelled: 0, unconfirmed: 0, open: 0 }
   const gas: number[] = []
   const latency: number[] = []
   let total = 0

@@ -46,7 +46,7 @@ export function functionsTable(functions: readonly FunctionStats[]): string {
       ['Mined', 'n'],
       ['Reverted', 'n'],
       ['Failed', 'n'],
-      ['Dropped', 'n'],
+      ['Dropped / unconfirmed', 'n'],
       ['Cancelled', 'n'],
       ['Gas avg', 'n'],
       ['Gas p95', 'n'],
@@ -62,7 +62,7 @@ export function functionsTable(functions: readonly FunctionStats[]): string {
       n(f.mined),
       n(f.reverted),
       n(f.failed),
-      n(f.dropped),
+      n(f.dropped + f.unconfirmed),
       n(f.cancelled),
       n(f.gas.avg, 1),
       n(f.gas.p95),
@@ -120,7 +120,7 @@ export function accountsTable(accounts: readonly AccountStats[]): string {
         n(a.txs.count),
         n(a.txs.mined),
         n(a.txs.reverted),
-        n(a.txs.failed + a.txs.dropped),
+        n(a.txs.failed + a.txs.dropped + a.txs.unconfirmed),
         n(a.txs.cancelled),
         {
           // The chain's answer; when it is not what the run expects, both, flagged.

@@ -4,6 +4,7 @@ import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
 import type { AccountStats } from '../metrics/account-stats'
 import type { ToolEnvironment } from '../metrics/environment'
 import type { RunReport } from '../metrics/report'
+import { successPctOf } from '../testing/ledger'
 import { reportCharts } from './html-charts'
 import { reportCss } from './html-style'
 import { accountsTable, errorsTable, functionsTable, thresholdsTable } from './html-tables'
@@ -44,8 +45,7 @@ function shownConfig(config: RunReport['config']): string {
 
 function headline(r: RunReport): string {
   const c = r.counts
-  const settled = c.mined + c.reverted + c.failed + c.dropped
-  const success = settled ? (c.mined / settled) * 100 : null
+  const success = successPctOf(c)
   const ms = (v: number | null) => (v === null ? '—' : `${num(v)} ms`)
   return `<div class="tiles">${[
     tile('Planned', num(c.planned)),
@@ -54,6 +54,7 @@ function headline(r: RunReport): string {
     tile('Failed', num(c.failed)),
     tile('Dropped', num(c.dropped)),
     tile('Cancelled', num(c.cancelled)),
+    ...(c.unconfirmed ? [tile('Unconfirmed', num(c.unconfirmed), 'sent; the chain cannot tell their fate')] : []),
     tile('Success', success === null ? '—' : `${num(success, 2)}%`, 'of the txs that ended (cancelled aside)'),
     tile('Sent rate', `${num(r.throughput.sentPerSec, 1)} tx/s`),
     tile('Mined rate', `${num(r.throughput.minedPerSec, 1)} tx/s`),

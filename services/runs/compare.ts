@@ -1,4 +1,5 @@
 import type { RunReport } from '../metrics/report'
+import { successPctOf } from '../testing/ledger'
 
 /**
  * Two runs side by side: each headline number of a run against the same number of a baseline
@@ -50,9 +51,7 @@ type MetricDef = {
 
 /** mined / everything that ended on the node (cancelled were never sent); as the live page shows it. */
 function successPct(r: ComparableRun): number | null {
-  const c = r.counts
-  const settled = c.mined + c.reverted + c.failed + c.dropped
-  return settled ? (c.mined / settled) * 100 : null
+  return successPctOf(r.counts)
 }
 
 const metrics: readonly MetricDef[] = [
@@ -60,10 +59,10 @@ const metrics: readonly MetricDef[] = [
   { metric: 'mined', label: 'Mined txs', unit: 'txs', better: 'higher', value: (r) => r.counts.mined },
   {
     metric: 'failed',
-    label: 'Failed + dropped',
+    label: 'Failed + dropped + unconfirmed',
     unit: 'txs',
     better: 'lower',
-    value: (r) => r.counts.failed + r.counts.dropped,
+    value: (r) => r.counts.failed + r.counts.dropped + r.counts.unconfirmed,
   },
   { metric: 'reverted', label: 'Reverted', unit: 'txs', better: 'lower', value: (r) => r.counts.reverted },
   { metric: 'success', label: 'Success', unit: '%', better: 'higher', value: successPct },

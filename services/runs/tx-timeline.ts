@@ -1,5 +1,6 @@
 import type { TxErrorKind } from '../errors/tx-error'
 import type { TxRow } from '../live/frames'
+import { isTerminal } from '../testing/tx'
 
 export type TimelineStep = {
   /** ms since epoch; null when the store does not record this moment (planning and signing). */
@@ -58,7 +59,7 @@ export function timelineOf(
       label: `${tx.state === 'mined' ? 'Mined' : 'Reverted'}${tx.block === null ? '' : ` in block ${tx.block}`}`,
       detail: tx.state === 'reverted' ? revertReason : tx.latencyMs === null ? null : `${tx.latencyMs} ms after submit`,
     })
-  else if (tx.state === 'failed' || tx.state === 'dropped' || tx.state === 'cancelled')
+  else if (isTerminal(tx.state))
     timed.push({ at: tx.updatedAt, step: 'ended', label: capitalise(tx.state), detail: tx.error })
 
   // Stable: equal times keep the order above (an attempt's error before the send that worked).

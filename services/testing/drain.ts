@@ -3,7 +3,9 @@ import { applyInclusion } from './apply-inclusion'
 import type { Dispatcher } from './dispatcher'
 import { type RawReceipt, toInclusion } from './inclusion-tracker'
 import { mineBlock } from './miner'
+import { openRecords } from './open-records'
 import type { WorkSource } from './plan'
+import { settleUsedNonces } from './reconcile'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 
@@ -17,17 +19,18 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
     const from = (p.from ?? ctx.senders[p.idx % ctx.senders.length] ?? zeroAddress) as Address
     dispatcher.cancel(dispatcher.recordFor(p, from))
   }
-  // A reset chain has nothing of ours left to wait for or repair.
+  // A lost node has nothing left to tell; a reset chain nothing of ours to wait for or repair.
+  if (ctx.nodeLost()) return
   if (!ctx.chainReset()) await fillNonceGaps(ctx, dispatcher)
   let reason = await awaitInclusion(ctx)
   // Each resend can unblock one more layer of Anvil's stuck queue; stop when one frees nothing.
-  for (let round = 0; reason && ctx.node.isAnvil && round < 5; round++) {
-    const before = openTxs(ctx).length
+  for (let round = 0; reason && ctx.node.isAnvil && !ctx.nodeLost() && round < 5; round++) {
+    const before = openRecords(ctx).length
     if (!(await repool(ctx))) break
     reason = await awaitInclusion(ctx)
-    if (openTxs(ctx).length === before) break
+    if (openRecords(ctx).length === before) break
   }
-  await settleLeftovers(ctx, reason)
+  if (!ctx.nodeLost()) await settleLeftovers(ctx, reason)
   while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
 }
 
@@ -39,7 +42,7 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
  */
 async function repool(ctx: RunContext): Promise<boolean> {
   const byAccount = new Map<string, TxRecord[]>()
-  for (const r of openTxs(ctx))
+  for (const r of openRecords(ctx))
     if (r.raw && r.nonce !== undefined) byAccount.set(r.from, [...(byAccount.get(r.from) ?? []), r])
   if (!byAccount.size) return false
   ctx.bus.emit('event', {
@@ -86,27 +89,29 @@ async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
   await dispatcher.send(fillers)
 }
 
-function openTxs(ctx: RunContext): TxRecord[] {
-  const open: TxRecord[] = []
-  for (const r of ctx.ledger.records.values()) if (!ctx.ledger.terminal(r)) open.push(r)
-  for (const r of ctx.ledger.fillers) if (!ctx.ledger.terminal(r)) open.push(r)
-  return open
-}
-
 /** In engine mining, blocks we mine with none of our open txs in them: they cannot be included. */
 const fruitlessBlocksToGiveUp = 3
 
+/** Quiet this long while draining: ask the chain which open nonces it has used (their records may be lost). */
+const nonceCheckAfterMs = 2_000
+
 async function awaitInclusion(ctx: RunContext): Promise<string | undefined> {
-  let open = openTxs(ctx).length
+  let open = openRecords(ctx).length
   let lastProgress = Date.now()
+  let checkedNonces = false
   let fruitless = 0
-  while (open > 0 && Date.now() - lastProgress < ctx.config.inclusionTimeoutMs) {
+  while (open > 0 && !ctx.nodeLost() && Date.now() - lastProgress < ctx.config.inclusionTimeoutMs) {
+    if (!checkedNonces && Date.now() - lastProgress >= nonceCheckAfterMs) {
+      checkedNonces = true
+      await settleUsedNonces(ctx, 0n).catch(() => undefined)
+    }
     if (ctx.mining === 'engine') await mineBlock(ctx).catch(() => undefined)
     else ctx.tracker.poke()
     await ctx.notifier.wait(100)
-    const now = openTxs(ctx).length
+    const now = openRecords(ctx).length
     if (now < open) {
       lastProgress = Date.now()
+      checkedNonces = false
       fruitless = 0
     } else if (ctx.mining === 'engine' && ++fruitless >= fruitlessBlocksToGiveUp)
       return `Still in the pool after ${fruitlessBlocksToGiveUp} blocks that had room for it: the node will not include it (its sender cannot pay any more, or an earlier nonce is missing)`
@@ -118,7 +123,9 @@ async function awaitInclusion(ctx: RunContext): Promise<string | undefined> {
 /** Last look at the chain for what is still open, then a recorded fate for each. */
 async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
   await ctx.tracker.sync()
-  const open = openTxs(ctx)
+  // By (account, nonce) first: a tx whose nonce the chain used is not "not mined".
+  await settleUsedNonces(ctx, 0n).catch(() => undefined)
+  const open = openRecords(ctx)
   if (!open.length) return
   const receipts = (await Promise.all(
     open.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionReceipt', [r.hash]).catch(() => null) : null)),

@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import { type Address, type Hex, hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
@@ -124,8 +124,9 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
     const setup = p.only ? { ...made, plan: onlyThese(made.plan, p.only) } : made
     return await send(p, { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned })
   } finally {
-    await prepared?.release()
-    await restoreMining()
+    // A node that is gone must not turn a finished run into a lost report.
+    await prepared?.release().catch(() => undefined)
+    await restoreMining().catch(() => undefined)
   }
 }
 
@@ -150,6 +151,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
+  const head = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { number: Hex; hash: Hex }
   const lastErrors = new Map<string, string>()
   bus.on('event', (e) => {
     if (e.type === 'tx') notifier.notify()
@@ -179,11 +181,20 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     replays: { count: 0, pending: new Set() },
     tracker: createInclusionTracker({
       conn,
-      fromBlock: BigInt((await conn.request('eth_blockNumber')) as Hex),
+      fromBlock: hexToBigInt(head.number),
+      fromHash: head.hash,
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
       onPoll: () => watch.ok(),
-      onRewind: (head, seen) => watch.reset(`block ${head} does not follow block ${seen} as we read it`),
+      onRewind: () => watch.rewound(),
+      onHole: (n) =>
+        bus.emit('event', {
+          type: 'warning',
+          at: Date.now(),
+          code: 'block-missing',
+          message: `Block ${n} is below the node's head but the node does not return it: passing over it (its txs are settled by their nonces).`,
+          hint: "The node's chain is inconsistent (seen on Anvil after evm_revert while it was mining); check the node.",
+        }),
       onError: (error) => {
         watch.failure()
         bus.emit('event', {
@@ -195,6 +206,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       },
     }),
     chainReset: () => watch.chainReset,
+    nodeLost: () => watch.nodeLost,
     beforeSend: p.beforeSend ?? (() => {}),
   }
   const watch = startNodeWatch(ctx)
@@ -229,26 +241,36 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
 
   const sentBy = new Map<string, number>()
   for (const r of [...ledger.records.values(), ...ledger.fillers])
-    if (r.state === 'mined' || r.state === 'reverted')
+    if (r.state === 'mined' || r.state === 'reverted' || r.nonceUsed)
       sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
   const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
   const records = [...ledger.records.values()]
-  const checks = s.setup.verify
-    ? await s.setup.verify(
-        records.filter((r) => r.state === 'mined').map(({ idx, label, from }) => ({ idx, label, from })),
-      )
-    : []
-  const findings = s.setup.findings ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
   const reset = watch.chainReset
+  const lost = watch.nodeLost
+  // A chain that is gone or changed has nothing true to say about the scenario's state.
+  const checks =
+    s.setup.verify && !reset && !lost
+      ? await s.setup.verify(
+          records.filter((r) => r.state === 'mined').map(({ idx, label, from }) => ({ idx, label, from })),
+        )
+      : []
+  const findings =
+    s.setup.findings && !lost ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
   return {
-    status: reset ? 'failed' : control.stopping ? 'stopped' : 'completed',
+    status: reset || lost ? 'failed' : control.stopping ? 'stopped' : 'completed',
     error: reset
       ? {
           code: 'CHAIN_RESET',
           message: `The node's chain was reset mid-run: ${reset}`,
           hint: 'Every open tx was dropped with the old chain and the rest cancelled; start the run again.',
         }
-      : undefined,
+      : lost
+        ? {
+            code: 'NODE_LOST',
+            message: `The node was lost mid-run: ${lost}`,
+            hint: 'Txs never sent were cancelled and those sent are unconfirmed; restart the node and run again (raise nodeLostAfterMs to wait longer).',
+          }
+        : undefined,
     counts: { ...ledger.counts },
     mining: s.mining,
     startedAt: s.startedAt,

@@ -51,14 +51,22 @@ export type BlockSeen = {
 export type InclusionTrackerParameters = {
   conn: Connection
   fromBlock: bigint
+  /** The hash of `fromBlock`: a chain that changes before the first new block is noticed too. */
+  fromHash?: Hex
   pollIntervalMs?: number
   onInclusion: (inclusion: Inclusion) => void
   onBlock: (block: BlockSeen) => void
-  /** The chain went backwards (node restarted, reorg): the caller decides what it means. */
-  onRewind?: (head: bigint, lastSeen: bigint) => void
+  /**
+   * The chain under us is not the one we read (it went back, or the next block does not build on
+   * ours): a reorg, a restart, a reset. The caller works out which and rewinds the tracker; polling
+   * waits for it.
+   */
+  onRewind?: (head: bigint, lastSeen: bigint) => Promise<void> | void
   onError?: (error: unknown) => void
-  /** A poll reached the node (the node is up). */
-  onPoll?: () => void
+  /** A block below the head stayed missing, and the chain was reconciled: it is passed over. */
+  onHole?: (block: bigint) => void
+  /** A poll reached the node (the node is up); polling waits for it. */
+  onPoll?: () => Promise<void> | void
 }
 
 /**
@@ -73,14 +81,24 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   const recent = new Map<Hex, bigint>()
   const recentCap = 20_000
   let lastSeen = p.fromBlock
-  /** Hash of block `lastSeen` as we read it: a node that restarts with a new chain disagrees. */
-  let lastSeenHash: Hex | undefined
+  /**
+   * Hashes of blocks as we read them, to find where a changed chain still agrees with us: the
+   * latest 256, and every 256th before them (a deep rollback re-reads a little more, never less).
+   */
+  const history = new Map<bigint, Hex>()
+  const historyCap = 256n
+  const isCheckpoint = (n: bigint) => n % historyCap === 0n || n === p.fromBlock
+  if (p.fromHash) history.set(p.fromBlock, p.fromHash)
   let blockReceipts: 'unknown' | 'yes' | 'no' = 'unknown'
   let timer: NodeJS.Timeout | undefined
   let running = false
+  /** A block below the head that the node does not return, and for how many polls in a row. */
+  let hole: { at: bigint; polls: number } | undefined
   let polling: Promise<void> | undefined
   let again = false
   const interval = p.pollIntervalMs ?? 100
+  /** Polls in a row a block below the head may be missing before it counts as a hole. */
+  const holeTolerance = 10
 
   async function receiptsFor(block: RawBlock, ours: Hex[]): Promise<RawReceipt[]> {
     if (blockReceipts !== 'no') {
@@ -101,10 +119,9 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
 
   async function poll() {
     const head = hexToBigInt((await p.conn.request('eth_blockNumber')) as Hex)
-    p.onPoll?.()
+    await p.onPoll?.()
     if (head < lastSeen) {
-      p.onRewind?.(head, lastSeen)
-      lastSeen = head
+      await p.onRewind?.(head, lastSeen)
       return
     }
     while (lastSeen < head) {
@@ -118,8 +135,9 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       // The next block must build on the last one we read: if not, the chain under us changed (a
       // node restarted with a fresh chain that has already grown past where we were).
       const first = blocks[0]
+      const lastSeenHash = history.get(lastSeen)
       if (first && lastSeenHash && first.parentHash !== lastSeenHash) {
-        p.onRewind?.(hexToBigInt(first.number), lastSeen)
+        await p.onRewind?.(head, lastSeen)
         return
       }
       const seenAt = Date.now()
@@ -131,6 +149,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
         if (!b) return
         const ours = new Set(withOurs[i])
         const number = hexToBigInt(b.number)
+        history.set(number, b.hash)
+        if (!isCheckpoint(number - historyCap)) history.delete(number - historyCap)
         for (const h of b.transactions) recent.set(h, number)
         while (recent.size > recentCap) recent.delete(recent.keys().next().value as Hex)
         for (const r of receipts[i] ?? []) {
@@ -150,10 +170,28 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       // A missing block (head moved under us) is read again next time.
       const firstMissing = blocks.findIndex((b) => !b)
       lastSeen = firstMissing === -1 ? to : from + BigInt(firstMissing) - 1n
-      const last = blocks[Number(lastSeen - from)]
-      if (last) lastSeenHash = last.hash
-      if (firstMissing !== -1) break
+      if (firstMissing === -1) hole = undefined
+      else {
+        await passHole(from + BigInt(firstMissing), head)
+        break
+      }
     }
+  }
+
+  /**
+   * A block missing below the head is read again next time; one that stays missing is a chain
+   * that changed in a way the node does not show by its head (seen on Anvil after evm_revert while
+   * it mined): reconcile, and if it is still a hole, pass over it rather than wait forever.
+   */
+  async function passHole(n: bigint, head: bigint) {
+    if (n >= head) return
+    hole = hole?.at === n ? { at: n, polls: hole.polls + 1 } : { at: n, polls: 1 }
+    if (hole.polls < holeTolerance) return
+    hole = undefined
+    await p.onRewind?.(head, lastSeen)
+    if (lastSeen !== n - 1n) return
+    lastSeen = n
+    p.onHole?.(n)
   }
 
   function schedule(delay: number) {
@@ -198,8 +236,24 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     get lastSeen() {
       return lastSeen
     },
-    get lastSeenHash() {
-      return lastSeenHash
+    /** Block numbers and hashes as we read them, newest first. */
+    history(): [bigint, Hex][] {
+      return [...history.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1))
+    },
+    /**
+     * The chain changed above `block`: forget what we read past it, so the blocks that replace
+     * them are read (and their txs matched) afresh. Call only from `onRewind`.
+     */
+    rewindTo(block: bigint) {
+      for (const n of [...history.keys()]) if (n > block) history.delete(n)
+      for (const [h, n] of recent) if (n > block) recent.delete(h)
+      lastSeen = block
+    },
+    /** A new chain that shares nothing with ours: start following it at its head. */
+    restartAt(block: bigint) {
+      history.clear()
+      recent.clear()
+      lastSeen = block
     },
     start() {
       running = true

@@ -12,14 +12,47 @@ export type TxCounts = {
   failed: number
   dropped: number
   cancelled: number
+  unconfirmed: number
 }
 
 export function emptyCounts(planned = 0): TxCounts {
-  return { planned, signed: 0, submitted: 0, mined: 0, reverted: 0, failed: 0, dropped: 0, cancelled: 0 }
+  return {
+    planned,
+    signed: 0,
+    submitted: 0,
+    mined: 0,
+    reverted: 0,
+    failed: 0,
+    dropped: 0,
+    cancelled: 0,
+    unconfirmed: 0,
+  }
 }
 
+/** planned = terminalTotal at the end of every run: the invariant (docs/metrics.md#invariant). */
 export function terminalTotal(c: TxCounts): number {
-  return c.mined + c.reverted + c.failed + c.dropped + c.cancelled
+  return settledTotal(c) + c.cancelled
+}
+
+/** Txs that ended after being sent or tried (cancelled ones never were): what rates divide by. */
+export function settledTotal(c: TxCounts): number {
+  return c.mined + c.reverted + c.failed + c.dropped + c.unconfirmed
+}
+
+/** Every tx the node accepted at some point (mined, reverted, pending, dropped, unconfirmed). */
+export function reachedNodeTotal(c: TxCounts): number {
+  return c.mined + c.reverted + c.submitted + c.dropped + c.unconfirmed
+}
+
+/** Mined as a share of the settled txs (0–100), unrounded; null before any settled. */
+export function successPctOf(c: TxCounts): number | null {
+  const settled = settledTotal(c)
+  return settled ? (c.mined / settled) * 100 : null
+}
+
+/** The invariant holds and nothing is left open. */
+export function invariantHolds(c: TxCounts): boolean {
+  return c.planned === terminalTotal(c) && c.signed === 0 && c.submitted === 0
 }
 
 /**
@@ -68,6 +101,21 @@ export function createLedger(bus: RunEventBus, planned: number) {
       }
       emit(r)
       return true
+    },
+    /**
+     * A mined or reverted tx whose block left the chain (a reorg): open again, waiting for the
+     * chain to include it anew. The only way out of a terminal state.
+     */
+    reopen(r: TxRecord) {
+      if (r.state !== 'mined' && r.state !== 'reverted') return
+      bump(r, r.state, -1)
+      r.state = 'submitted'
+      r.blockNumber = undefined
+      r.includedAt = undefined
+      r.gasUsed = undefined
+      r.effectiveGasPrice = undefined
+      bump(r, 'submitted', 1)
+      emit(r)
     },
     /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
     annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>) {

@@ -1,33 +1,42 @@
-import type { Hex } from 'viem'
+import { openRecords } from './open-records'
+import { reconcileAfterGap } from './reconcile'
 import type { RunContext } from './run-context'
-import type { TxRecord } from './tx'
+import { emitTxError } from './tx-error-event'
 
 export type NodeWatch = {
   /** The tracker could not reach the node. */
   failure(): void
-  /** The tracker reached the node. */
-  ok(): void
-  /** The chain went backwards or changed under us (the node restarted with a fresh chain). */
-  reset(why: string): void
+  /** The tracker reached the node (called from inside its poll): after failures, reconcile. */
+  ok(): Promise<void>
+  /** The tracker found the chain changed under it (called from inside its poll). */
+  rewound(): Promise<void>
+  /** Set once the node's chain shares no history with ours: nothing more is sent. */
   readonly chainReset: string | undefined
+  /** Set once the node has not answered for `nodeLostAfterMs`: the run ends. */
+  readonly nodeLost: string | undefined
   stop(): void
 }
 
 /**
- * Watches whether the node answers. Unreachable for `nodeDownAfterMs`: the run holds its sends
- * ("waiting for node") and probes once a second. Back with the same chain: nonces are re-read,
- * txs whose fate is unknown are checked and sent again, and the run goes on. Back with another
- * chain (an Anvil restart loses everything): every open tx is dropped — it is gone with the old
- * chain — and the run stops, saying so, rather than counting old txs as mined.
+ * Watches whether the node answers and whether its chain is the one we read
+ * (docs/architecture.md#gaps). Unreachable for `nodeDownAfterMs`: sends are held while the
+ * tracker keeps trying. After any gap — reads that failed, or blocks that went back or changed — the
+ * chain is reconciled with the ledger: the txs of blocks that left the chain are open again,
+ * open txs whose nonce the chain used are settled from it, lost ones are sent again, and the run
+ * goes on. Only a chain that shares none of our history is a reset; a node silent for
+ * `nodeLostAfterMs` is lost, and the run ends with what could not be learned marked unconfirmed.
  */
 export function startNodeWatch(ctx: RunContext): NodeWatch {
   let failingSince: number | undefined
   let down = false
   let chainReset: string | undefined
+  let nodeLost: string | undefined
   let probe: NodeJS.Timeout | undefined
 
+  const over = () => chainReset !== undefined || nodeLost !== undefined
   const status = (s: 'waiting-for-node' | 'running') =>
     ctx.bus.emit('event', { type: 'status', at: Date.now(), status: s })
+  const silentForMs = () => Date.now() - (failingSince ?? Date.now())
 
   function goDown() {
     down = true
@@ -37,54 +46,50 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
       type: 'warning',
       at: Date.now(),
       code: 'node-unreachable',
-      message: `The node has not answered for ${Math.round((Date.now() - (failingSince ?? Date.now())) / 1000)} s: sending is on hold, probing once a second.`,
+      message: `The node has not answered for ${Math.round(silentForMs() / 1000)} s: sending is on hold, probing once a second (the run ends if it stays silent for ${Math.round(ctx.config.nodeLostAfterMs / 1000)} s).`,
       hint: 'Check that the node is running and reachable; the run resumes by itself when it answers.',
     })
-    probe = setInterval(() => void tryProbe(), 1_000)
+    // The tracker keeps polling (it is the probe); this only decides when to give up.
+    probe = setInterval(() => {
+      if (silentForMs() >= ctx.config.nodeLostAfterMs) lose()
+    }, 1_000)
   }
 
-  let probing = false
-  async function tryProbe() {
-    if (probing || !down) return
-    probing = true
+  /** Brings the ledger in line with the chain after a gap; sending is held meanwhile. */
+  async function reconcile() {
+    if (over()) return
+    ctx.control.hold()
     try {
-      const chainId = Number(BigInt((await ctx.conn.request('eth_chainId')) as Hex))
-      const seen = ctx.tracker.lastSeen
-      const block = (await ctx.conn.request('eth_getBlockByNumber', [`0x${seen.toString(16)}`, false])) as {
-        hash: Hex
-      } | null
-      const knownHash = ctx.tracker.lastSeenHash
-      if (chainId !== ctx.node.chainId)
-        return reset(`the node now reports chain id ${chainId} (was ${ctx.node.chainId})`)
-      if (!block || (knownHash && block.hash !== knownHash))
-        return reset(
-          `block ${seen} is ${block ? 'a different block' : 'gone'}: the chain was reset (the node restarted)`,
-        )
-      await recover()
-    } catch {
-      // still down
+      const gap = await reconcileAfterGap(ctx)
+      if (gap.kind === 'reset') return reset(gap.why)
+      if (gap.kind === 'reorg')
+        ctx.bus.emit('event', {
+          type: 'warning',
+          at: Date.now(),
+          code: 'reorg',
+          message: `The chain went back from block ${gap.from}: it agrees with the blocks we read up to block ${gap.to}; ${gap.reopened} of our txs were in blocks above it and are pending again until the chain includes them anew.`,
+          hint: 'A reorg, a rollback, or a node restarted from a state older than its last blocks. The run goes on; txs the node lost are sent again.',
+        })
+      await Promise.all(ctx.senders.map((a) => ctx.nonces.resync(a)))
+      await resendLost(ctx)
+      if (down) {
+        clearInterval(probe)
+        down = false
+        failingSince = undefined
+        ctx.bus.emit('event', {
+          type: 'log',
+          at: Date.now(),
+          message: 'The node answers again: chain reconciled, nonces re-read, lost txs sent again, sending resumed.',
+        })
+        if (!ctx.control.userPaused && !ctx.control.stopping) status('running')
+      }
     } finally {
-      probing = false
+      if (!down && !over()) ctx.control.release()
     }
   }
 
-  async function recover() {
-    clearInterval(probe)
-    await Promise.all(ctx.senders.map((a) => ctx.nonces.resync(a)))
-    await resendLost(ctx)
-    down = false
-    failingSince = undefined
-    ctx.control.release()
-    ctx.bus.emit('event', {
-      type: 'log',
-      at: Date.now(),
-      message: 'The node answers again: nonces re-read, lost txs sent again, sending resumed.',
-    })
-    if (!ctx.control.userPaused && !ctx.control.stopping) status('running')
-  }
-
   function reset(why: string) {
-    if (chainReset) return
+    if (over()) return
     chainReset = why
     clearInterval(probe)
     ctx.bus.emit('event', {
@@ -92,7 +97,7 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
       at: Date.now(),
       code: 'chain-reset',
       message: `The node's chain changed mid-run: ${why}. Open transactions are gone with the old chain; the run stops.`,
-      hint: 'An Anvil restart starts a fresh chain: start the run again (use --state/--dump-state on Anvil to keep a chain across restarts).',
+      hint: 'The node started a fresh chain (an Anvil restart without --state): start the run again.',
     })
     for (const r of openRecords(ctx)) {
       if (r.hash) ctx.tracker.unwatch(r.hash)
@@ -104,18 +109,52 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
     ctx.control.release()
   }
 
+  function lose() {
+    if (over()) return
+    nodeLost = `the node has not answered for ${Math.round(silentForMs() / 1000)} s (nodeLostAfterMs: ${ctx.config.nodeLostAfterMs})`
+    clearInterval(probe)
+    ctx.bus.emit('event', {
+      type: 'warning',
+      at: Date.now(),
+      code: 'node-lost',
+      message: `Giving up on the node: ${nodeLost}. Txs never sent are cancelled; those sent are unconfirmed.`,
+      hint: 'Restart the node and run again, or raise nodeLostAfterMs to wait longer for it.',
+    })
+    const error = {
+      kind: 'node-lost' as const,
+      message: `The node was lost before this tx's fate was known: ${nodeLost}`,
+    }
+    for (const r of openRecords(ctx)) {
+      if (r.hash) ctx.tracker.unwatch(r.hash)
+      if (r.attempts === 0) {
+        ctx.ledger.move(r, 'cancelled')
+        continue
+      }
+      ctx.ledger.move(r, 'unconfirmed', { error })
+      emitTxError(ctx.bus, r, error, false)
+    }
+    ctx.control.stop()
+    ctx.control.release()
+  }
+
   return {
     failure() {
-      if (chainReset) return
+      if (over()) return
       failingSince ??= Date.now()
-      if (!down && Date.now() - failingSince >= ctx.config.nodeDownAfterMs) goDown()
+      if (!down && silentForMs() >= ctx.config.nodeDownAfterMs) goDown()
     },
-    ok() {
-      if (!down) failingSince = undefined
+    async ok() {
+      if (failingSince === undefined || over()) return
+      // Any reads that failed are a gap in what we saw: the node may have restarted meanwhile.
+      await reconcile()
+      failingSince = undefined
     },
-    reset,
+    rewound: () => reconcile(),
     get chainReset() {
       return chainReset
+    },
+    get nodeLost() {
+      return nodeLost
     },
     stop() {
       clearInterval(probe)
@@ -123,21 +162,22 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
   }
 }
 
-function openRecords(ctx: RunContext): TxRecord[] {
-  const open: TxRecord[] = []
-  for (const r of ctx.ledger.records.values()) if (!ctx.ledger.terminal(r)) open.push(r)
-  for (const r of ctx.ledger.fillers) if (!ctx.ledger.terminal(r)) open.push(r)
-  return open
-}
-
-/** Txs sent before the node went away that it does not know: sent again, in nonce order. */
+/** Txs sent before the gap that the node does not know: sent again, in nonce order. */
 async function resendLost(ctx: RunContext) {
   const open = openRecords(ctx).filter((r) => r.raw && r.hash && r.state === 'submitted')
   const known = await Promise.all(
     open.map((r) => ctx.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => null)),
   )
-  const lost = open.filter((_, i) => !known[i]).sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))
+  const lost = open.filter((r, i) => !known[i] || r.stale).sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))
+  if (!lost.length) return
+  ctx.bus.emit('event', {
+    type: 'log',
+    at: Date.now(),
+    message: `The node does not know ${lost.length} of our pending txs (lost with its pool or with blocks that left the chain): sending them again.`,
+  })
   ctx.beforeSend()
-  for (const r of lost)
+  for (const r of lost) {
+    r.stale = undefined
     await ctx.gate.shared(() => ctx.conn.request('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
+  }
 }

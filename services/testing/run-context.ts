@@ -45,6 +45,8 @@ export type RunContext = {
   beforeSend: () => void
   /** Set once the node's chain changed under the run: nothing more is sent. */
   chainReset: () => string | undefined
+  /** Set once the node stayed silent for nodeLostAfterMs: the run ends. */
+  nodeLost: () => string | undefined
   /** Replays of reverted calls under way (the drain waits for them). */
   replays: { count: number; pending: Set<Promise<void>> }
   /** Submissions not yet answered, per sender (strict ordering in modes that mine as txs arrive). */

@@ -11,12 +11,17 @@ export const txStates = [
   'failed',
   'dropped',
   'cancelled',
+  'unconfirmed',
 ] as const
 export type TxState = (typeof txStates)[number]
-export const terminalStates = ['mined', 'reverted', 'failed', 'dropped', 'cancelled'] as const
+/**
+ * `unconfirmed`: sent, but the chain cannot tell its fate — the node lost its record (its nonce
+ * may still have been used: `nonceUsed`) or the node itself was lost (docs/metrics.md#tx-states).
+ */
+export const terminalStates = ['mined', 'reverted', 'failed', 'dropped', 'cancelled', 'unconfirmed'] as const
 export type TerminalState = (typeof terminalStates)[number]
 
-export function isTerminal(state: TxState): state is TerminalState {
+export function isTerminal(state: string): state is TerminalState {
   return (terminalStates as readonly string[]).includes(state)
 }
 
@@ -62,5 +67,9 @@ export type TxRecord = {
   effectiveGasPrice?: bigint
   /** Round trip of the submission request that the node accepted. */
   submitRttMs?: number
+  /** Counted as included, but the chain's state says its nonce is unused: to be sent again. */
+  stale?: boolean
+  /** Reconciliation found its nonce used on chain although no receipt exists for its hash. */
+  nonceUsed?: boolean
   error?: TxErrorInfo
 }

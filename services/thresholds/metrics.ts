@@ -1,4 +1,5 @@
 import type { MetricsSnapshot } from '../metrics/aggregator'
+import { settledTotal } from '../testing/ledger'
 
 /**
  * The numbers a threshold can name: the live aggregator snapshot and the final RunReport both
@@ -25,8 +26,7 @@ export type MetricDefinition = {
 
 /** Txs that ended in a state other than cancelled: the population the rate.* metrics are over. */
 export function settledOf(n: ThresholdNumbers): number {
-  const c = n.counts
-  return c.mined + c.reverted + c.failed + c.dropped
+  return settledTotal(n.counts)
 }
 
 /** Percentages to 2 decimals: a verdict compares the value it shows, never a hidden fraction. */
@@ -99,6 +99,12 @@ export const thresholdMetrics = {
     description: 'accepted but never mined',
     read: (n) => n.counts.dropped,
   },
+  'count.unconfirmed': {
+    unit: 'txs',
+    kind: 'count',
+    description: 'sent, but the chain cannot tell its fate (the node lost it, or the node was lost)',
+    read: (n) => n.counts.unconfirmed,
+  },
   'count.cancelled': {
     unit: 'txs',
     kind: 'count',
@@ -108,8 +114,9 @@ export const thresholdMetrics = {
   'rate.failed': {
     unit: '%',
     kind: 'sample',
-    description: '(failed + dropped) ÷ settled txs (mined + reverted + failed + dropped) × 100',
-    read: (n) => pct(n.counts.failed + n.counts.dropped, n),
+    description:
+      '(failed + dropped + unconfirmed) ÷ settled txs (mined + reverted + failed + dropped + unconfirmed) × 100',
+    read: (n) => pct(n.counts.failed + n.counts.dropped + n.counts.unconfirmed, n),
   },
   'rate.reverted': {
     unit: '%',

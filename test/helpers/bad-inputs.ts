@@ -42,6 +42,7 @@ const topLevel: Record<string, fc.Arbitrary<unknown>> = {
   stuckAfterMs: badInt(500, 3_600_000),
   requestTimeoutMs: badInt(100, 600_000),
   nodeDownAfterMs: badInt(500, 3_600_000),
+  nodeLostAfterMs: badInt(1_000, 86_400_000),
   rate: fc.oneof(
     fc.double({ min: -1e9, max: 0, noNaN: true }),
     fc.double({ min: limits.rate + 1, max: 1e12, noNaN: true }),

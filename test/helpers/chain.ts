@@ -25,3 +25,24 @@ export async function expectNoNonceGap(
     expect(await onChainNonce(node, a.address, 'pending'), `pending nonce of ${a.address}`).toBe(a.expectedNonce)
   }
 }
+
+type ReportLike = {
+  invariantHolds: boolean
+  counts: { mined: number; reverted: number; unconfirmed: number }
+  gapFills: number
+  accounts: readonly { address: string; expectedNonce: number; sent: number }[]
+}
+
+/**
+ * The report equals the chain: the invariant, every account's nonce as the report expects with
+ * nothing queued behind it, and every tx the chain holds from these accounts counted once — as
+ * mined, reverted or a gap fill, or as unconfirmed where the node lost the record of one.
+ */
+export async function expectReportEqualsChain(node: NodeHandle, report: ReportLike) {
+  expect(report.invariantHolds).toBe(true)
+  await expectNoNonceGap(node, report.accounts)
+  const onChain = report.accounts.reduce((n, a) => n + a.sent, 0)
+  const confirmed = report.counts.mined + report.counts.reverted + report.gapFills
+  expect(onChain).toBeGreaterThanOrEqual(confirmed)
+  expect(onChain).toBeLessThanOrEqual(confirmed + report.counts.unconfirmed)
+}
