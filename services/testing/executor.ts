@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
+import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
@@ -150,6 +151,12 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
+  const lowBalance = createLowBalanceWarner({
+    bus,
+    perTxWei: s.prepared.perTx,
+    need: s.prepared.need,
+    topUp: s.prepared.topUp !== undefined,
+  })
   const lastErrors = new Map<string, string>()
   bus.on('event', (e) => {
     if (e.type === 'tx') notifier.notify()
@@ -173,6 +180,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     senders,
     rotation: createRotation(senders, config.rotation, (a) => ledger.openOf(a)),
     topUp: s.prepared.topUp,
+    lowBalance,
     byHash: new Map(),
     sending: new Map(),
     decodeRevert: s.setup.decodeRevert,
@@ -209,6 +217,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     localNonce: (a) => nonces.peekNext(a),
     inFlight: (a) => ledger.openOf(a),
     lastError: (a) => lastErrors.get(a.toLowerCase()) ?? null,
+    lowBalance,
     topUp: s.prepared.topUp,
   })
 
