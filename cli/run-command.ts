@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openNode } from '../services/chain/node-handle'
+import { nodeMiningLabel } from '../services/chain/node-mining'
 import { StressError } from '../services/errors/base'
 import { junitXml } from '../services/metrics/junit'
 import type { RunReport } from '../services/metrics/report'
@@ -42,7 +43,9 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   try {
     const session = startRunSession({ config, node, db, dataDir })
     const log = (line: string) => process.stderr.write(`${line}\n`)
-    log(`run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode`)
+    log(
+      `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})`,
+    )
     session.bus.on('event', (e) => {
       if (e.type === 'warning') log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`)
     })

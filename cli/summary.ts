@@ -1,3 +1,4 @@
+import { nodeMiningLabel } from '../services/chain/node-mining'
 import type { RunReport } from '../services/metrics/report'
 import { terminalTotal } from '../services/testing/ledger'
 import { thresholdLines } from './threshold-lines'
@@ -11,7 +12,7 @@ export function formatSummary(r: RunReport): string {
     ['status', r.status],
     [
       'node',
-      `${r.node.clientVersion} (chain ${r.node.chainId}, ${r.node.embedded ? 'embedded' : r.node.rpcUrl}, mining: ${r.node.mining})`,
+      `${r.node.clientVersion} (chain ${r.node.chainId}, ${r.node.embedded ? 'embedded' : r.node.rpcUrl}, mining: ${r.node.mining}, node's own: ${nodeMiningLabel(r.node.ownMining)})`,
     ],
     ['planned', String(c.planned)],
     ['mined', String(c.mined)],

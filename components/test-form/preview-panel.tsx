@@ -1,3 +1,4 @@
+import { describeNodeMining } from '@/services/chain/node-mining'
 import type { RunPreview } from '@/services/runs/preview-types'
 import type { ApiErrorBody } from '../api-client'
 import { formatEth, formatGwei, formatInt, formatWei, shortHex } from '../format'
@@ -126,6 +127,8 @@ function PreviewBody({ p }: { p: RunPreview }) {
         </dd>
         <dt>Mining</dt>
         <dd data-testid="preview-mining">{miningText[p.node.mining]}</dd>
+        <dt>Node’s own mining</dt>
+        <dd data-testid="preview-own-mining">The node {describeNodeMining(p.node.ownMining)}.</dd>
         <dt>Block gas limit</dt>
         <dd>{formatInt(p.node.blockGasLimit)}</dd>
         {p.fees.type === 'eip1559' ? (

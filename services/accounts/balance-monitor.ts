@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem'
 import type { Connection } from '../chain/connection'
 import type { RunEventBus } from '../testing/events'
+import type { LowBalanceWarner } from './low-balance-warning'
 
 export type AccountState = {
   address: Address
@@ -22,6 +23,8 @@ export type BalanceMonitorParameters = {
   localNonce: (address: Address) => number
   inFlight: (address: Address) => number
   lastError: (address: Address) => string | null
+  /** Shared with the dispatcher: one warning per account, whoever notices first. */
+  lowBalance: LowBalanceWarner
   /** When set, a low account is refilled before it runs dry. */
   topUp?: (address: Address) => Promise<void>
   everyMs?: number
@@ -29,10 +32,9 @@ export type BalanceMonitorParameters = {
 
 /**
  * Reads every sender's balance and mined nonce (batched) about once a second, emits them as an
- * `accounts` event, warns once when an account gets low and, with top-up on, refills it.
+ * `accounts` event, warns when an account gets low and, with top-up on, refills it.
  */
 export function startBalanceMonitor(p: BalanceMonitorParameters) {
-  const low = new Set<string>()
   let reading: Promise<void> | undefined
 
   async function read(): Promise<AccountState[]> {
@@ -53,21 +55,9 @@ export function startBalanceMonitor(p: BalanceMonitorParameters) {
       }
     })
     for (const s of states) {
-      const key = s.address.toLowerCase()
-      if (s.low && !low.has(key)) {
-        low.add(key)
-        p.bus.emit('event', {
-          type: 'warning',
-          at: Date.now(),
-          code: 'low-balance',
-          message: `Account ${s.address} is low on ETH (${s.balanceWei} wei left, below ${p.lowBelow(s.address)})${p.topUp ? ': topping it up' : ''}.`,
-          hint: p.topUp
-            ? undefined
-            : 'Enable topUp, raise fundWith, or spread the txs over more accounts before it runs dry.',
-        })
-      }
-      if (!s.low) low.delete(key)
-      if (s.low && p.topUp) void p.topUp(s.address).catch((e) => warnTopUpFailed(s.address, e))
+      if (!s.low) continue
+      p.lowBalance.warn(s.address)
+      if (p.topUp) void p.topUp(s.address).catch((e) => warnTopUpFailed(s.address, e))
     }
     p.bus.emit('event', { type: 'accounts', at: Date.now(), accounts: states })
     return states

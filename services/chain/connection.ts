@@ -43,6 +43,7 @@ const safeToRepeat = new Set([
   'web3_clientVersion',
   'txpool_status',
   'anvil_getAutomine',
+  'anvil_getIntervalMining',
   'anvil_setBalance',
   'evm_mine',
   'evm_setAutomine',

@@ -44,7 +44,7 @@ export async function applyMining(
     await conn.request('evm_setAutomine', [false])
     await conn.request('evm_setIntervalMining', [0])
   }
-  const wasAutomine = node.automine
+  const wasAutomine = node.ownMining.kind === 'automine'
   return async () => {
     if (wasAutomine && mining !== 'automine') await conn.request('evm_setAutomine', [true]).catch(() => undefined)
   }

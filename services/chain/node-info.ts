@@ -1,6 +1,7 @@
 import { type Hex, hexToBigInt, hexToNumber } from 'viem'
 import { NodeUnavailableError } from '../errors/base'
 import type { Connection } from './connection'
+import { type NodeMining, readNodeMining } from './node-mining'
 
 export type NodeInfo = {
   chainId: number
@@ -10,8 +11,8 @@ export type NodeInfo = {
   clientVersion: string
   /** Answers Anvil's own methods (cheat codes, mining control). */
   isAnvil: boolean
-  /** Anvil only: whether it mines on every transaction, and its interval in seconds. */
-  automine: boolean | undefined
+  /** How the node mines on its own, as read here (a run reads it again at its start). */
+  ownMining: NodeMining
 }
 
 type RawBlock = { number: Hex; gasLimit: Hex; baseFeePerGas?: Hex }
@@ -32,12 +33,9 @@ export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
       cause,
     })
   }
-  const [clientVersion, automine] = await Promise.all([
+  const [clientVersion, ownMining] = await Promise.all([
     conn.request('web3_clientVersion').then(String, () => 'unknown'),
-    conn.request('anvil_getAutomine').then(
-      (v) => Boolean(v),
-      () => undefined,
-    ),
+    readNodeMining(conn),
   ])
   return {
     chainId: hexToNumber(chainIdHex),
@@ -45,8 +43,8 @@ export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
     blockGasLimit: hexToBigInt(block.gasLimit),
     baseFeePerGas: block.baseFeePerGas ? hexToBigInt(block.baseFeePerGas) : undefined,
     clientVersion,
-    isAnvil: automine !== undefined || /anvil/i.test(clientVersion),
-    automine,
+    isAnvil: ownMining.kind !== 'unknown' || /anvil/i.test(clientVersion),
+    ownMining,
   }
 }
 

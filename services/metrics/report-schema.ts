@@ -45,6 +45,16 @@ const errorGroup = z.strictObject({
   lastAt: ms,
 })
 
+const ownMining = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('automine') }),
+  z.strictObject({
+    kind: z.literal('interval'),
+    seconds: z.number().nonnegative().describe('between blocks; Anvil answers 0 under a second'),
+  }),
+  z.strictObject({ kind: z.literal('none') }).describe('mines only when asked (Anvil --no-mining)'),
+  z.strictObject({ kind: z.literal('unknown') }).describe('the node does not say (not Anvil)'),
+])
+
 const account = z.strictObject({
   address: z.string(),
   kind: z.enum(['local', 'node']),
@@ -122,7 +132,10 @@ export const runReportSchema = z
       clientVersion: z.string(),
       rpcUrl: z.string().describe('scheme, host and port; a path or query (often an API key) is replaced by /…'),
       embedded: z.boolean(),
-      mining: z.string(),
+      mining: z
+        .string()
+        .describe('block production during the run: automine, interval, engine, or node (left to the node)'),
+      ownMining: ownMining.describe('how the node mined on its own, read at the start of the run'),
     }),
     blocks: z.strictObject({
       count,

@@ -1,3 +1,4 @@
+import type { NodeMining } from '../chain/node-mining'
 import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
 import type { RunOutcome } from '../testing/executor'
@@ -27,7 +28,16 @@ export type RunReport = {
   latencyMs: MetricsSnapshot['latencyMs']
   /** Round trip of the accepted submission request. */
   submitRttMs: MetricsSnapshot['submitRttMs']
-  node: { chainId: number; clientVersion: string; rpcUrl: string; embedded: boolean; mining: string }
+  node: {
+    chainId: number
+    clientVersion: string
+    rpcUrl: string
+    embedded: boolean
+    /** Block production during the run: automine, interval, engine, or node (left to the node). */
+    mining: string
+    /** How the node mined on its own, read at the start of the run (before the run set its mode). */
+    ownMining: NodeMining
+  }
   blocks: MetricsSnapshot['blocks']
   accounts: {
     address: string

@@ -1,3 +1,4 @@
+import { nodeMiningLabel } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
@@ -81,6 +82,7 @@ function environment(r: RunReport): string {
     ['Node client', r.node.clientVersion],
     ['Chain id', String(r.node.chainId)],
     ['Mining', r.node.mining],
+    ["Node's own mining", nodeMiningLabel(r.node.ownMining)],
     ['RPC URL', r.node.embedded ? `${r.node.rpcUrl} (embedded Anvil)` : r.node.rpcUrl],
     ['evm-stress', env?.evmStress ?? 'unknown'],
     ['Node.js', env?.node ?? 'unknown'],

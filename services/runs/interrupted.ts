@@ -1,5 +1,6 @@
 import { type Hex, hexToBigInt } from 'viem'
 import type { NodeHandle } from '../chain/node-handle'
+import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
 import { type FunctionStats, functionStats } from '../metrics/functions'
@@ -98,12 +99,15 @@ function reportOf(
     throughput: { sentPerSec: 0, minedPerSec: 0 },
     latencyMs: percentiles(rows.map((t) => t.latency_ms).filter((v): v is number => v !== null)),
     submitRttMs: { p50: null, p95: null, p99: null },
-    node: previous.node ?? {
+    node: {
       chainId: row.chain_id ?? 0,
       clientVersion: 'unknown',
       rpcUrl: row.rpc_url ?? '',
       embedded: false,
       mining: row.mining ?? 'unknown',
+      ownMining: unknownMining,
+      // A report stored by an older version may lack fields: what it has wins, the rest is unknown.
+      ...previous.node,
     },
     blocks: { count: 0, gasUsed: '0', ourTxs: counts.mined + counts.reverted, avgFullness: null },
     accounts: [],

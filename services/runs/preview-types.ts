@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem'
 import type { EffectiveMining } from '../chain/mining'
+import type { NodeMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 
 /** Something about the config worth knowing before launch; `field` is the config key it is about. */
@@ -52,8 +53,8 @@ export type RunPreview = {
     /** A known public mainnet's name (real money), else null. */
     publicMainnet: string | null
     embedded: boolean
-    /** Anvil's automine right now (null: not Anvil). */
-    automine: boolean | null
+    /** How the node mines on its own right now (`unknown`: not Anvil). */
+    ownMining: NodeMining
     /** Block production during the run. */
     mining: EffectiveMining
   }

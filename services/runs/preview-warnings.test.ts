@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { nodeNotMiningCode } from '../chain/mining-advice'
 import { parseTestConfig } from '../config/parse'
 import { previewWarnings, type WarningFacts } from './preview-warnings'
 
@@ -9,7 +10,7 @@ const facts = (config: unknown, over: Partial<WarningFacts> = {}): WarningFacts 
     planned: c.txs,
     senders: c.accounts,
     mining: 'engine',
-    automineNow: true,
+    ownMining: { kind: 'automine' },
     blockGasLimit: 30_000_000n,
     gasPerTx: 21_000n,
     gasSource: 'scenario',
@@ -26,13 +27,32 @@ describe('preview warnings', () => {
 
   it('automine (asked for, or the node automining) with more than 50 in flight', () => {
     expect(codes(facts({ concurrency: 51 }, { mining: 'automine' }))).toContain('automine-under-load')
-    expect(codes(facts({ concurrency: 51 }, { mining: 'node', automineNow: true }))).toContain('automine-under-load')
+    expect(codes(facts({ concurrency: 51 }, { mining: 'node', ownMining: { kind: 'automine' } }))).toContain(
+      'automine-under-load',
+    )
     expect(codes(facts({ concurrency: 50 }, { mining: 'automine' }))).not.toContain('automine-under-load')
     expect(codes(facts({ mode: 'multi-user', accounts: 60, txs: 600 }, { mining: 'automine' }))).toContain(
       'automine-under-load',
     )
     // Not Anvil: there is no automine to speak of.
-    expect(codes(facts({ concurrency: 400 }, { mining: 'node', automineNow: null }))).toEqual([])
+    expect(codes(facts({ concurrency: 400 }, { mining: 'node', ownMining: { kind: 'unknown' } }))).toEqual([])
+  })
+
+  it('a run left to a node that does not mine: said, with the modes that do, and no automine blamed', () => {
+    const idle = { mining: 'node', ownMining: { kind: 'none' } } as const
+    const [warning] = previewWarnings(facts({ concurrency: 400 }, idle))
+    expect(warning).toMatchObject({ code: nodeNotMiningCode, field: 'mining' })
+    expect(warning?.message).toMatch(/does not mine on its own/)
+    expect(warning?.message).toMatch(/--mining engine/)
+    expect(warning?.message).toMatch(/--mining interval/)
+    expect(warning?.message).toMatch(/mined only when the stuck-pending watchdog mines a block, after 10 s/)
+    expect(warning?.message).not.toMatch(/automine/i)
+    expect(previewWarnings(facts({ stuckRemedy: 'none' }, idle))[0]?.message).toMatch(/dropped after 60 s/)
+    // The run mines itself, or the node does: nothing to say.
+    for (const mining of ['engine', 'interval', 'automine'] as const)
+      expect(codes(facts({}, { mining, ownMining: { kind: 'none' } }))).not.toContain(nodeNotMiningCode)
+    for (const ownMining of [{ kind: 'automine' }, { kind: 'interval', seconds: 2 }, { kind: 'unknown' }] as const)
+      expect(codes(facts({}, { mining: 'node', ownMining }))).not.toContain(nodeNotMiningCode)
   })
 
   it('gas above the block gas limit names the field that set it, except in the gas-limit scenario', () => {

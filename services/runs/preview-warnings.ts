@@ -1,4 +1,6 @@
 import type { EffectiveMining } from '../chain/mining'
+import { leavesMiningToIdleNode, nodeNotMiningCode, nodeNotMiningText } from '../chain/mining-advice'
+import type { NodeMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 import type { PreviewWarning, RunPreview } from './preview-types'
 
@@ -12,8 +14,8 @@ export type WarningFacts = {
   planned: number
   senders: number
   mining: EffectiveMining
-  /** Anvil's automine right now; null when the node is not Anvil. */
-  automineNow: boolean | null
+  /** How the node mines on its own right now (`unknown`: not Anvil). */
+  ownMining: NodeMining
   blockGasLimit: bigint
   gasPerTx: bigint
   gasSource: RunPreview['gas']['source']
@@ -55,14 +57,19 @@ export function previewWarnings(f: WarningFacts): PreviewWarning[] {
     )
   }
 
-  const automining = f.mining === 'automine' || (f.mining === 'node' && f.automineNow === true)
+  const automining = f.mining === 'automine' || (f.mining === 'node' && f.ownMining.kind === 'automine')
   const inFlight = config.mode === 'concurrent' ? config.concurrency : config.mode === 'multi-user' ? f.senders : 1
-  if (automining && f.automineNow !== null && inFlight > automineLoadLimit)
+  if (automining && inFlight > automineLoadLimit)
     add(
       'automine-under-load',
       `Anvil automine can strand txs under load (${inFlight} in flight here): use engine mining (mining: engine), or interval mining for realistic latency.`,
       'mining',
     )
+
+  if (leavesMiningToIdleNode(f.mining, f.ownMining)) {
+    const { message, hint } = nodeNotMiningText(config)
+    add(nodeNotMiningCode, `${message} ${hint}`, 'mining')
+  }
 
   if (config.scenario?.name === 'gas-limit') {
     if (config.gasLimit !== undefined)

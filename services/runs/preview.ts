@@ -73,7 +73,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
       devChain,
       publicMainnet: publicMainnetName(info.chainId),
       embedded: node.embedded,
-      automine: info.automine ?? null,
+      ownMining: info.ownMining,
       mining,
     },
     accounts: {
@@ -120,7 +120,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
       planned: shape.planned,
       senders: senders.total,
       mining,
-      automineNow: info.automine ?? null,
+      ownMining: info.ownMining,
       blockGasLimit: info.blockGasLimit,
       gasPerTx: gas.perTx,
       gasSource: gas.source,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountState } from '../accounts/balance-monitor'
-import { chooseMining } from '../chain/mining'
+import { chooseMining, type EffectiveMining } from '../chain/mining'
 import type { NodeHandle } from '../chain/node-handle'
 import { redactUrl } from '../chain/node-info'
 import { publicConfig, shareableConfig } from '../config/parse'
@@ -27,6 +27,8 @@ export type RunSession = {
   bus: RunEventBus
   control: RunControl
   metrics: Aggregator
+  /** Block production during the run (the node's own mode is in the report and the first log event). */
+  mining: EffectiveMining
   /** The live stream of this run's numbers and tx rows (the run page follows it). */
   feed: LiveFeed
   createdAt: number
@@ -146,6 +148,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         rpcUrl: redactUrl(node.conn.url),
         embedded: node.embedded,
         mining: outcome?.mining ?? 'unknown',
+        ownMining: outcome?.ownMining ?? node.info.ownMining,
       },
       blocks: snap.blocks,
       accounts: (outcome?.senders ?? []).map((a) => ({
@@ -187,6 +190,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     bus,
     control,
     metrics,
+    mining,
     feed,
     createdAt,
     accounts: () => accounts,

@@ -1,4 +1,4 @@
-import { type Address, formatEther, type Hex, toHex } from 'viem'
+import { type Address, type Hex, toHex } from 'viem'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
@@ -161,7 +161,7 @@ export function createDispatcher(ctx: RunContext) {
         return fail(r, info, 'consumed')
       }
       case 'insufficient-funds':
-        warnRanDry(r.from)
+        ctx.lowBalance.warn(r.from)
         // With top-up on, refill the account and send the same tx again.
         if (ctx.topUp && r.attempts <= ctx.config.retries) {
           const refilled = await ctx.topUp(r.from).then(
@@ -189,23 +189,6 @@ export function createDispatcher(ctx: RunContext) {
   }
 
   const toInfo = (err: TxError) => ({ kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw })
-
-  const dry = new Set<string>()
-  /** Once per account: which account ran out, what it needs for its share, what to do. */
-  function warnRanDry(from: Address) {
-    const key = from.toLowerCase()
-    if (dry.has(key)) return
-    dry.add(key)
-    const share = Math.ceil(ctx.config.txs / ctx.senders.length)
-    const perTx = ctx.fees.maxGasCost(ctx.config.gasLimit ?? transferGas) + ctx.config.value
-    ctx.bus.emit('event', {
-      type: 'warning',
-      at: Date.now(),
-      code: 'low-balance',
-      message: `Account ${from} ran out of ETH: each of its txs may cost up to ${formatEther(perTx)} ETH (about ${formatEther(perTx * BigInt(share))} ETH for its share of ${share}).${ctx.topUp ? ' Topping it up.' : ''}`,
-      hint: ctx.topUp ? undefined : 'Enable topUp, raise fundWith, or spread the txs over more accounts.',
-    })
-  }
 
   function retryLater(r: TxRecord, how: 'same' | 'resign' | 'new-nonce') {
     if (how === 'new-nonce') r.nonce = undefined

@@ -1,13 +1,16 @@
 import { type Address, type Hex, hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
+import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
+import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 import { planScenario, scenarioFor } from '../scenarios'
 import type { Findings, PreparedScenario, Scenario, ScenarioCheck } from '../scenarios/types'
+import { announceMining } from './announce-mining'
 import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
 import { drain } from './drain'
@@ -67,6 +70,8 @@ export type RunOutcome = {
   error?: { code: string; message: string; hint?: string }
   counts: TxCounts
   mining: RunContext['mining']
+  /** The node's own mining mode, read at the start of the run. */
+  ownMining: NodeMining
   startedAt: number
   endedAt: number
   senders: SenderOutcome[]
@@ -91,11 +96,14 @@ const schedulers = { sequential: runSequential, concurrent: runConcurrent, 'mult
  * terminal state. Everything it learns is emitted on `bus`; it never calls its consumers.
  */
 export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
-  const { config, conn, node, bus } = p
+  const { config, conn, bus } = p
   const startedAt = Date.now()
   bus.emit('event', { type: 'status', at: startedAt, status: 'preparing' })
 
+  // Read again now: the node may have been switched since it was opened (a server keeps it open).
+  const node: NodeInfo = { ...p.node, ownMining: p.node.isAnvil ? await readNodeMining(conn) : unknownMining }
   const mining = chooseMining(config, node, p.embedded)
+  announceMining(bus, config, node, mining)
   const restoreMining = await applyMining(conn, node, mining, config.blockTime)
   const gate = createSendGate()
   const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
@@ -122,7 +130,10 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
     })
     const made = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
     const setup = p.only ? { ...made, plan: onlyThese(made.plan, p.only) } : made
-    return await send(p, { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned })
+    return await send(
+      { ...p, node },
+      { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned },
+    )
   } finally {
     // A node that is gone must not turn a finished run into a lost report.
     await prepared?.release().catch(() => undefined)
@@ -152,6 +163,12 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
   const head = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { number: Hex; hash: Hex }
+  const lowBalance = createLowBalanceWarner({
+    bus,
+    perTxWei: s.prepared.perTx,
+    need: s.prepared.need,
+    topUp: s.prepared.topUp !== undefined,
+  })
   const lastErrors = new Map<string, string>()
   bus.on('event', (e) => {
     if (e.type === 'tx') notifier.notify()
@@ -175,6 +192,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     senders,
     rotation: createRotation(senders, config.rotation, (a) => ledger.openOf(a)),
     topUp: s.prepared.topUp,
+    lowBalance,
     byHash: new Map(),
     sending: new Map(),
     decodeRevert: s.setup.decodeRevert,
@@ -221,6 +239,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     localNonce: (a) => nonces.peekNext(a),
     inFlight: (a) => ledger.openOf(a),
     lastError: (a) => lastErrors.get(a.toLowerCase()) ?? null,
+    lowBalance,
     topUp: s.prepared.topUp,
   })
 
@@ -273,6 +292,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
         : undefined,
     counts: { ...ledger.counts },
     mining: s.mining,
+    ownMining: node.ownMining,
     startedAt: s.startedAt,
     endedAt: Date.now(),
     senders: s.prepared.senders.map(({ address, kind }) => {

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import type { LowBalanceWarner } from '../accounts/low-balance-warning'
 import type { Sender } from '../accounts/sender'
 import type { Connection } from '../chain/connection'
 import type { EffectiveMining } from '../chain/mining'
@@ -37,6 +38,8 @@ export type RunContext = {
   rotation: Rotation
   /** Refill a sender (topUp on): lets "insufficient funds" be retried instead of failing. */
   topUp: ((address: Address) => Promise<void>) | undefined
+  /** The run's one low-balance warning per account (the balance monitor shares it). */
+  lowBalance: LowBalanceWarner
   senders: Address[]
   byHash: Map<Hex, TxRecord>
   /** The scenario's decoder for revert data (ABI-aware); absent = raw data. */

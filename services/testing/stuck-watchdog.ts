@@ -1,9 +1,10 @@
 import { type Hex, hexToNumber } from 'viem'
+import { stuckHint } from '../chain/mining-advice'
 import type { RunContext } from './run-context'
 
 /**
- * Pending txs and no new block for `stuckAfterMs`: say so, and on Anvil mine a block to release
- * them (Anvil 1.7.1's automine strands txs under load, foundry issue #10122).
+ * Pending txs and no new block for `stuckAfterMs`: say so with the likely cause for what mines in
+ * this run, and on Anvil mine a block to release them (docs/config.md#mining-anvil).
  */
 export function startStuckWatchdog(ctx: RunContext) {
   let lastBlockAt = Date.now()
@@ -39,9 +40,7 @@ export function startStuckWatchdog(ctx: RunContext) {
         at: Date.now(),
         code: 'stuck-pending',
         message: `${pending} transactions pending and no new block for ${Math.round(quietMs / 1000)} s${inPool}.${remedy ? ' Mining a block to release them.' : ''}`,
-        hint: ctx.node.isAnvil
-          ? 'Anvil automine can strand transactions under load: use mining "engine" (fastest) or "interval" (realistic latency), or keep stuckRemedy "mine".'
-          : 'The node is not producing blocks or not including these transactions: check its block production and tx pool.',
+        hint: stuckHint(ctx.mining, ctx.node),
       })
       if (remedy) {
         await ctx.gate.exclusive(() => ctx.conn.request('evm_mine')).catch(() => undefined)

@@ -3,6 +3,9 @@ import type { AddressInfo, Socket } from 'node:net'
 
 type RpcRequest = { jsonrpc: '2.0'; id: number | string; method: string; params?: unknown[] }
 
+/** Methods that submit a transaction: a lost answer leaves the sender not knowing whether it counts. */
+const sendMethods = new Set(['eth_sendRawTransaction', 'eth_sendTransaction'])
+
 /** What the proxy does to traffic; change it at any time (`proxy.rules.x = …`). */
 export type ProxyRules = {
   /** Methods answered with JSON-RPC "method not found", as a node without them would. */
@@ -13,6 +16,11 @@ export type ProxyRules = {
   delayMs?: number
   /** Forwarded to the node, but the connection is cut before the answer: the sender cannot know. */
   dropResponseRate?: number
+  /**
+   * The same, by rule rather than dice: the answers of these requests holding a send (1 = the first
+   * such request the proxy receives) are cut after the node handled them.
+   */
+  dropSendAnswersAt?: ReadonlySet<number>
   /** Never forwarded; the connection is cut. */
   dropRequestRate?: number
   /** Answered with this HTTP status instead (429, 500, 503). */
@@ -27,6 +35,8 @@ export type ProxyRules = {
 export type FaultCounts = {
   delayed: number
   droppedResponses: number
+  /** Txs (send elements) whose answer was cut, by rule or by dice: each one the engine never heard of. */
+  droppedSendAnswers: number
   droppedRequests: number
   httpErrors: number
   rpcErrors: number
@@ -54,12 +64,14 @@ export async function startRpcProxy(upstream: string, initial: ProxyRules = {}, 
   const faults: FaultCounts = {
     delayed: 0,
     droppedResponses: 0,
+    droppedSendAnswers: 0,
     droppedRequests: 0,
     httpErrors: 0,
     rpcErrors: 0,
     refusedConnections: 0,
   }
   const seen: string[] = []
+  let sendRequests = 0
   const sockets = new Set<Socket>()
   const dice = rng(seed)
   const roll = (rate: number | undefined) => rate !== undefined && rate > 0 && dice() < rate
@@ -80,6 +92,7 @@ export async function startRpcProxy(upstream: string, initial: ProxyRules = {}, 
     }
     const list = Array.isArray(parsed) ? parsed : [parsed]
     for (const r of list) seen.push(r.method)
+    const sendOrdinal = list.some((r) => sendMethods.has(r.method)) ? ++sendRequests : undefined
     const faulty = !rules.faultMethods || list.some((r) => rules.faultMethods?.has(r.method))
     if (faulty && rules.delayMs) {
       faults.delayed++
@@ -123,8 +136,10 @@ export async function startRpcProxy(upstream: string, initial: ProxyRules = {}, 
         return
       }
     }
-    if (faulty && roll(rules.dropResponseRate)) {
+    const byRule = sendOrdinal !== undefined && rules.dropSendAnswersAt?.has(sendOrdinal) === true
+    if (byRule || (faulty && roll(rules.dropResponseRate))) {
       faults.droppedResponses++
+      faults.droppedSendAnswers += forward.filter((r) => sendMethods.has(r.method)).length
       req.socket.destroy()
       return
     }

@@ -169,6 +169,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
       rpcUrl: 'http://127.0.0.1:8545',
       embedded: true,
       mining: 'engine',
+      ownMining: { kind: 'automine' },
     },
     blocks: {
       count: seconds,

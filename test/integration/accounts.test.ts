@@ -4,6 +4,7 @@ import { type Address, type Hex, parseEther, toHex } from 'viem'
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
+import { lowBalanceCode } from '../../services/accounts/low-balance-warning'
 import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
@@ -114,12 +115,17 @@ describe('balance monitoring and top-up', () => {
     const { session } = startTestRun(node(), { txs: 200, accounts: 2, rate: 300, mining: 'engine', topUp, mnemonic })
     drainOne(session, () => victim?.address)
     const report = await session.done
-    const warning = report.warnings.find((w) => w.code === 'low-balance')
+    // Both the balance monitor and the refused send notice it: still one warning, one wording.
+    const lowBalance = report.warnings.filter((w) => w.code === lowBalanceCode)
+    expect(lowBalance).toHaveLength(1)
+    const warning = lowBalance[0]
     expect(warning?.message).toContain(victim?.address)
+    expect(warning?.message).toMatch(/is low on ETH: each of its txs may cost up to [0-9.]+ ETH/)
     expect(report.invariantHolds).toBe(true)
     if (topUp) {
       expect(report.counts).toMatchObject({ mined: 200, failed: 0 })
       expect(warning?.message).toMatch(/Topping it up/)
+      expect(warning?.hint).toBeUndefined()
     } else {
       // Txs sent after the drain are refused (failed); those the node had accepted before it can
       // never be mined now (dropped): which of the two depends on timing, one of them must show.
@@ -127,6 +133,7 @@ describe('balance monitoring and top-up', () => {
       expect(report.counts.mined + report.counts.failed + report.counts.dropped).toBe(200)
       if (report.counts.failed)
         expect(report.errors.find((g) => g.kind === 'insufficient-funds')?.hint).toMatch(/Fund the sender/)
+      expect(warning?.message).not.toMatch(/Topping it up/)
       expect(warning?.hint).toMatch(/Enable topUp/)
     }
   })

@@ -71,7 +71,10 @@ describe('stranded pending transactions', () => {
     expect(report.counts.mined).toBe(50)
     const warning = report.warnings.find((w) => w.code === 'stuck-pending')
     expect(warning?.message).toMatch(/50 transactions pending and no new block.*Mining a block/)
-    expect(warning?.hint).toMatch(/automine/)
+    // Automine off and no interval: the node does not mine, which is not automine stranding txs.
+    expect(report.node.ownMining).toEqual({ kind: 'none' })
+    expect(warning?.hint).toMatch(/does not mine on its own/)
+    expect(warning?.hint).not.toMatch(/automine/i)
     await expectNoNonceGaps(report.accounts)
   })
 
