@@ -39,6 +39,11 @@ program
   .option('--retries <n>', 'attempts after the first for retryable errors (default 3)', numeric)
   .option('--inclusion-timeout-ms <ms>', 'give up on a tx with no progress this long (default 60000)', numeric)
   .option('--stuck-after-ms <ms>', 'pending txs and no new block this long = stuck (default 10000)', numeric)
+  .option(
+    '--node-lost-after-ms <ms>',
+    'node silent this long: the run ends failed, NODE_LOST (default 120000)',
+    numeric,
+  )
   .option('--mnemonic <words>', "sender accounts' seed (default: this install's own, in the data dir)")
   .option('--private-keys <keys>', 'comma-separated sender keys (prefer a config file: the shell keeps history)', list)
   .option('--node-accounts', "send from the node's unlocked accounts (eth_accounts)")

@@ -214,7 +214,8 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
           hint: "The node's chain is inconsistent (seen on Anvil after evm_revert while it was mining); check the node.",
         }),
       onError: (error) => {
-        watch.failure()
+        // Once per streak of failed reads: a node that is down fails every poll.
+        if (!watch.failure()) return
         bus.emit('event', {
           type: 'warning',
           at: Date.now(),

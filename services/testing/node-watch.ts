@@ -1,11 +1,12 @@
+import type { RunEvent, RunStatus } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
 import type { RunContext } from './run-context'
 import { emitTxError } from './tx-error-event'
 
 export type NodeWatch = {
-  /** The tracker could not reach the node. */
-  failure(): void
+  /** The tracker could not reach the node; true for the first failure of a streak. */
+  failure(): boolean
   /** The tracker reached the node (called from inside its poll): after failures, reconcile. */
   ok(): Promise<void>
   /** The tracker found the chain changed under it (called from inside its poll). */
@@ -34,8 +35,13 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
   let probe: NodeJS.Timeout | undefined
 
   const over = () => chainReset !== undefined || nodeLost !== undefined
-  const status = (s: 'waiting-for-node' | 'running') =>
-    ctx.bus.emit('event', { type: 'status', at: Date.now(), status: s })
+  const status = (s: RunStatus) => ctx.bus.emit('event', { type: 'status', at: Date.now(), status: s })
+  /** The run's status before the node went away (running, paused, draining): restored after. */
+  let before: RunStatus = 'running'
+  const remember = (e: RunEvent) => {
+    if (e.type === 'status' && e.status !== 'waiting-for-node') before = e.status
+  }
+  ctx.bus.on('event', remember)
   const silentForMs = () => Date.now() - (failingSince ?? Date.now())
 
   function goDown() {
@@ -81,7 +87,7 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
           at: Date.now(),
           message: 'The node answers again: chain reconciled, nonces re-read, lost txs sent again, sending resumed.',
         })
-        if (!ctx.control.userPaused && !ctx.control.stopping) status('running')
+        status(ctx.control.userPaused && before === 'running' ? 'paused' : before)
       }
     } finally {
       if (!down && !over()) ctx.control.release()
@@ -139,9 +145,11 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
 
   return {
     failure() {
-      if (over()) return
+      if (over()) return false
+      const first = failingSince === undefined
       failingSince ??= Date.now()
       if (!down && silentForMs() >= ctx.config.nodeDownAfterMs) goDown()
+      return first
     },
     async ok() {
       if (failingSince === undefined || over()) return
@@ -158,6 +166,7 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
     },
     stop() {
       clearInterval(probe)
+      ctx.bus.off('event', remember)
     },
   }
 }

@@ -12,9 +12,10 @@ describe('pause and resume', () => {
     '%s: ten cycles send nothing new while paused and lose nothing',
     async (mining) => {
       const { session } = startTestRun(testNode.node, {
-        txs: 1000,
+        // Sending lasts ~8 s: far longer than ten cycles, so every pause finds the run still sending.
+        txs: 2000,
         accounts: 10,
-        rate: 400,
+        rate: 250,
         mining,
         mnemonic: freshMnemonic(),
       })
@@ -43,7 +44,7 @@ describe('pause and resume', () => {
       expect(signedWhilePaused).toBe(0)
       expect(statuses.filter((s) => s === 'paused')).toHaveLength(10)
       expect(report.status).toBe('completed')
-      expect(report.counts.mined).toBe(1000)
+      expect(report.counts.mined).toBe(2000)
       expect(report.invariantHolds).toBe(true)
       await expectNoNonceGap(testNode.node, report.accounts)
     },
