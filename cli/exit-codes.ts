@@ -5,7 +5,7 @@ export const exitCodes = {
   badInput: 2,
   couldNotRun: 3,
   stopped: 4,
-  /** The run ended (or an abortOnFail threshold stopped it) and a threshold or state check failed; the summary names it. */
+  /** The run ended (or an abortOnFail threshold stopped it) and a threshold or state check failed, or the chain's nonces differ from the report; the summary names it. */
   thresholdsFailed: 99,
   aborted: 130,
 } as const

@@ -85,11 +85,12 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
 }
 
 /**
- * A completed run with a failed threshold or contract state check, or one an abortOnFail
- * threshold stopped, is 99 (CI fails the job).
+ * A completed run with a failed threshold or contract state check, or whose senders' nonces on
+ * chain differ from the report, or one an abortOnFail threshold stopped, is 99 (CI fails the job).
  */
 export function exitCodeOf(report: RunReport): number {
-  const checksOk = (report.scenario?.checks ?? []).every((c) => c.ok)
+  // The chain disagreeing with the report is a failed check, as loud as a threshold.
+  const checksOk = (report.scenario?.checks ?? []).every((c) => c.ok) && report.chainAgrees !== false
   if (report.status === 'completed') return report.thresholdsOk && checksOk ? exitCodes.ok : exitCodes.thresholdsFailed
   if (report.status === 'stopped') return report.thresholdAbort ? exitCodes.thresholdsFailed : exitCodes.stopped
   return report.error && !(report.error.code === 'INTERNAL') ? exitCodes.couldNotRun : exitCodes.internal

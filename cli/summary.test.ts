@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { chainAgreesOf } from '../services/metrics/report'
 import { emptyCounts } from '../services/testing/ledger'
 import { fakeReport } from '../test/helpers/fake-report'
+import { exitCodes } from './exit-codes'
+import { exitCodeOf } from './run-command'
 import { formatSummary } from './summary'
 
 describe('CLI summary: accounting line', () => {
@@ -12,5 +15,39 @@ describe('CLI summary: accounting line', () => {
     expect(formatSummary(failedEarly)).toContain('nothing was sent (the run failed before its first tx)')
     const off = fakeReport({ counts: { ...emptyCounts(100), mined: 98 }, invariantHolds: false })
     expect(formatSummary(off)).toContain('MISMATCH')
+  })
+})
+
+describe('CLI summary: chain line and exit code', () => {
+  const account = (expectedNonce: number, onChainNonce: number | null) => ({
+    address: '0x00000000000000000000000000000000000000a1' as const,
+    kind: 'local' as const,
+    sent: expectedNonce,
+    expectedNonce,
+    onChainNonce,
+    balanceWei: '1',
+    lastError: null,
+  })
+
+  it('a sender whose nonce on chain differs from the report is a loud MISMATCH and exit 99', () => {
+    const off = fakeReport({ accounts: [account(10, 9)], chainAgrees: false })
+    expect(formatSummary(off)).toContain('MISMATCH: 1 sender(s) differ from the chain')
+    expect(formatSummary(off)).toContain('expected nonce 10, chain says 9')
+    expect(exitCodeOf(off)).toBe(exitCodes.thresholdsFailed)
+  })
+
+  it('agreement and "could not say" are stated, and keep exit 0', () => {
+    const ok = fakeReport({ accounts: [account(10, 10)], chainAgrees: true, thresholds: [], thresholdsOk: true })
+    expect(formatSummary(ok)).toContain("every sender's nonce equals the chain's ✓")
+    expect(exitCodeOf(ok)).toBe(exitCodes.ok)
+    expect(formatSummary(fakeReport({ chainAgrees: null }))).toContain('not checked')
+  })
+
+  it('chainAgreesOf: null when the chain could not say, else whether every nonce matches', () => {
+    expect(chainAgreesOf({ accounts: [account(3, 3)], error: null })).toBe(true)
+    expect(chainAgreesOf({ accounts: [account(3, 2)], error: null })).toBe(false)
+    expect(chainAgreesOf({ accounts: [account(3, null)], error: null })).toBeNull()
+    const lost = { code: 'NODE_LOST', message: 'gone' }
+    expect(chainAgreesOf({ accounts: [account(3, 2)], error: lost })).toBeNull()
   })
 })

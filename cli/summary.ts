@@ -1,5 +1,5 @@
 import { nodeMiningLabel } from '../services/chain/node-mining'
-import type { RunReport } from '../services/metrics/report'
+import { nonceMismatches, type RunReport } from '../services/metrics/report'
 import { terminalTotal } from '../services/testing/ledger'
 import { thresholdLines } from './threshold-lines'
 
@@ -22,6 +22,7 @@ export function formatSummary(r: RunReport): string {
     ['cancelled', String(c.cancelled)],
     ...(c.unconfirmed ? [['unconfirmed', String(c.unconfirmed)] as [string, string]] : []),
     ['accounting', accounting(r)],
+    ['chain', chainLine(r)],
     ['duration', `${(r.durationMs / 1000).toFixed(2)} s`],
     ['sent', `${r.throughput.sentPerSec} tx/s`],
     ['mined', `${r.throughput.minedPerSec} tx/s`],
@@ -59,6 +60,15 @@ export function formatSummary(r: RunReport): string {
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
+}
+
+/** Whether the chain's nonces are what the report says: a mismatch is loud, never silent. */
+function chainLine(r: RunReport): string {
+  if (r.chainAgrees === null) return 'not checked (the chain could not say)'
+  if (r.chainAgrees) return "every sender's nonce equals the chain's ✓"
+  const off = nonceMismatches(r.accounts)
+  const first = off[0]
+  return `MISMATCH: ${off.length} sender(s) differ from the chain${first ? ` (${first.address}: expected nonce ${first.expectedNonce}, chain says ${first.onChainNonce})` : ''}`
 }
 
 /** A run that failed before its first tx sent nothing: that is not a bookkeeping mismatch. */

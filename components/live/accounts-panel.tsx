@@ -20,6 +20,8 @@ function formatBalance(wei: string): string {
 /** The sending accounts: balance, the engine's nonce against the chain's, what is in flight. */
 export function AccountsPanel({ accounts }: { accounts: readonly AccountRow[] }) {
   const low = accounts.filter((a) => a.low).length
+  // Nothing in flight and the chain's nonce is not the engine's: a gap, or a count the chain denies.
+  const apart = accounts.filter((a) => a.inFlight === 0 && a.localNonce !== a.onChainNonce).length
   return (
     <section className="card live-panel" data-testid="accounts-panel" aria-label="Accounts">
       <div className="section-head">
@@ -27,6 +29,15 @@ export function AccountsPanel({ accounts }: { accounts: readonly AccountRow[] })
         <span className="muted small">
           {accounts.length} accounts
           {low > 0 && <span className="text-warn"> · {low} low on funds</span>}
+          {apart > 0 && (
+            <span
+              className="badge badge-bad"
+              data-testid="nonce-mismatch"
+              title="Nothing in flight, yet the engine's nonce is not the chain's"
+            >
+              {apart} nonce{apart === 1 ? '' : 's'} differ from the chain
+            </span>
+          )}
         </span>
       </div>
       {accounts.length === 0 ? (

@@ -121,6 +121,10 @@ export const runReportSchema = z
     status: z.enum(runStatuses),
     counts,
     invariantHolds: z.boolean(),
+    chainAgrees: z
+      .boolean()
+      .nullable()
+      .describe("every sender's nonce on chain equals expectedNonce; null when the chain could not say"),
     startedAt: z.iso.datetime(),
     endedAt: z.iso.datetime(),
     durationMs: ms,

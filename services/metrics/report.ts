@@ -20,6 +20,11 @@ export type RunReport = {
   counts: TxCounts
   /** planned = mined + reverted + failed + dropped + cancelled + unconfirmed */
   invariantHolds: boolean
+  /**
+   * Every sender's nonce on chain at the end equals what the report expects of it; null when the
+   * chain could not say (the node was lost, or its chain reset). docs/metrics.md#chain-agrees
+   */
+  chainAgrees: boolean | null
   startedAt: string
   endedAt: string
   durationMs: number
@@ -71,3 +76,15 @@ export type RunReport = {
 }
 
 export { invariantHolds } from '../testing/ledger'
+
+/** The senders whose nonce on chain is not what the report expects (read at the end of the run). */
+export function nonceMismatches(accounts: RunReport['accounts']): RunReport['accounts'] {
+  return accounts.filter((a) => a.onChainNonce !== null && a.onChainNonce !== a.expectedNonce)
+}
+
+/** See `RunReport.chainAgrees`. */
+export function chainAgreesOf(report: Pick<RunReport, 'accounts' | 'error'>): boolean | null {
+  const gone = report.error?.code === 'NODE_LOST' || report.error?.code === 'CHAIN_RESET'
+  if (gone || !report.accounts.length || report.accounts.some((a) => a.onChainNonce === null)) return null
+  return nonceMismatches(report.accounts).length === 0
+}

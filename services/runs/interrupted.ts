@@ -93,6 +93,8 @@ function reportOf(
     status: 'interrupted',
     counts,
     invariantHolds: invariantHolds(counts),
+    // Settled from rows after the fact: no end-of-run read of the senders' nonces.
+    chainAgrees: null,
     startedAt: new Date(startedAt).toISOString(),
     endedAt: new Date(endedAt).toISOString(),
     durationMs: endedAt - startedAt,

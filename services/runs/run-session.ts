@@ -10,7 +10,7 @@ import { createLiveFeed, type LiveFeed } from '../live/feed'
 import { type Aggregator, createAggregator } from '../metrics/aggregator'
 import { toolEnvironment } from '../metrics/environment'
 import { functionStats } from '../metrics/functions'
-import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import { chainAgreesOf, invariantHolds, type RunReport, reportVersion } from '../metrics/report'
 import type { Db } from '../store/db'
 import { createRunWriter } from '../store/run-writer'
 import { createRunsRepo } from '../store/runs-repo'
@@ -136,6 +136,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       status,
       counts: snap.counts,
       invariantHolds: invariantHolds(snap.counts),
+      chainAgrees: null,
       startedAt: new Date(startedAt).toISOString(),
       endedAt: new Date(endedAt).toISOString(),
       durationMs: endedAt - startedAt,
@@ -171,6 +172,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       ...thresholds.report(snap),
       error,
     }
+    report.chainAgrees = chainAgreesOf(report)
     repo.update(id, {
       status,
       started_at: startedAt,

@@ -1,3 +1,4 @@
+import { applyMining } from '../chain/mining'
 import type { RunEvent, RunStatus } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
@@ -76,6 +77,8 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
           message: `The chain went back from block ${gap.from}: it agrees with the blocks we read up to block ${gap.to}; ${gap.reopened} of our txs were in blocks above it and are pending again until the chain includes them anew.`,
           hint: 'A reorg, a rollback, or a node restarted from a state older than its last blocks. The run goes on; txs the node lost are sent again.',
         })
+      // A restarted Anvil mines as it was started, not as the run set it: set it again.
+      await applyMining(ctx.conn, ctx.node, ctx.mining, ctx.config.blockTime)
       await Promise.all(ctx.senders.map((a) => ctx.nonces.resync(a)))
       await resendLost(ctx)
       if (down) {

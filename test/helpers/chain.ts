@@ -28,6 +28,7 @@ export async function expectNoNonceGap(
 
 type ReportLike = {
   invariantHolds: boolean
+  chainAgrees: boolean | null
   counts: { mined: number; reverted: number; unconfirmed: number }
   gapFills: number
   accounts: readonly { address: string; expectedNonce: number; sent: number }[]
@@ -40,9 +41,20 @@ type ReportLike = {
  */
 export async function expectReportEqualsChain(node: NodeHandle, report: ReportLike) {
   expect(report.invariantHolds).toBe(true)
+  expect(report.chainAgrees).toBe(true)
   await expectNoNonceGap(node, report.accounts)
   const onChain = report.accounts.reduce((n, a) => n + a.sent, 0)
   const confirmed = report.counts.mined + report.counts.reverted + report.gapFills
   expect(onChain).toBeGreaterThanOrEqual(confirmed)
   expect(onChain).toBeLessThanOrEqual(confirmed + report.counts.unconfirmed)
+}
+
+/** The head of the node at `rpcUrl`, read with a plain request (no engine connection needed). */
+export async function blockNumberAt(rpcUrl: string): Promise<bigint> {
+  const res = await fetch(rpcUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
+  })
+  return BigInt(((await res.json()) as { result: string }).result)
 }

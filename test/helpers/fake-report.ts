@@ -25,6 +25,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     name: null,
     status: 'completed',
     invariantHolds: true,
+    chainAgrees: true,
     startedAt: '2025-01-01T00:00:00.000Z',
     endedAt: '2025-01-01T00:00:01.500Z',
     durationMs: 1500,

@@ -1,49 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import { createRegistry } from '../../services/runs/registry'
-import { openDb } from '../../services/store/db'
-import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
 import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
-import { startCli } from '../helpers/cli'
+import { crashMidRun } from '../helpers/crash'
 import { tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Kills a process that is running a test mid-way, as a crash would (no handler runs). */
-async function crashMidRun(dataDir: string): Promise<string> {
-  const start = BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
-  const { child, result } = startCli([
-    'run',
-    '--rpc-url',
-    testNode.anvil.rpcUrl,
-    '--txs',
-    '3000',
-    '--accounts',
-    '6',
-    '--rate',
-    '600',
-    '--mining',
-    'engine',
-    '--data-dir',
-    dataDir,
-    '-q',
-  ])
-  while (BigInt((await testNode.node.conn.request('eth_blockNumber')) as string) < start + 5n) await sleep(50)
-  await sleep(200) // let the record of what was sent reach the disk
-  child.kill('SIGKILL')
-  await result
-  const db = openDb(dataDir)
-  const [row] = createRunsRepo(db).list(1)
-  db.close()
-  if (!row) throw new Error('the run left no record')
-  return row.id
-}
+const crash = (dataDir: string) => crashMidRun(testNode.anvil.rpcUrl, dataDir)
 
 describe('a crash mid-run', () => {
   it('the run comes back interrupted and can be continued: every tx once, no nonce gap', async () => {
     const dataDir = tempDataDir()
-    const id = await crashMidRun(dataDir)
+    const id = await crash(dataDir)
     const registry = createRegistry({ dataDir, rpcUrl: testNode.anvil.rpcUrl })
     try {
       registry.init()
@@ -75,7 +44,7 @@ describe('a crash mid-run', () => {
 
   it('or closed: settled from the chain without sending the rest', async () => {
     const dataDir = tempDataDir()
-    const id = await crashMidRun(dataDir)
+    const id = await crash(dataDir)
     const registry = createRegistry({ dataDir, rpcUrl: testNode.anvil.rpcUrl })
     try {
       registry.init()

@@ -4,19 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { exitCodes } from '../../cli/exit-codes'
 import { type Anvil, createAnvil } from '../../services/chain/anvil'
 import type { RunReport } from '../../services/metrics/report'
+import { blockNumberAt } from '../helpers/chain'
 import { startCli } from '../helpers/cli'
 import { tempDataDir } from '../helpers/run'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function blockNumber(anvil: Anvil): Promise<bigint> {
-  const res = await fetch(anvil.rpcUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_blockNumber', params: [] }),
-  })
-  return BigInt(((await res.json()) as { result: string }).result)
-}
 
 /** A CLI run against its own Anvil, which is killed for good once the run has mined a few blocks. */
 async function runAndKillNode(extra: string[], afterKill: (child: ReturnType<typeof startCli>['child']) => void) {
@@ -50,8 +42,8 @@ async function runAndKillNode(extra: string[], afterKill: (child: ReturnType<typ
   void result.then(() => {
     exited = true
   })
-  const start = await blockNumber(anvil)
-  while (!exited && (await blockNumber(anvil)) < start + 5n) await sleep(50)
+  const start = await blockNumberAt(anvil.rpcUrl)
+  while (!exited && (await blockNumberAt(anvil.rpcUrl)) < start + 5n) await sleep(50)
   if (anvil.pid) process.kill(anvil.pid, 'SIGKILL')
   afterKill(child)
   const out = await result
