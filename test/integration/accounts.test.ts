@@ -98,11 +98,12 @@ describe('impersonation', () => {
 })
 
 describe('balance monitoring and top-up', () => {
+  // Drained as the first tx is signed: before any of its txs can be mined, however fast the run.
   const drainOne = (session: ReturnType<typeof startTestRun>['session'], victim: () => Address | undefined) => {
     let done = false
     session.bus.on('event', (e: RunEvent) => {
       const v = victim()
-      if (!done && v && e.type === 'tx' && e.state === 'mined') {
+      if (!done && v && e.type === 'tx' && e.state === 'signed') {
         done = true
         void node().conn.request('anvil_setBalance', [v, toHex(10n ** 12n)])
       }

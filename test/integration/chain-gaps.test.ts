@@ -47,6 +47,11 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           mnemonic: freshMnemonic(),
         })
         const counts = () => session.metrics.snapshot().counts
+        let lastOurBlock = 0n
+        session.bus.on('event', (e) => {
+          if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.blockNumber > lastOurBlock)
+            lastOurBlock = e.blockNumber
+        })
         while (counts().mined < 300) await sleep(20)
         const snapshot = how === 'evm_revert' ? await node.conn.request('evm_snapshot') : undefined
         const height = async () => BigInt((await node.conn.request('eth_blockNumber')) as string)
@@ -57,7 +62,9 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         session.pause()
         while (counts().signed + counts().submitted > 0) await sleep(20)
         // The blocks that leave the chain hold txs the run has already counted as mined.
-        if (how === 'anvil_rollback') await node.conn.request('anvil_rollback', [2])
+        // Back to below the newest block holding our txs (blocks mined while pausing may be empty).
+        if (how === 'anvil_rollback')
+          await node.conn.request('anvil_rollback', [Number((await height()) - lastOurBlock) + 1])
         else await node.conn.request('evm_revert', [snapshot])
         const minedBefore = counts().mined
         while (counts().mined >= minedBefore) await sleep(20)
