@@ -9,9 +9,13 @@ const hashOf = (n: number, fork = 'a') => `0x${fork.repeat(2)}${n.toString(16).p
  * A node whose chain is a list of blocks we shape by hand: the states a real node reaches only by
  * races (a block below the head it does not return) can be set up exactly here.
  */
-function fakeNode(head: number, missing: ReadonlySet<number>) {
+function fakeNode(head: number, missing: ReadonlySet<number>, calls = { heads: 0 }) {
   const request = async (method: string, params: unknown[] = []) => {
-    if (method === 'eth_blockNumber') return `0x${head.toString(16)}`
+    await new Promise((r) => setTimeout(r, 2))
+    if (method === 'eth_blockNumber') {
+      calls.heads++
+      return `0x${head.toString(16)}`
+    }
     if (method === 'eth_getBlockByNumber') {
       const n = Number(BigInt(params[0] as string))
       if (n > head || missing.has(n)) return null
@@ -67,5 +71,25 @@ describe('inclusion tracker: a block below the head that the node does not retur
     for (let i = 0; i < 20; i++) await tracker.sync()
     expect(tracker.lastSeen).toBe(3n)
     expect(holes).toEqual([])
+  })
+})
+
+describe('inclusion tracker: its own polling', () => {
+  it('goes on by itself after sync() calls that overlap its timer (engine mining syncs after every block)', async () => {
+    const calls = { heads: 0 }
+    const tracker = createInclusionTracker({
+      conn: fakeNode(3, new Set(), calls),
+      fromBlock: 0n,
+      pollIntervalMs: 1,
+      onInclusion: () => {},
+      onBlock: () => {},
+    })
+    tracker.start()
+    for (let i = 0; i < 50; i++) await tracker.sync()
+    const before = calls.heads
+    // No more syncs: only the tracker's own timer can read the head now.
+    await new Promise((r) => setTimeout(r, 100))
+    expect(calls.heads).toBeGreaterThan(before)
+    await tracker.stop()
   })
 })

@@ -124,6 +124,13 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       await p.onRewind?.(head, lastSeen)
       return
     }
+    // No new block: the one we read last may still have been replaced (a reorg at the same height).
+    const known = history.get(lastSeen)
+    if (head === lastSeen && known) {
+      const now = (await p.conn.request('eth_getBlockByNumber', [`0x${head.toString(16)}`, false])) as RawBlock | null
+      if (now && now.hash !== known) await p.onRewind?.(head, lastSeen)
+      return
+    }
     while (lastSeen < head) {
       const from = lastSeen + 1n
       const to = head - from >= 50n ? from + 49n : head
@@ -200,20 +207,25 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     timer = setTimeout(tick, delay)
   }
 
+  /** One poll at a time; after each, the next is scheduled — whoever started it (a timer tick, sync). */
+  function startPoll(): Promise<void> {
+    polling = poll()
+      .catch((e) => p.onError?.(e))
+      .finally(() => {
+        polling = undefined
+        const soon = again
+        again = false
+        schedule(soon ? 0 : interval)
+      })
+    return polling
+  }
+
   function tick() {
     if (polling) {
       again = true
       return
     }
-    polling = poll()
-      .catch((e) => p.onError?.(e))
-      .finally(() => {
-        polling = undefined
-        if (again) {
-          again = false
-          schedule(0)
-        } else schedule(interval)
-      })
+    void startPoll()
   }
 
   async function lateInclusion(hash: Hex) {
@@ -268,12 +280,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     /** Resolves after a full poll that started after this call. */
     async sync() {
       while (polling) await polling
-      polling = poll()
-        .catch((e) => p.onError?.(e))
-        .finally(() => {
-          polling = undefined
-        })
-      await polling
+      // A tick that came during this poll found it busy: this poll's end schedules the next.
+      await startPoll()
     },
     async stop() {
       running = false

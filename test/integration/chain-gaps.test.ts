@@ -34,6 +34,7 @@ async function expectMinedRowsOnChain(
 describe('the chain goes back under a run (a reorg): the run goes on and ends equal to the chain', () => {
   it.each([
     ['anvil_rollback', 'engine'],
+    ['anvil_reorg', 'engine'],
     ['evm_revert', 'automine'],
   ] as const)('%s mid-run (%s mining)', async (how, mining) => {
     await withAnvil([], async (anvil) => {
@@ -63,8 +64,10 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         while (counts().signed + counts().submitted > 0) await sleep(20)
         // The blocks that leave the chain hold txs the run has already counted as mined.
         // Back to below the newest block holding our txs (blocks mined while pausing may be empty).
-        if (how === 'anvil_rollback')
-          await node.conn.request('anvil_rollback', [Number((await height()) - lastOurBlock) + 1])
+        const depth = Number((await height()) - lastOurBlock) + 1
+        // anvil_reorg replaces the blocks with as many new ones (holding none of our txs).
+        if (how === 'anvil_rollback') await node.conn.request('anvil_rollback', [depth])
+        else if (how === 'anvil_reorg') await node.conn.request('anvil_reorg', [depth, []])
         else await node.conn.request('evm_revert', [snapshot])
         const minedBefore = counts().mined
         while (counts().mined >= minedBefore) await sleep(20)
