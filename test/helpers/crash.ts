@@ -12,10 +12,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function crashMidRun(
   rpcUrl: string,
   dataDir: string,
-  o: { txs?: number; mining?: string; blockTime?: number; blocks?: number } = {},
+  o: { txs?: number; accounts?: number; mining?: string; blockTime?: number; blocks?: number } = {},
 ): Promise<string> {
   const start = await blockNumberAt(rpcUrl)
-  const args = ['run', '--rpc-url', rpcUrl, '--txs', String(o.txs ?? 3000), '--accounts', '6', '--rate', '600']
+  const args = [
+    'run',
+    '--rpc-url',
+    rpcUrl,
+    '--txs',
+    String(o.txs ?? 3000),
+    '--accounts',
+    String(o.accounts ?? 6),
+    '--rate',
+    '600',
+  ]
   args.push('--mining', o.mining ?? 'engine', '--data-dir', dataDir, '-q')
   if (o.blockTime !== undefined) args.push('--block-time', String(o.blockTime))
   const { child, result } = startCli(args)

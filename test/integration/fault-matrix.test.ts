@@ -127,6 +127,7 @@ describe.each(minings)('fault matrix, %s mining', (mining) => {
         // ~6.5 s of sending at 600 tx/s, killed two blocks in: well inside the sending, even on a
         // loaded machine (a run that had sent everything would leave nothing to continue).
         txs: 4000,
+        accounts: runConfig(mining).accounts,
         mining,
         blocks: 2,
         ...(mining === 'interval' ? { blockTime: 1 } : {}),
