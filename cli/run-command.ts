@@ -93,6 +93,8 @@ export function exitCodeOf(report: RunReport): number {
   const checksOk = (report.scenario?.checks ?? []).every((c) => c.ok) && report.chainAgrees !== false
   if (report.status === 'completed') return report.thresholdsOk && checksOk ? exitCodes.ok : exitCodes.thresholdsFailed
   if (report.status === 'stopped') return report.thresholdAbort ? exitCodes.thresholdsFailed : exitCodes.stopped
+  // A workload's set-up that reverts is bad input found on the chain: named like any other.
+  if (report.error?.code === 'INVALID_CONFIG') return exitCodes.badInput
   return report.error && !(report.error.code === 'INTERNAL') ? exitCodes.couldNotRun : exitCodes.internal
 }
 

@@ -5,22 +5,28 @@ import { parseAbiType } from '@/services/abi/abi-type'
 import { type ArgDraft, type ArgKind, emptyArg } from './draft'
 import type { IssueIndex } from './issues'
 
-type TypeClass = 'int' | 'address' | 'bool' | 'list' | 'other'
+type TypeClass = 'int' | 'address' | 'bool' | 'list' | 'string' | 'other'
 
 function classOf(param: AbiParameter): TypeClass {
   const t = parseAbiType(param.type)
   if (t?.kind === 'int' || t?.kind === 'address' || t?.kind === 'bool') return t.kind
   if (t?.kind === 'array' || t?.kind === 'tuple') return 'list'
+  if (param.type === 'string') return 'string'
   return 'other'
 }
 
-/** The generators that make sense for a parameter's type (the generators refuse the others). */
-export function kindsFor(param: AbiParameter): ArgKind[] {
+/**
+ * The generators that make sense for a parameter's type (the generators refuse the others); the
+ * ones that name contracts only in a workload, which has named contracts.
+ */
+export function kindsFor(param: AbiParameter, inWorkload = false): ArgKind[] {
   switch (classOf(param)) {
     case 'int':
-      return ['fixed', 'sequence', 'random', 'oneOf']
+      return ['fixed', 'sequence', 'random', 'oneOf', 'now', ...(inWorkload ? (['balanceFraction'] as const) : [])]
     case 'address':
-      return ['account', 'sender', 'fixed', 'oneOf']
+      return ['account', 'sender', 'fixed', 'oneOf', ...(inWorkload ? (['contract'] as const) : [])]
+    case 'string':
+      return ['fixed', 'oneOf', 'sequence']
     default:
       return ['fixed', 'oneOf']
   }
@@ -33,6 +39,9 @@ const kindLabels: Record<ArgKind, string> = {
   oneOf: 'one of',
   sender: 'the sender',
   account: 'a run account',
+  contract: 'a workload contract',
+  balanceFraction: 'share of sender’s balance',
+  now: 'chain time + seconds',
 }
 
 /** A sensible first value for a parameter, so a fresh function is callable as picked. */
@@ -181,8 +190,17 @@ export function ArgRow({
           <>
             {input('start', 'Start', '0')}
             {input('step', 'Step', '1')}
+            {cls === 'string' && input('format', 'Format', 'name-{i}', false)}
           </>
         )}
+        {kind === 'contract' && input('contract', 'Contract name', 'e.g. TokenA', false)}
+        {kind === 'balanceFraction' && (
+          <>
+            {input('contract', 'Token contract', 'e.g. TokenA', false)}
+            {input('fraction', 'Fraction', 'e.g. 0.01')}
+          </>
+        )}
+        {kind === 'now' && input('plus', 'Plus seconds', 'e.g. 600')}
         {kind === 'random' && (
           <>
             {input('min', 'Min', 'required')}

@@ -73,7 +73,12 @@ export function specToArg(spec: unknown): ArgDraft {
     case 'fixed':
       return emptyArg('fixed', asText(spec.value))
     case 'sequence':
-      return { ...emptyArg('sequence'), start: asText(spec.start), step: asText(spec.step) }
+      return {
+        ...emptyArg('sequence'),
+        start: asText(spec.start),
+        step: asText(spec.step),
+        format: asText(spec.format),
+      }
     case 'random':
       return { ...emptyArg('random'), min: asText(spec.min), max: asText(spec.max) }
     case 'oneOf':
@@ -82,6 +87,12 @@ export function specToArg(spec: unknown): ArgDraft {
       return emptyArg('sender')
     case 'account':
       return { ...emptyArg('account'), index: asText(spec.index) }
+    case 'contract':
+      return { ...emptyArg('contract'), contract: asText(spec.name) }
+    case 'balanceFraction':
+      return { ...emptyArg('balanceFraction'), contract: asText(spec.contract), fraction: asText(spec.fraction) }
+    case 'now':
+      return { ...emptyArg('now'), plus: asText(spec.plus) }
     default:
       return emptyArg('fixed', asText(spec))
   }

@@ -44,6 +44,7 @@ export function argToSpec(a: ArgDraft): ConfigJson {
       const spec: ConfigJson = { kind: 'sequence' }
       put(spec, 'start', text(a.start))
       put(spec, 'step', text(a.step))
+      put(spec, 'format', text(a.format))
       return spec
     }
     case 'random': {
@@ -65,6 +66,18 @@ export function argToSpec(a: ArgDraft): ConfigJson {
     case 'account': {
       const spec: ConfigJson = { kind: 'account' }
       put(spec, 'index', num(a.index))
+      return spec
+    }
+    case 'contract':
+      return { kind: 'contract', name: a.contract.trim() }
+    case 'balanceFraction': {
+      const spec: ConfigJson = { kind: 'balanceFraction', contract: a.contract.trim() }
+      put(spec, 'fraction', num(a.fraction))
+      return spec
+    }
+    case 'now': {
+      const spec: ConfigJson = { kind: 'now' }
+      put(spec, 'plus', num(a.plus))
       return spec
     }
   }

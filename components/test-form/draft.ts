@@ -40,6 +40,14 @@ export type ArgDraft = {
   /** oneOf: one value per line. */
   values: string
   index: string
+  /** sequence: "name-{i}" makes a string of each number. */
+  format: string
+  /** contract: a workload contract's name; balanceFraction: the token. */
+  contract: string
+  /** balanceFraction: share of the sender's balance, 0–1. */
+  fraction: string
+  /** now: seconds after the chain's time. */
+  plus: string
 }
 
 export type TargetDraft = {
@@ -119,6 +127,10 @@ export const emptyArg = (kind: ArgKind = 'fixed', value = ''): ArgDraft => ({
   max: '',
   values: '',
   index: '',
+  format: '',
+  contract: '',
+  fraction: '',
+  plus: '',
 })
 
 export function emptyDraft(): Draft {

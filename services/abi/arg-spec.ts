@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { isObject } from './json'
 
-export const argKinds = ['fixed', 'sequence', 'random', 'oneOf', 'sender', 'account'] as const
+export const argKinds = [
+  'fixed',
+  'sequence',
+  'random',
+  'oneOf',
+  'sender',
+  'account',
+  'contract',
+  'balanceFraction',
+  'now',
+] as const
 
 /** A whole number for sequences and ranges: JSON numbers only while exact, else a string. */
 const integer = z
@@ -30,8 +40,16 @@ const spec = z.discriminatedUnion(
   [
     /** The same value for every tx; parsed by the ABI type like a plain argument. */
     z.strictObject({ kind: z.literal('fixed'), value: rawValue }),
-    /** start, start+step, start+2·step, … by tx index. */
-    z.strictObject({ kind: z.literal('sequence'), start: integer.default(0n), step: integer.default(1n) }),
+    /**
+     * start, start+step, start+2·step, … by tx index; with `format` ("name-{i}"), that number in a
+     * string (or its UTF-8 bytes): a unique name per tx.
+     */
+    z.strictObject({
+      kind: z.literal('sequence'),
+      start: integer.default(0n),
+      step: integer.default(1n),
+      format: z.string().max(256).includes('{i}', { error: 'must hold {i}, where the number goes' }).optional(),
+    }),
     /** Uniform in [min, max], inclusive; reproducible from the run's seed. */
     z
       .strictObject({ kind: z.literal('random'), min: integer, max: integer })
@@ -52,6 +70,25 @@ const spec = z.discriminatedUnion(
         .min(0, { error: 'must be 0 or more' })
         .max(1_000_000, { error: 'must be at most 1000000' })
         .optional(),
+    }),
+    /** A workload contract's address, by its name. */
+    z.strictObject({ kind: z.literal('contract'), name: z.string().min(1, { error: 'must name a contract' }) }),
+    /**
+     * A fraction of the sender's balance of a workload token (its `balanceOf(address)`), read when
+     * the load starts: each sender spends a share of what it holds.
+     */
+    z.strictObject({
+      kind: z.literal('balanceFraction'),
+      contract: z.string().min(1, { error: 'must name a contract' }),
+      fraction: z
+        .number({ error: 'must be a number' })
+        .gt(0, { error: 'must be more than 0' })
+        .max(1, { error: 'must be at most 1' }),
+    }),
+    /** The chain's time in seconds (last block's timestamp, moved on by wall time) plus `plus`: a deadline. */
+    z.strictObject({
+      kind: z.literal('now'),
+      plus: z.number().int({ error: 'must be whole seconds' }).min(-86_400_000).max(86_400_000).default(0),
     }),
   ],
   { error: `must be one of: ${argKinds.join(', ')}` },

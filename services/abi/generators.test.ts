@@ -204,7 +204,7 @@ describe('compileArgGenerators: everything is checked before the run', () => {
     const fn = fnOf({ name: 'n', type: 'uint8' })
     expect(issueOf(() => compileArgGenerators(fn, [{ kind: 'rand' }], { seed: 1 }))).toEqual({
       field: 'args[0].kind',
-      message: 'must be one of: fixed, sequence, random, oneOf, sender, account',
+      message: 'must be one of: fixed, sequence, random, oneOf, sender, account, contract, balanceFraction, now',
     })
     const typo = issuesOf(() => compileArgGenerators(fn, [{ kind: 'random', min: 1, maxx: 2 }], { seed: 1 }))
     expect(typo.map((i) => i.field).sort()).toEqual(['args[0].max', 'args[0].maxx'])

@@ -6,6 +6,7 @@ import {
   encodeAbiParameters,
   type Hex,
   toFunctionSelector,
+  toHex,
   zeroAddress,
 } from 'viem'
 import type { z } from 'zod'
@@ -17,12 +18,23 @@ import { fail, label } from './messages'
 import { encodeOrFail, expected } from './parse-args'
 import { parseValue } from './parse-value'
 import { createRng, deriveSeed } from './rng'
+import { checkRefs, refsIn, resolveRefs } from './templates'
 
 export { type ArgSpec, type ArgSpecInput, argSpecSchema } from './arg-spec'
 export { createRng } from './rng'
 
 /** What a tx knows when its arguments are made. */
-export type ArgContext = { i: number; from: Address; accounts: readonly Address[] }
+export type ArgContext = { i: number; from: Address; accounts: readonly Address[]; chain?: ChainRefs }
+
+/** The run's contracts and chain state that `{{Name}}`, `contract`, `balanceFraction` and `now` read. */
+export type ChainRefs = {
+  contracts: Readonly<Record<string, Address>>
+  deployer: Address
+  /** A holder's balance of a named token, as read when the load started. */
+  balanceOf(contract: string, holder: Address): bigint
+  /** The chain's time, in seconds. */
+  now(): bigint
+}
 
 export type ArgGenerators = {
   /** Calldata for tx `ctx.i`: a pure function of (seed, ctx), so a retry re-encodes the same call. */
@@ -39,6 +51,8 @@ export type CompileArgGeneratorsOptions = {
   accounts?: number
   /** Field prefix in errors; default `args`. */
   field?: string
+  /** A workload's contract names: what `{{Name}}`, `contract` and `balanceFraction` may name. */
+  contracts?: readonly string[]
 }
 
 type Generate = (ctx: ArgContext) => unknown
@@ -73,7 +87,8 @@ export function compileArgGenerators(
   const encodeArgs = (ctx: ArgContext) => concatHex([selector, encodeAbiParameters(fn.inputs, sample(ctx))])
   // A dry run catches whatever viem would still refuse, before the run rather than at its first tx.
   const first = encodeOrFail(field, () => encodeArgs(dryRunContext(specs, options.accounts)))
-  const constant = specs.every((s) => !isSpec(s) || s.kind === 'fixed') ? first : undefined
+  // Fixed values are one calldata for every tx, unless a `{{…}}` reference resolves per run or sender.
+  const constant = specs.every((s) => (!isSpec(s) || s.kind === 'fixed') && !refsIn(s).length) ? first : undefined
   return { encode: constant ? () => constant : encodeArgs, sample }
 }
 
@@ -85,16 +100,14 @@ function compileOne(param: AbiParameter, raw: unknown, opts: One): Generate {
   const spec: ArgSpec = parsed.data
   const { at } = opts
   switch (spec.kind) {
-    case 'fixed': {
-      const value = parseValue(param, spec.value, isSpec(raw) ? `${at}.value` : at)
-      return () => value
-    }
+    case 'fixed':
+      return fixed(param, spec.value, isSpec(raw) ? `${at}.value` : at, opts)
     case 'oneOf': {
       const values = spec.values.map((v, j) => parseValue(param, v, `${at}.values[${j}]`))
       return (ctx) => values[createRng(deriveSeed(opts.seed, ctx.i, opts.index)).below(values.length)]
     }
     case 'sequence':
-      return sequence(param, spec, opts)
+      return spec.format === undefined ? sequence(param, spec, opts) : formatted(param, spec.format, spec, opts)
     case 'random': {
       const type = integerType(param, at, 'random')
       const outside = [outOfRange(type, spec.min, `${at}.min`), outOfRange(type, spec.max, `${at}.max`)]
@@ -108,7 +121,64 @@ function compileOne(param: AbiParameter, raw: unknown, opts: One): Generate {
     case 'account':
       addressType(param, at, 'account')
       return account(spec.index, opts)
+    case 'contract':
+      addressType(param, at, 'contract')
+      knownContract(spec.name, `${at}.name`, opts)
+      return (ctx) => chainOf(ctx, at).contracts[spec.name]
+    case 'balanceFraction': {
+      integerType(param, at, 'balanceFraction')
+      knownContract(spec.contract, `${at}.contract`, opts)
+      // Parts per million: a fraction of a bigint balance without floating-point rounding of the balance.
+      const ppm = BigInt(Math.round(spec.fraction * 1_000_000))
+      return (ctx) => (chainOf(ctx, at).balanceOf(spec.contract, ctx.from) * ppm) / 1_000_000n
+    }
+    case 'now': {
+      integerType(param, at, 'now')
+      const plus = BigInt(spec.plus)
+      return (ctx) => chainOf(ctx, at).now() + plus
+    }
   }
+}
+
+/** A fixed value; with `{{…}}` references, resolved per tx (the sender may differ). */
+function fixed(param: AbiParameter, raw: unknown, at: string, opts: One): Generate {
+  if (!refsIn(raw).length) {
+    const value = parseValue(param, raw, at)
+    return () => value
+  }
+  checkRefs(raw, { contracts: opts.contracts ?? [], accounts: opts.accounts }, at)
+  const perSender = refsIn(raw).includes('sender')
+  let cached: { chain: ChainRefs | undefined; value: unknown } | undefined
+  return (ctx) => {
+    if (!perSender && cached && cached.chain === ctx.chain) return cached.value
+    const resolved = resolveRefs(raw, {
+      contracts: ctx.chain?.contracts ?? {},
+      deployer: ctx.chain?.deployer ?? ctx.accounts[0] ?? ctx.from,
+      sender: ctx.from,
+      accounts: ctx.accounts,
+    })
+    const value = parseValue(param, resolved, at)
+    if (!perSender) cached = { chain: ctx.chain, value }
+    return value
+  }
+}
+
+/** A sequence number inside a string (or its UTF-8 bytes): "name-{i}". */
+function formatted(param: AbiParameter, format: string, spec: { start: bigint; step: bigint }, opts: One): Generate {
+  if (param.type !== 'string' && param.type !== 'bytes')
+    fail(opts.at, `${label(param)} cannot take a formatted sequence: only string and bytes parameters can`)
+  const text = (i: number) => format.replaceAll('{i}', String(spec.start + spec.step * BigInt(i)))
+  return param.type === 'string' ? (ctx) => text(ctx.i) : (ctx) => toHex(text(ctx.i))
+}
+
+function knownContract(name: string, at: string, opts: One): void {
+  if (!opts.contracts) fail(at, 'names a contract, and only a workload has named contracts')
+  if (!opts.contracts.includes(name))
+    fail(at, `no contract ${JSON.stringify(name)} in the workload; it has: ${opts.contracts.join(', ')}`)
+}
+
+function chainOf(ctx: ArgContext, at: string): ChainRefs {
+  return ctx.chain ?? fail(at, "needs the run's contracts and chain time, which this call does not have")
 }
 
 function sequence(param: AbiParameter, spec: { start: bigint; step: bigint }, opts: One): Generate {
@@ -171,7 +241,14 @@ const isSpec = (raw: unknown): raw is { kind: unknown; index?: unknown } => isOb
 function dryRunContext(specs: readonly unknown[], accounts: number | undefined): ArgContext {
   const indices = specs.map((s) => (isSpec(s) && s.kind === 'account' && typeof s.index === 'number' ? s.index + 1 : 0))
   const count = Math.max(2, accounts ?? 0, ...indices)
-  return { i: 0, from: zeroAddress, accounts: Array<Address>(count).fill(zeroAddress) }
+  const chain: ChainRefs = {
+    contracts: new Proxy({}, { get: () => zeroAddress }),
+    deployer: zeroAddress,
+    balanceOf: () => 0n,
+    // A plausible block time, so `now` minus a little still fits a uint.
+    now: () => 1_700_000_000n,
+  }
+  return { i: 0, from: zeroAddress, accounts: Array<Address>(count).fill(zeroAddress), chain }
 }
 
 /** zod paths → our field names: `args[1].min`, `args[2].values[0]`. */

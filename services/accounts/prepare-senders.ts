@@ -27,6 +27,8 @@ export type PrepareSendersParameters = {
   perTx: bigint
   /** Txs the plan holds (the scenario's count). */
   planned: number
+  /** Wei each sender spends on its own set-up txs before the load (a workload's approvals). */
+  setupWei?: bigint
   bus: RunEventBus
   /** Engine-driven mining: how to get a block during funding and top-ups. */
   mine?: () => Promise<unknown>
@@ -38,7 +40,10 @@ export async function prepareSenders(p: PrepareSendersParameters): Promise<Prepa
   const resolved = await resolveSenders(config, conn, node, p.dataDir)
   try {
     const perTx = p.perTx
-    const needs = fundingNeeds(config, resolved.senders, perTx, p.planned)
+    const needs = fundingNeeds(config, resolved.senders, perTx, p.planned).map((n) => ({
+      ...n,
+      need: n.need + (p.setupWei ?? 0n),
+    }))
     const needOf = new Map(needs.map((n) => [n.address.toLowerCase(), n.need]))
     const funder = config.funding === 'none' ? undefined : await resolveFunder(config, conn)
     bus.emit('event', { type: 'status', at: Date.now(), status: 'funding' })

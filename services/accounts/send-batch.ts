@@ -18,7 +18,12 @@ export type SendBatchParameters = {
   mine?: () => Promise<unknown>
   timeoutMs: number
   onProgress?: (done: number, total: number) => void
+  /** Return reverted receipts instead of throwing (the caller names the step and decodes why). */
+  allowRevert?: boolean
 }
+
+/** The receipt of one set-up tx, in the order the txs were given. */
+export type BatchReceipt = { hash: Hex; ok: boolean; gasUsed: bigint; blockNumber: bigint }
 
 const batch = 100
 
@@ -27,7 +32,7 @@ const batch = 100
  * JSON-RPC batches of 100, mined on demand in engine mining, and awaited until every one has a
  * successful receipt. Any refusal is thrown: a half-prepared run must not start.
  */
-export async function sendBatch(p: SendBatchParameters): Promise<void> {
+export async function sendBatch(p: SendBatchParameters): Promise<BatchReceipt[]> {
   const { conn, from } = p
   let nonce = Number(hexToBigInt((await conn.request('eth_getTransactionCount', [from.address, 'pending'])) as Hex))
   const hashes: Hex[] = []
@@ -56,7 +61,8 @@ export async function sendBatch(p: SendBatchParameters): Promise<void> {
           from: from.address,
           to: t.to,
           value: toHex(t.value),
-          gas: toHex(21_000n),
+          ...(t.data ? { data: t.data } : {}),
+          gas: toHex(t.gas ?? 21_000n),
           nonce: toHex(n),
           ...fees,
         }
@@ -70,8 +76,13 @@ export async function sendBatch(p: SendBatchParameters): Promise<void> {
     }
     await p.mine?.()
   }
-  await awaitReceipts(conn, hashes, p.timeoutMs, p.mine, (done) => p.onProgress?.(done, hashes.length))
+  const receipts = await awaitReceipts(conn, hashes, p.timeoutMs, p.mine, (done) => p.onProgress?.(done, hashes.length))
+  const failed = receipts.find((r) => !r.ok)
+  if (failed && !p.allowRevert) throw new Error(`set-up tx ${failed.hash} reverted`)
+  return receipts
 }
+
+type RawReceipt = { status: Hex; gasUsed: Hex; blockNumber: Hex }
 
 async function awaitReceipts(
   conn: Connection,
@@ -79,23 +90,27 @@ async function awaitReceipts(
   timeoutMs: number,
   mine: (() => Promise<unknown>) | undefined,
   onProgress: (done: number) => void,
-) {
+): Promise<BatchReceipt[]> {
   const open = new Set(hashes)
+  const done = new Map<Hex, BatchReceipt>()
   const deadline = Date.now() + timeoutMs
   while (open.size) {
     const list = [...open]
-    const receipts = (await Promise.all(list.map((h) => conn.request('eth_getTransactionReceipt', [h])))) as ({
-      status: Hex
-    } | null)[]
+    const receipts = (await Promise.all(
+      list.map((h) => conn.request('eth_getTransactionReceipt', [h])),
+    )) as (RawReceipt | null)[]
     receipts.forEach((r, i) => {
+      const hash = list[i] as Hex
       if (!r) return
-      if (r.status !== '0x1') throw new Error(`set-up tx ${list[i]} reverted`)
-      open.delete(list[i] as Hex)
+      const ok = r.status === '0x1'
+      done.set(hash, { hash, ok, gasUsed: hexToBigInt(r.gasUsed), blockNumber: hexToBigInt(r.blockNumber) })
+      open.delete(hash)
     })
     onProgress(hashes.length - open.size)
-    if (!open.size) return
+    if (!open.size) break
     if (Date.now() > deadline) throw new Error(`${open.size} set-up txs were not mined within ${timeoutMs} ms`)
     await mine?.()
     await new Promise((r) => setTimeout(r, 100))
   }
+  return hashes.map((h) => done.get(h) as BatchReceipt)
 }

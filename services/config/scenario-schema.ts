@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { argSpecSchema } from '../abi/arg-spec'
+import { builtinContracts } from '../contracts/builtin-names'
 import { stateCheckSchema } from './state-check-schema'
+import { workloadSchema } from './workload-schema'
 
 const wei = z
   .union([
@@ -60,7 +62,7 @@ export const scenarioSchema = z.discriminatedUnion(
             constructorArgs: z.array(z.unknown()).default([]),
           }),
           z.strictObject({
-            builtin: z.enum(['StressToken', 'GasBurner', 'Counter']),
+            builtin: z.enum(builtinContracts),
             constructorArgs: z.array(z.unknown()).optional(),
           }),
         ],
@@ -77,8 +79,12 @@ export const scenarioSchema = z.discriminatedUnion(
       /** View-function assertions read before and after the run (docs/scenarios.md). */
       checks: z.array(stateCheckSchema).max(20, { error: 'at most 20 checks' }).default([]),
     }),
+    workloadSchema,
   ],
-  { error: 'must name one of: transfer, rapid-transfer, concurrent-users, batch-operations, gas-limit, custom-call' },
+  {
+    error:
+      'must name one of: transfer, rapid-transfer, concurrent-users, batch-operations, gas-limit, custom-call, workload',
+  },
 )
 
 export type ScenarioConfig = z.output<typeof scenarioSchema>

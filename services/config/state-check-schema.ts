@@ -20,6 +20,8 @@ export const stateCheckSchema = z.strictObject({
   expect: z.union(
     [
       z.literal('unchanged'),
+      /** After ≥ before: a quantity the contract promises never goes down (an AMM's k per share). */
+      z.literal('notDecreased'),
       z.strictObject({ equals: z.union([amount, z.boolean(), z.string()]) }),
       z.strictObject({ atLeast: amount }),
       z.strictObject({ atMost: amount }),
@@ -28,7 +30,8 @@ export const stateCheckSchema = z.strictObject({
       z.strictObject({ increasedByMined: amount }),
     ],
     {
-      error: 'must be "unchanged" or one of {equals}, {atLeast}, {atMost}, {increasedBy}, {increasedByMined}',
+      error:
+        'must be "unchanged", "notDecreased" or one of {equals}, {atLeast}, {atMost}, {increasedBy}, {increasedByMined}',
     },
   ),
 })

@@ -7,6 +7,10 @@ const summaries: Record<BuiltinContract, string> = {
   Counter: 'A shared count: increment(), incrementBy(amount), setNumber(n).',
   GasBurner: 'Burns a chosen amount of gas, or reverts on demand (reason, custom error, 1 in N).',
   StressToken: 'An ERC20 with mint and batchTransfer; the deployer gets 1,000,000 tokens.',
+  ConstantProductPool:
+    'A constant-product AMM of two tokens (constructor: tokenA, tokenB) and its LP token: swap, addLiquidity, removeLiquidity.',
+  VaultAsset: "OpenZeppelin's ERC20 (from @openzeppelin/contracts); the deployer gets the whole supply.",
+  ShareVault: "OpenZeppelin's ERC4626 vault over one asset (constructor: asset): deposit, withdraw, redeem.",
 }
 
 /** The contracts shipped in contracts/, as a form lists them (no bytecode: they are deployed server-side). */

@@ -24,7 +24,8 @@ export type CompiledArtifact = {
   compiler: { version: string; settings: typeof compilerSettings }
 }
 
-type Solc = { version(): string; compile(input: string): string }
+type ImportResult = { contents: string } | { error: string }
+type Solc = { version(): string; compile(input: string, callbacks?: { import(path: string): ImportResult }): string }
 type SolcMessage = { severity: 'error' | 'warning' | 'info'; formattedMessage: string }
 type SolcOutput = {
   errors?: SolcMessage[]
@@ -35,7 +36,20 @@ type SolcOutput = {
 }
 
 // solc ships no types; this is the part of its API we use.
-const loadSolc = (): Solc => createRequire(import.meta.url)('solc') as Solc
+const require = createRequire(import.meta.url)
+const loadSolc = (): Solc => require('solc') as Solc
+
+/**
+ * Imports of npm packages (`@openzeppelin/contracts/…`) are read from node_modules, so a contract
+ * can build on a real library's source; the package version is pinned by package-lock.json.
+ */
+function readImport(path: string): ImportResult {
+  try {
+    return { contents: readFileSync(require.resolve(path), 'utf8') }
+  } catch {
+    return { error: `${path} not found: install the package that holds it (npm ci)` }
+  }
+}
 
 /** Reads every `*.sol` in `dir`, keyed by file name (the source unit name, which lands in the metadata hash). */
 export function readSources(dir: string): Record<string, string> {
@@ -62,14 +76,17 @@ export function compileSources(sources: Record<string, string>): {
       outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
     },
   }
-  const output = JSON.parse(solc.compile(JSON.stringify(input))) as SolcOutput
+  const output = JSON.parse(solc.compile(JSON.stringify(input), { import: readImport })) as SolcOutput
   const messages = output.errors ?? []
   const errors = messages.filter((m) => m.severity === 'error')
   if (errors.length) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`)
 
   const artifacts: CompiledArtifact[] = []
-  for (const contracts of Object.values(output.contracts ?? {}))
-    for (const [contractName, c] of Object.entries(contracts))
+  // Only the contracts of the given sources: the imported library's own contracts are not ours to ship.
+  for (const [file, contracts] of Object.entries(output.contracts ?? {}))
+    for (const [contractName, c] of Object.entries(file in sources ? contracts : {}))
+      // Interfaces have no code: nothing to deploy, no artifact.
+      if (c.evm.bytecode.object)
       artifacts.push({
         contractName,
         abi: c.abi,

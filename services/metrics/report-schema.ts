@@ -94,6 +94,29 @@ const scenario = z.strictObject({
   contracts: z.record(z.string(), z.templateLiteral(['0x', z.string()])),
   checks: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), expected: z.string(), actual: z.string() })),
   findings: z.record(z.string(), z.union([findingValue, z.record(z.string(), findingValue)])),
+  /** Txs sent before the load (deploys, set-up steps): not in the load's numbers. */
+  setup: z
+    .strictObject({
+      deploys: z.array(
+        z.strictObject({
+          contract: z.string(),
+          address: z.templateLiteral(['0x', z.string()]),
+          hash: z.templateLiteral(['0x', z.string()]),
+          gasUsed: z.number().int().nonnegative(),
+        }),
+      ),
+      steps: z.array(
+        z.strictObject({
+          step: z.number().int().nonnegative(),
+          label: z.string(),
+          txs: z.number().int().nonnegative(),
+          gasUsed: z.number().int().nonnegative(),
+        }),
+      ),
+      txs: z.number().int().nonnegative(),
+      gasUsed: z.number().int().nonnegative(),
+    })
+    .optional(),
 })
 
 const verdict = z.strictObject({

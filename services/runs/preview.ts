@@ -294,6 +294,10 @@ function summaryOf(config: TestConfig, planned: number, info: NodeInfo, compiled
     }
     case 'gas-limit':
       return `${s.fillTxs} txs of a quarter block each, then ${s.rampSteps} txs whose gas limits ramp from ${s.rampFrom}× to ${s.rampTo}× the block gas limit (${commas(info.blockGasLimit)}).`
+    case 'workload': {
+      const n = Object.keys(s.contracts).length
+      return `${n} contract(s) deployed, ${s.setup.length} set-up step(s), then ${commas(planned)} calls mixed from ${s.calls.length} kinds by weight.`
+    }
     case 'custom-call':
       return `${commas(planned)} calls of ${compiled?.found.signature ?? s.function}${compiled?.deploy ? `, on a ${compiled.deploy.artifact.contractName} deployed at start` : ''}.`
   }

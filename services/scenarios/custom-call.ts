@@ -1,6 +1,6 @@
 import type { Abi, Address, Hex } from 'viem'
 import { findFunction } from '../abi/find-function'
-import { compileArgGenerators } from '../abi/generators'
+import { type ChainRefs, compileArgGenerators } from '../abi/generators'
 import { loadContractInterface, requireBytecode } from '../abi/load-abi'
 import type { ScenarioConfig } from '../config/scenario-schema'
 import type { TestConfig } from '../config/schema'
@@ -8,7 +8,7 @@ import { type Artifact, builtinConstructorArgs, loadBuiltinArtifact } from '../c
 import { deployContract } from '../contracts/deploy'
 import { ConfigError } from '../errors/base'
 import type { PlannedTx } from '../testing/tx'
-import { estimateGas, readCall, revertDecoder } from './shared'
+import { chainClock, estimateGas, readCall, revertDecoder } from './shared'
 import { compileStateChecks, evaluateStateChecks, readStateChecks } from './state-checks'
 import type { Scenario, ScenarioContext } from './types'
 
@@ -28,7 +28,7 @@ export function compileCustomCall(config: TestConfig) {
   else if ('builtin' in target) {
     const artifact = loadBuiltinArtifact(target.builtin)
     abi = artifact.abi
-    deploy = { artifact, args: target.constructorArgs ?? builtinConstructorArgs[target.builtin] }
+    deploy = { artifact, args: target.constructorArgs ?? builtinConstructorArgs[target.builtin] ?? [] }
   } else {
     const iface = loadContractInterface(target.artifact, {
       field: field('target.artifact'),
@@ -91,7 +91,14 @@ export const customCallScenario: Scenario = {
       }))
     } else address = (o.target as { address: Address }).address
     const accounts = senders.map((s) => s.address)
-    const encode = (i: number, from: Address): Hex => args.encode({ i, from, accounts })
+    // `now` deadlines read the chain's time; a custom call has no named contracts.
+    const chain: ChainRefs = {
+      contracts: {},
+      deployer: senders[0]?.address ?? address,
+      balanceOf: () => 0n,
+      now: await chainClock(ctx),
+    }
+    const encode = (i: number, from: Address): Hex => args.encode({ i, from, accounts, chain })
     const gas = config.gasLimit ?? o.gas ?? (await estimateFirstThatPasses(ctx, address, o.value, encode))
     const label = found.signature
 

@@ -7,6 +7,7 @@ import { gasLimitScenario } from './gas-limit'
 import { rapidTransferScenario } from './rapid-transfer'
 import { transferScenario } from './transfer'
 import type { Scenario } from './types'
+import { workloadScenario } from './workload/workload'
 
 const scenarios: Record<string, Scenario> = {
   transfer: transferScenario,
@@ -15,6 +16,7 @@ const scenarios: Record<string, Scenario> = {
   'batch-operations': batchOperationsScenario,
   'gas-limit': gasLimitScenario,
   'custom-call': customCallScenario,
+  workload: workloadScenario,
 }
 
 /** The scenario a config asks for (default: ETH transfers). */

@@ -1,4 +1,4 @@
-import { type Abi, type Address, encodeFunctionData, getAddress, type Hex, keccak256, toHex } from 'viem'
+import { type Abi, type Address, encodeFunctionData, getAddress, type Hex, hexToBigInt, keccak256, toHex } from 'viem'
 import { createRevertDecoder } from '../abi/decode-revert'
 import { sendBatch } from '../accounts/send-batch'
 import type { Sender } from '../accounts/sender'
@@ -65,3 +65,11 @@ export function revertDecoder(abi: Abi): (data: Hex | undefined) => TxErrorInfo 
 }
 
 export { revertDataOf }
+
+/** The chain's time: the head block's timestamp, moved on by wall time since it was read. */
+export async function chainClock(ctx: ScenarioContext): Promise<() => bigint> {
+  const head = (await ctx.conn.request('eth_getBlockByNumber', ['latest', false])) as { timestamp: Hex }
+  const at = Date.now()
+  const base = hexToBigInt(head.timestamp)
+  return () => base + BigInt(Math.floor((Date.now() - at) / 1000))
+}

@@ -22,9 +22,13 @@ const comparable = /^(u?int\d*|bool|address|bytes\d*|string)$/
  * names a view function with one comparable output, its args encode, and a numeric expectation
  * is asked only of a number. Errors name `scenario.checks[i]…`.
  */
-export function compileStateChecks(abi: Abi, checks: readonly StateCheckConfig[]): CompiledStateCheck[] {
+export function compileStateChecks(
+  abi: Abi,
+  checks: readonly StateCheckConfig[],
+  fieldOf: (i: number) => string = (i) => `scenario.checks[${i}]`,
+): CompiledStateCheck[] {
   return checks.map((c, i) => {
-    const field = `scenario.checks[${i}]`
+    const field = fieldOf(i)
     const found = findFunction(abi, c.call, { field: `${field}.call` })
     const out = found.fn.outputs
     const bad = (message: string, hint?: string) => new ConfigError([{ field: `${field}.call`, message }], { hint })
@@ -33,14 +37,14 @@ export function compileStateChecks(abi: Abi, checks: readonly StateCheckConfig[]
     if (out.length !== 1 || !comparable.test(out[0]?.type ?? ''))
       throw bad(`${found.signature} must return one number, bool, address, bytes or string`)
     const numeric = /int/.test(out[0]?.type ?? '')
-    if (c.expect !== 'unchanged' && !('equals' in c.expect) && !numeric)
+    if (c.expect !== 'unchanged' && (c.expect === 'notDecreased' || !('equals' in c.expect)) && !numeric)
       throw new ConfigError([
         {
           field: `${field}.expect`,
           message: `${found.signature} returns ${out[0]?.type}: only "unchanged" or {equals} apply`,
         },
       ])
-    const eq = c.expect !== 'unchanged' && 'equals' in c.expect ? c.expect.equals : undefined
+    const eq = typeof c.expect === 'object' && 'equals' in c.expect ? c.expect.equals : undefined
     if (numeric && eq !== undefined && !(typeof eq === 'number' || /^-?(0x[0-9a-fA-F]+|[0-9]+)$/.test(String(eq))))
       throw new ConfigError([
         { field: `${field}.expect.equals`, message: `${found.signature} returns a number: expected a whole number` },
@@ -86,6 +90,7 @@ export function evaluateStateChecks(
     const num = (v: Value) => (typeof v === 'bigint' ? v : 0n)
     const result = (ok: boolean, expected: string, actual = show(a)) => ({ name: c.name, ok, expected, actual })
     if (e === 'unchanged') return result(same(a, b), `unchanged (${show(b)})`)
+    if (e === 'notDecreased') return result(num(a) >= num(b), `≥ ${show(b)} (before the run)`)
     if ('equals' in e) {
       const want: Value =
         typeof a === 'bigint' && typeof e.equals !== 'boolean'

@@ -15,6 +15,8 @@ export type ScenarioShape = {
   gasPerTx: bigint
   /** Highest wei value one of its txs sends. */
   valuePerTx: bigint
+  /** Set-up txs each sender sends itself (approvals) and the wei they carry: funded on top of its share. */
+  setupPerSender?: { txs: number; value: bigint }
 }
 
 export type ScenarioContext = {
@@ -37,6 +39,17 @@ export type Findings = Record<
 /** A check of contract state after the run: the run proves the contract stayed correct. */
 export type ScenarioCheck = { name: string; ok: boolean; expected: string; actual: string }
 
+/**
+ * The txs a scenario sent before the load (deploys, mints, approvals): on the chain, but not part
+ * of the plan, so never in the load's counts, rates or latencies.
+ */
+export type SetupSummary = {
+  deploys: { contract: string; address: Address; hash: Hex; gasUsed: number }[]
+  steps: { step: number; label: string; txs: number; gasUsed: number }[]
+  txs: number
+  gasUsed: number
+}
+
 export type PreparedScenario = {
   plan: Iterable<PlannedTx>
   /** Turns a reverted call's return data into a reason (ABI-aware). */
@@ -47,6 +60,8 @@ export type PreparedScenario = {
   findings?: (stats: ScenarioStats) => Promise<Findings> | Findings
   /** Contracts it deployed, by role. */
   contracts?: Record<string, Address>
+  /** Its set-up txs, for the report. */
+  setup?: SetupSummary
 }
 
 /** What the engine hands to `findings`: every planned tx's outcome (no keys, no raw txs). */

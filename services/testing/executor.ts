@@ -9,7 +9,7 @@ import type { NodeInfo } from '../chain/node-info'
 import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 import { planScenario, scenarioFor } from '../scenarios'
-import type { Findings, PreparedScenario, Scenario, ScenarioCheck } from '../scenarios/types'
+import type { Findings, PreparedScenario, Scenario, ScenarioCheck, SetupSummary } from '../scenarios/types'
 import { announceMining } from './announce-mining'
 import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
@@ -81,6 +81,7 @@ export type RunOutcome = {
     contracts: Record<string, Address>
     checks: ScenarioCheck[]
     findings: Findings
+    setup?: SetupSummary
   }
 }
 
@@ -125,6 +126,10 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       fees,
       perTx: fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx,
       planned: shape.planned,
+      ...(shape.setupPerSender && {
+        setupWei:
+          BigInt(shape.setupPerSender.txs) * fees.maxGasCost(shape.gasPerTx) + shape.setupPerSender.value,
+      }),
       bus,
       mine,
     })
@@ -302,6 +307,12 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       return { address, kind, sent, expectedNonce: (startNonces.get(key) ?? 0) + sent, final: finalBy.get(key) }
     }),
     gapFills: ledger.fillers.length,
-    scenario: { name: s.scenario.name, contracts: s.setup.contracts ?? {}, checks, findings },
+    scenario: {
+      name: s.scenario.name,
+      contracts: s.setup.contracts ?? {},
+      checks,
+      findings,
+      ...(s.setup.setup && { setup: s.setup.setup }),
+    },
   }
 }
