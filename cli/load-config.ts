@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
-import { extname } from 'node:path'
+import { dirname, extname, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { TestConfig } from '../services/config/schema'
 import { ConfigError } from '../services/errors/base'
 import { checkConfig } from '../services/runs/check-config'
+import { inlineArtifactFiles } from './artifact-files'
 
 /** Reads a JSON or YAML test config file into a plain object (validation happens after merging). */
 export function readConfigFile(path: string): Record<string, unknown> {
@@ -52,15 +53,24 @@ export function list(value: string): string[] {
 /**
  * File values first, flags over them, then one validation that names any bad field — including a
  * custom call's ABI, function and arguments, so they fail here (exit 2, nothing written) rather
- * than as a run that starts a node and then fails.
+ * than as a run that starts a node and then fails. Artifact paths and contract names in the file
+ * are read here (cli/artifact-files.ts); `foundryOut` (file, relative to it) and `--foundry-out`
+ * (flag, relative to the cwd) say where names are found, and are the CLI's alone: the config
+ * that is validated, stored and reported holds the artifacts' JSON instead.
  */
 export function loadConfig(
   file: string | undefined,
   flags: Record<string, unknown>,
   thresholds: string[] = [],
 ): TestConfig {
-  const fromFile = file ? readConfigFile(file) : {}
-  const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined))
+  const { foundryOut: flagOut, ...flagValues } = flags
+  const read = file ? readConfigFile(file) : {}
+  const { foundryOut: fileOut, ...fileValues } = read
+  const baseDir = file ? dirname(resolve(file)) : process.cwd()
+  const foundryOut =
+    typeof flagOut === 'string' ? resolve(flagOut) : fileOut === undefined ? undefined : outDir(fileOut, baseDir)
+  const fromFile = file ? inlineArtifactFiles(fileValues, { baseDir, foundryOut }) : {}
+  const defined = Object.fromEntries(Object.entries(flagValues).filter(([, v]) => v !== undefined))
   const merged: Record<string, unknown> = { ...fromFile, ...defined }
   // `--threshold` adds to the file's thresholds rather than replacing them (a non-list is left for zod to name).
   if (thresholds.length)
@@ -71,4 +81,12 @@ export function loadConfig(
           ? [...merged.thresholds, ...thresholds]
           : merged.thresholds
   return checkConfig(merged)
+}
+
+/** A config file's `foundryOut`: a directory path, relative to the file. */
+function outDir(value: unknown, baseDir: string): string {
+  if (typeof value === 'string' && value.trim()) return resolve(baseDir, value)
+  throw new ConfigError([{ field: 'foundryOut', message: 'must be the path of a Foundry out/ directory' }], {
+    hint: "e.g. foundryOut: out — relative to the config file's directory.",
+  })
 }

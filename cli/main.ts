@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
+import { contractsCommand } from './contracts-command'
 import { collect, list, numeric } from './load-config'
 import { describeFailure, runCommand } from './run-command'
 
@@ -13,6 +14,10 @@ program
   .command('run')
   .description('Run a stress test headless: live progress, a summary, an optional JSON report.')
   .option('-c, --config <file>', 'test config file (JSON or YAML); flags override its fields')
+  .option(
+    '--foundry-out <dir>',
+    "Foundry out/ directory: the config's artifact: Name finds out/<File>.sol/Name.json here (or foundryOut in the file)",
+  )
   .option(
     '--scenario <name>',
     `workload: ${scenarioNames.join(' | ')} | custom-call (options in a --config file; default transfer)`,
@@ -86,6 +91,20 @@ program
         quiet: Boolean(quiet),
         flags: rest,
       })
+    } catch (error) {
+      const { message, code } = describeFailure(error)
+      process.stderr.write(`${message}\n`)
+      process.exitCode = code
+    }
+  })
+
+program
+  .command('contracts')
+  .description('List the contracts of a Foundry out/ directory that a config can name with artifact: Name.')
+  .requiredOption('--foundry-out <dir>', "Foundry's out/ directory (after forge build)")
+  .action((opts: { foundryOut: string }) => {
+    try {
+      process.stdout.write(`${contractsCommand(opts.foundryOut)}\n`)
     } catch (error) {
       const { message, code } = describeFailure(error)
       process.stderr.write(`${message}\n`)

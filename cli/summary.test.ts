@@ -4,7 +4,7 @@ import { emptyCounts } from '../services/testing/ledger'
 import { fakeReport } from '../test/helpers/fake-report'
 import { exitCodes } from './exit-codes'
 import { exitCodeOf } from './run-command'
-import { formatSummary } from './summary'
+import { formatSummary, sampleWidth } from './summary'
 
 describe('CLI summary: accounting line', () => {
   it('says the books balance, that a run failed before sending anything, or that they do not', () => {
@@ -49,5 +49,45 @@ describe('CLI summary: chain line and exit code', () => {
     expect(chainAgreesOf({ accounts: [account(3, null)], error: null })).toBeNull()
     const lost = { code: 'NODE_LOST', message: 'gone' }
     expect(chainAgreesOf({ accounts: [account(3, 2)], error: lost })).toBeNull()
+  })
+})
+
+describe('CLI summary: error groups', () => {
+  const group = (sample: string) => ({
+    kind: 'reverted' as const,
+    label: 'withdraw(uint256)',
+    title: 'Execution reverted',
+    count: 3,
+    retried: 0,
+    hint: 'The contract rejected the call: the message is its own.',
+    sample,
+    firstAt: 0,
+    lastAt: 1,
+  })
+
+  it('prints the decoded reason of each group under its generic title', () => {
+    const text = formatSummary(fakeReport({ errors: [group('InsufficientBalance(available: 0, needed: 5)')] }))
+    const lines = text.split('\n')
+    const title = lines.findIndex((l) => l.includes('3× Execution reverted (withdraw(uint256))'))
+    expect(title).toBeGreaterThan(-1)
+    expect(lines[title + 1]).toBe('       e.g. InsufficientBalance(available: 0, needed: 5)')
+    expect(lines[title + 2]).toBe('       → The contract rejected the call: the message is its own.')
+  })
+
+  it('keeps a long or multi-line sample to one line of at most sampleWidth characters', () => {
+    const long = `reverted: ${'x'.repeat(300)}\n  at line two`
+    const line = formatSummary(fakeReport({ errors: [group(long)] }))
+      .split('\n')
+      .find((l) => l.includes('e.g. '))
+    expect(line).toBeDefined()
+    const sample = (line as string).slice((line as string).indexOf('e.g. ') + 5)
+    expect(sample).toHaveLength(sampleWidth)
+    expect(sample.endsWith('…')).toBe(true)
+    expect(sample.startsWith('reverted: xxx')).toBe(true)
+  })
+
+  it('leaves the sample out when it says nothing more than the title', () => {
+    const text = formatSummary(fakeReport({ errors: [group('Execution reverted')] }))
+    expect(text).not.toContain('e.g.')
   })
 })

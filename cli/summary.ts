@@ -5,6 +5,14 @@ import { thresholdLines } from './threshold-lines'
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`)
 
+/** An error group's sample fits one terminal line; the JSON report keeps it whole. */
+export const sampleWidth = 120
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > sampleWidth ? `${flat.slice(0, sampleWidth - 1)}…` : flat
+}
+
 /** The end-of-run table: what happened to every tx, how fast, and what went wrong with a hint. */
 export function formatSummary(r: RunReport): string {
   const c = r.counts
@@ -50,11 +58,15 @@ export function formatSummary(r: RunReport): string {
   lines.push(...thresholdLines(r))
   if (r.errors.length) {
     lines.push('', '  errors:')
-    for (const g of r.errors)
+    for (const g of r.errors) {
       lines.push(
         `    ${g.count}× ${g.title}${g.label ? ` (${g.label})` : ''}${g.retried ? `, ${g.retried} retried` : ''}`,
-        `       → ${g.hint}`,
       )
+      // The group's own words (a decoded revert reason, the node's message): the title is generic.
+      const sample = oneLine(g.sample)
+      if (sample && sample !== g.title) lines.push(`       e.g. ${sample}`)
+      lines.push(`       → ${g.hint}`)
+    }
   }
   for (const warning of r.warnings)
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))

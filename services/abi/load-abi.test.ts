@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { combinedJsonOf, compileStandardJson, counterSource, mathLibSource } from '../../test/helpers/solc'
 import { ConfigError } from '../errors/base'
 import solcFailed from './fixtures/solc-failed.json'
 import solcOutput from './fixtures/solc-output.json'
@@ -126,7 +127,80 @@ describe('loadContractInterface: formats', () => {
   })
 })
 
+describe('loadContractInterface: solc --combined-json', () => {
+  // Real solc 0.8.28 output, in the shape `solc --combined-json abi,bin,bin-runtime,metadata` prints.
+  const counterOut = compileStandardJson({ 'Counter.sol': counterSource })
+  const summerOut = compileStandardJson({ 'src/Summer.sol': mathLibSource })
+  const counterBin = counterOut.contracts['Counter.sol']!.Counter!.evm.bytecode.object
+
+  it('takes the only contract without a name, its ABI as an array or (older solc) as JSON text', () => {
+    for (const abiAsString of [false, true]) {
+      const iface = loadContractInterface(JSON.stringify(combinedJsonOf(counterOut, { abiAsString })))
+      expect(iface).toEqual({
+        abi: counterOut.contracts['Counter.sol']!.Counter!.abi,
+        bytecode: `0x${counterBin}`,
+        name: 'Counter',
+        format: 'solc-combined-json',
+      })
+    }
+  })
+
+  it('picks one of several by Name or File.sol:Name, and lists them when none is chosen', () => {
+    const combined = combinedJsonOf(summerOut)
+    expect(Object.keys(combined.contracts)).toEqual(['src/Summer.sol:MathLib', 'src/Summer.sol:Summer'])
+    expect(loadContractInterface(combined, { contractName: 'MathLib' }).name).toBe('MathLib')
+    expect(loadContractInterface(combined, { contractName: 'src/Summer.sol:Summer' }).name).toBe('Summer')
+    expect(issueOf(() => loadContractInterface(combined, { field: 'scenario.target.artifact' }))).toEqual({
+      field: 'scenario.target.artifact',
+      message: 'solc output has 2 contracts; pick one with contractName: MathLib, Summer',
+    })
+    expect(issueOf(() => loadContractInterface(combined, { contractName: 'Nope' })).message).toBe(
+      'contract "Nope" not found in solc output; it has: MathLib, Summer',
+    )
+  })
+
+  it('keeps unlinked code, naming the library from the placeholder hash and the other contracts', () => {
+    const iface = loadContractInterface(combinedJsonOf(summerOut), { contractName: 'Summer' })
+    expect(iface.bytecode).toBeUndefined()
+    expect(iface.unlinkedLibraries).toEqual(['src/Summer.sol:MathLib'])
+    expect(iface.unlinkedBytecode).toBe(`0x${summerOut.contracts['src/Summer.sol']!.Summer!.evm.bytecode.object}`)
+    expect(iface.unlinkedBytecode).toMatch(/__\$[0-9a-f]{34}\$__/)
+  })
+
+  it('says what to ask solc for when the output has no ABI', () => {
+    const binOnly = { contracts: { 'Counter.sol:Counter': { bin: counterBin } }, version: '0.8.28' }
+    expect(issueOf(() => loadContractInterface(binOnly)).message).toBe(
+      'is solc --combined-json output without any contract ABI',
+    )
+    const badAbi = { contracts: { 'Counter.sol:Counter': { abi: '[{', bin: counterBin } } }
+    expect(issueOf(() => loadContractInterface(badAbi)).message).toBe(
+      'is solc --combined-json output whose Counter.sol:Counter has an "abi" that is not JSON text',
+    )
+  })
+})
+
+describe('loadContractInterface: unlinked code from standard JSON', () => {
+  it('keeps the bytecode with its placeholders and the link references (byte offsets)', () => {
+    const out = compileStandardJson({ 'src/Summer.sol': mathLibSource })
+    const evm = out.contracts['src/Summer.sol']!.Summer!.evm
+    const iface = loadContractInterface(out, { contractName: 'Summer' })
+    expect(iface).toMatchObject({
+      unlinkedLibraries: ['src/Summer.sol:MathLib'],
+      unlinkedBytecode: `0x${evm.bytecode.object}`,
+      linkReferences: evm.bytecode.linkReferences,
+    })
+    expect(iface.bytecode).toBeUndefined()
+  })
+})
+
 describe('loadContractInterface: errors', () => {
+  it('says a file path is not the JSON, and where paths are read', () => {
+    for (const path of ['out/Counter.sol/Counter.json', 'Counter.json', '  ./artifacts/Counter  '])
+      expect(issueOf(() => loadContractInterface(path, { field: 'scenario.target.artifact' })).message).toMatch(
+        /^looks like a file path \(".*"\): the CLI reads paths relative to the config file; in the web form or the API, upload or paste the artifact's JSON$/,
+      )
+  })
+
   it('says where JSON breaks', () => {
     expect(issueOf(() => loadContractInterface('[{"type": x}]'))).toEqual({
       field: 'abi',

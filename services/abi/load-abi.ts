@@ -1,24 +1,31 @@
 import type { Abi, Hex } from 'viem'
+import { type LinkReferences, readBytecode } from './bytecode'
 import { checkAbi } from './check-abi'
 import { isObject, type Json } from './json'
-import { fail, listOf } from './messages'
+import { linkLibrariesHint } from './library-placeholder'
+import { describe, fail, listOf } from './messages'
 import { parseJson } from './parse-json'
-import { pickSolcContract } from './solc-output'
+import { combinedAsStandard, isCombinedJson } from './solc-combined'
+import { pickSolcContract, solcQualifiedNames } from './solc-output'
 
-export type ContractFormat = 'abi' | 'foundry' | 'hardhat' | 'solc-standard-json'
+export type ContractFormat = 'abi' | 'foundry' | 'hardhat' | 'solc-standard-json' | 'solc-combined-json'
 
 export type ContractInterface = {
   abi: Abi
-  /** Creation bytecode; absent for interfaces, abstract contracts and plain ABIs. */
+  /** Creation bytecode, ready to deploy; absent for interfaces, abstract contracts, plain ABIs and unlinked code. */
   bytecode?: Hex
   name?: string
   format: ContractFormat
-  /** Libraries the bytecode still needs linked (it has `__$…$__` placeholders, so no `bytecode`). */
+  /** Libraries the bytecode still needs linked: `file:Lib` where known, else the placeholder's `$…$` label. */
   unlinkedLibraries?: string[]
+  /** The creation code with its `__$…$__` placeholders still in, for linkLibraries. */
+  unlinkedBytecode?: Hex
+  /** Where each library's address goes (solc, Foundry, Hardhat); combined-json has only the placeholders. */
+  linkReferences?: LinkReferences
 }
 
 export type LoadContractInterfaceOptions = {
-  /** Picks one contract of a solc standard-JSON output: `Name` or `path/File.sol:Name`. */
+  /** Picks one contract of a solc standard-JSON or combined-json output: `Name` or `path/File.sol:Name`. */
   contractName?: string
   /** Field named in errors; default `abi`. */
   field?: string
@@ -30,8 +37,9 @@ const notAnAbi = 'is not an ABI, a Foundry/Hardhat artifact or solc output'
 /**
  * What a user pasted or uploaded (JSON text or a parsed value) → a checked ABI plus bytecode.
  * Accepts a plain ABI array, a Foundry `out/X.sol/X.json`, a Hardhat artifact (and the same
- * `{ abi, bytecode: '0x…' }` shape from Truffle and friends) and solc standard-JSON output
- * (bare, or inside a Hardhat/Foundry build-info file).
+ * `{ abi, bytecode: '0x…' }` shape from Truffle and friends), solc standard-JSON output (bare, or
+ * inside a Hardhat/Foundry build-info file) and `solc --combined-json` output. Bytecode that
+ * needs libraries comes back as `unlinkedBytecode` (services/contracts/link-libraries.ts links it).
  */
 export function loadContractInterface(input: unknown, options: LoadContractInterfaceOptions = {}): ContractInterface {
   const field = options.field ?? 'abi'
@@ -39,12 +47,12 @@ export function loadContractInterface(input: unknown, options: LoadContractInter
   if (Array.isArray(value)) return { abi: checkAbi(value, field), format: 'abi' }
   if (!isObject(value)) return fail(field, notAnAbi)
   if (!Array.isArray(value.abi)) {
+    if (isCombinedJson(value))
+      return solcContract(combinedAsStandard(value, field), 'solc-combined-json', options.contractName, field)
     // Hardhat and Foundry build-info files wrap the solc output in `output`.
     const solc = isObject(value.output) ? value.output : value
     if (!isObject(solc.contracts) && !Array.isArray(solc.errors)) return fail(field, notAnAbi)
-    const picked = pickSolcContract(solc, options.contractName, field)
-    const evm = isObject(picked.entry.evm) ? picked.entry.evm : {}
-    return artifact(picked.entry.abi, evm.bytecode, picked.name, 'solc-standard-json', field)
+    return solcContract(solc, 'solc-standard-json', options.contractName, field)
   }
   const name = stringOr(value.contractName)
   if (typeof value._format === 'string' && hardhatFormats.includes(value._format))
@@ -59,7 +67,11 @@ export function loadContractInterface(input: unknown, options: LoadContractInter
 export function requireBytecode(iface: ContractInterface, field = 'abi'): Hex {
   if (iface.bytecode) return iface.bytecode
   if (iface.unlinkedLibraries?.length)
-    fail(field, `has no bytecode to deploy: it needs libraries linked first (${listOf(iface.unlinkedLibraries)})`)
+    fail(
+      field,
+      `has no bytecode to deploy: it needs libraries linked first (${listOf(iface.unlinkedLibraries)})`,
+      linkLibrariesHint(iface.unlinkedLibraries[0] ?? 'Lib'),
+    )
   return fail(field, 'has no bytecode to deploy', bytecodeHint(iface.format))
 }
 
@@ -69,8 +81,28 @@ function bytecodeHint(format: ContractFormat): string {
 }
 
 function parseText(text: string, field: string): unknown {
-  if (!text.trim()) return fail(field, 'is empty; paste an ABI or a Foundry/Hardhat artifact')
+  const trimmed = text.trim()
+  if (!trimmed) return fail(field, 'is empty; paste an ABI or a Foundry/Hardhat artifact')
+  // Quotes, brackets and line breaks are JSON's; a path has none of them.
+  if (!/["\n[{]/.test(trimmed) && (/\.json$/i.test(trimmed) || trimmed.includes('/')))
+    fail(
+      field,
+      `looks like a file path (${describe(trimmed)}): the CLI reads paths relative to the config file; in the web form or the API, upload or paste the artifact's JSON`,
+    )
   return parseJson(text, field)
+}
+
+/** One contract of solc output (standard JSON, or combined-json in its shape). */
+function solcContract(
+  solc: Json,
+  format: ContractFormat,
+  contractName: string | undefined,
+  field: string,
+): ContractInterface {
+  const picked = pickSolcContract(solc, contractName, field)
+  const evm = isObject(picked.entry.evm) ? picked.entry.evm : {}
+  // The other contracts of the same output name the libraries when the placeholders alone do not.
+  return artifact(picked.entry.abi, evm.bytecode, picked.name, format, field, undefined, solcQualifiedNames(solc))
 }
 
 function artifact(
@@ -80,38 +112,30 @@ function artifact(
   format: ContractFormat,
   field: string,
   linkReferences?: unknown,
+  knownNames: readonly string[] = [],
 ): ContractInterface {
   if (!Array.isArray(abi)) return fail(field, `is a ${format} artifact without an "abi" array`)
   // Foundry and solc nest { object, linkReferences }; Hardhat has a string and links beside it.
-  const code = toBytecode(isObject(bytecode) ? bytecode.object : bytecode, field)
-  const links = libraries(isObject(bytecode) ? bytecode.linkReferences : linkReferences)
-  const unlinked = code.placeholders.length ? (links.length ? links : code.placeholders) : []
+  const code = readBytecode(
+    isObject(bytecode) ? bytecode.object : bytecode,
+    isObject(bytecode) ? bytecode.linkReferences : linkReferences,
+    field,
+    knownNames,
+  )
+  const unlinked = code.libraries.length > 0
   return {
     abi: checkAbi(abi, field),
-    ...(code.hex && !unlinked.length ? { bytecode: code.hex } : {}),
+    ...(code.hex && !unlinked ? { bytecode: code.hex } : {}),
     ...named(name),
     format,
-    ...(unlinked.length ? { unlinkedLibraries: unlinked } : {}),
+    ...(unlinked
+      ? {
+          unlinkedLibraries: code.libraries,
+          unlinkedBytecode: code.hex,
+          ...(code.linkReferences ? { linkReferences: code.linkReferences } : {}),
+        }
+      : {}),
   }
-}
-
-/** Creation code, `0x`-prefixed (solc omits it); `0x` or "" means none (an interface). */
-function toBytecode(code: unknown, field: string): { hex?: Hex; placeholders: string[] } {
-  if (code === undefined || code === null) return { placeholders: [] }
-  if (typeof code !== 'string') return fail(field, 'has a bytecode that is not a hex string')
-  const body = code.startsWith('0x') ? code.slice(2) : code
-  // Unlinked library references are 40-character placeholders: `__$<hash>$__` or `__File.sol:Lib___…`.
-  const placeholders = [...new Set(body.match(/__.{36}__/g) ?? [])].map((p) => p.replace(/^_+|_+$/g, ''))
-  const hexOnly = body.replace(/__.{36}__/g, '')
-  if (!/^[0-9a-fA-F]*$/.test(hexOnly) || body.length % 2) fail(field, 'has a bytecode that is not valid hex')
-  return body ? { hex: `0x${body}`, placeholders } : { placeholders }
-}
-
-function libraries(links: unknown): string[] {
-  if (!isObject(links)) return []
-  return Object.entries(links).flatMap(([file, libs]) =>
-    isObject(libs) ? Object.keys(libs).map((lib) => `${file}:${lib}`) : [],
-  )
 }
 
 /** Foundry names the contract only in its metadata's compilation target. */

@@ -33,6 +33,11 @@ export function solcContractNames(output: Json): string[] {
   return displayNames(entries(output.contracts))
 }
 
+/** Every contract as `file:Name`, the fully qualified name solc hashes into library placeholders. */
+export function solcQualifiedNames(output: Json): string[] {
+  return entries(output.contracts).map((c) => `${c.file}:${c.name}`)
+}
+
 function entries(contracts: unknown): Entry[] {
   if (!isObject(contracts)) return []
   return Object.entries(contracts).flatMap(([file, byName]) =>

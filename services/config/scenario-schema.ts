@@ -60,13 +60,17 @@ export const scenarioSchema = z.discriminatedUnion(
             artifact: z.unknown(),
             contractName: z.string().optional(),
             constructorArgs: z.array(z.unknown()).default([]),
+            /** Deployed libraries the bytecode links: `{MathLib: "0x…"}` or `{"src/Math.sol:MathLib": "0x…"}`. */
+            libraries: z
+              .record(z.string(), z.string().regex(/^0x[0-9a-fA-F]{40}$/, { error: 'must be a 20-byte 0x address' }))
+              .optional(),
           }),
           z.strictObject({
             builtin: z.enum(builtinContracts),
             constructorArgs: z.array(z.unknown()).optional(),
           }),
         ],
-        { error: 'must be {address, abi}, {artifact, contractName?, constructorArgs?} or {builtin}' },
+        { error: 'must be {address, abi}, {artifact, contractName?, constructorArgs?, libraries?} or {builtin}' },
       ),
       /** A name, a signature (when overloaded) or a 4-byte selector. */
       function: z.string().min(1),

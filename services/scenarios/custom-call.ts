@@ -6,6 +6,7 @@ import type { ScenarioConfig } from '../config/scenario-schema'
 import type { TestConfig } from '../config/schema'
 import { type Artifact, builtinConstructorArgs, loadBuiltinArtifact } from '../contracts/artifacts'
 import { deployContract } from '../contracts/deploy'
+import { linkLibraries } from '../contracts/link-libraries'
 import { ConfigError } from '../errors/base'
 import type { PlannedTx } from '../testing/tx'
 import { chainClock, estimateGas, readCall, revertDecoder } from './shared'
@@ -34,7 +35,11 @@ export function compileCustomCall(config: TestConfig) {
       field: field('target.artifact'),
       contractName: target.contractName,
     })
-    const bytecode = requireBytecode(iface, field('target.artifact'))
+    // Code that needs libraries links them here; without `libraries` requireBytecode names them.
+    const bytecode =
+      target.libraries && (iface.bytecode || iface.unlinkedBytecode)
+        ? linkLibraries(iface, target.libraries as Record<string, Address>, field('target.libraries'))
+        : requireBytecode(iface, field('target.artifact'))
     abi = iface.abi
     deploy = { artifact: { contractName: iface.name ?? 'contract', abi, bytecode }, args: target.constructorArgs }
   }
