@@ -11,7 +11,8 @@ import { freshMnemonic, startTestRun } from '../helpers/run'
 const testNode = withTestNode()
 const node = () => testNode.node
 
-const example = parse(readFileSync(new URL('../../examples/amm-swaps.yaml', import.meta.url), 'utf8'))
+const exampleOf = (name: string) => parse(readFileSync(new URL(`../../examples/${name}`, import.meta.url), 'utf8'))
+const example = exampleOf('amm-swaps.yaml')
 const poolAbi = parseAbi([
   'function getReserves() view returns (uint256, uint256)',
   'event Swap(address indexed sender, address indexed tokenIn, uint256 amountIn, uint256 amountOut, address to)',
@@ -26,6 +27,8 @@ type PoolEvent = {
 }
 const tokenAbi = parseAbi([
   'function balanceOf(address) view returns (uint256)',
+  'function totalSupply() view returns (uint256)',
+  'function totalAssets() view returns (uint256)',
   'event Transfer(address indexed from, address indexed to, uint256 value)',
   'event Approval(address indexed owner, address indexed spender, uint256 value)',
 ])
@@ -154,4 +157,28 @@ describe('workload: the AMM example on a real Anvil', () => {
       ['TokenB supply unchanged', true],
     ])
   }, 240_000)
+
+  it('OpenZeppelin ERC20 + ERC4626 from the npm package: every asset and share accounted for on chain', async () => {
+    const mnemonic = freshMnemonic()
+    const { scenario } = exampleOf('token-vault.yaml')
+    const report = await startTestRun(node(), { txs: 600, accounts: 10, mining: 'engine', mnemonic, scenario }).session
+      .done
+    expect(report.status).toBe('completed')
+    expect(report.counts).toMatchObject({ planned: 600, mined: 600 })
+    await expectReportEqualsChain(node(), report)
+    const { Asset, Vault } = report.scenario!.contracts as Record<string, Address>
+    const senders = deriveAccounts(mnemonic, 10).map((a) => a.address)
+    const sum = async (token: Address) =>
+      (await Promise.all(senders.map((a) => read<bigint>(tokenAbi, token, 'balanceOf', [a])))).reduce(
+        (x, y) => x + y,
+        0n,
+      )
+    // The vault holds exactly the assets it reports, and the senders hold every share.
+    expect(await read(tokenAbi, Vault!, 'totalAssets')).toBe(await read(tokenAbi, Asset!, 'balanceOf', [Vault]))
+    expect(await sum(Vault!)).toBe(await read(tokenAbi, Vault!, 'totalSupply'))
+    // No asset was created or lost: the senders (the deployer among them) and the vault hold the supply.
+    const held = (await sum(Asset!)) + (await read<bigint>(tokenAbi, Asset!, 'balanceOf', [Vault]))
+    expect(held).toBe(await read(tokenAbi, Asset!, 'totalSupply'))
+    expect(report.scenario!.checks.every((c) => c.ok)).toBe(true)
+  }, 120_000)
 })
