@@ -135,4 +135,21 @@ describe('compareRuns', () => {
     expect(gas[1]).toMatchObject({ deltaPct: 10, verdict: 'worse' })
     expect(compareRuns(run(), other).some((r) => r.unit === 'gas')).toBe(false)
   })
+
+  test('per-call rows for a workload: mined, reverted and latency of each label both runs sent', () => {
+    const call = (mined: number, reverted: number, latencyP95: number) => ({
+      label: 'swap A→B',
+      gasAvg: 70_000,
+      gasP95: 71_000,
+      mined,
+      reverted,
+      latencyP95,
+    })
+    const rows = byMetric(
+      compareRuns(run({ functions: [call(600, 0, 100)] }), run({ functions: [call(540, 60, 150)] })),
+    )
+    expect(rows.get('mined:swap A→B')).toMatchObject({ base: 600, run: 540, deltaPct: -10, verdict: 'worse' })
+    expect(rows.get('reverted:swap A→B')).toMatchObject({ base: 0, run: 60, better: 'lower' })
+    expect(rows.get('latency-p95:swap A→B')).toMatchObject({ deltaPct: 50, verdict: 'worse' })
+  })
 })

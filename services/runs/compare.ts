@@ -25,8 +25,18 @@ export type CompareRow = {
   verdict: Verdict
 }
 
-/** Per-function gas, if the report carries per-function stats (matched across runs by label). */
-export type FunctionGas = { label: string; gasAvg: number | null; gasP95: number | null }
+/**
+ * Per-function (per workload call) numbers, if the report carries per-function stats (matched
+ * across runs by label).
+ */
+export type FunctionGas = {
+  label: string
+  gasAvg: number | null
+  gasP95: number | null
+  mined?: number
+  reverted?: number
+  latencyP95?: number | null
+}
 
 /**
  * What a comparison needs of a run: a finished run's report has it all; a run that ended without
@@ -139,6 +149,27 @@ function functionRows(base: ComparableRun, run: ComparableRun, tolerancePct: num
   for (const b of base.functions ?? []) {
     const r = theirs.get(b.label)
     if (!r) continue
+    if (b.mined !== undefined && r.mined !== undefined)
+      rows.push(
+        row(
+          { metric: `mined:${b.label}`, label: `${b.label} mined`, unit: 'txs', better: 'higher' },
+          b.mined,
+          r.mined,
+          tolerancePct,
+        ),
+        row(
+          { metric: `reverted:${b.label}`, label: `${b.label} reverted`, unit: 'txs', better: 'lower' },
+          b.reverted ?? null,
+          r.reverted ?? null,
+          tolerancePct,
+        ),
+        row(
+          { metric: `latency-p95:${b.label}`, label: `${b.label} latency p95`, unit: 'ms', better: 'lower' },
+          b.latencyP95 ?? null,
+          r.latencyP95 ?? null,
+          tolerancePct,
+        ),
+      )
     rows.push(
       row(
         { metric: `gas-avg:${b.label}`, label: `${b.label} gas avg`, unit: 'gas', better: 'lower' },

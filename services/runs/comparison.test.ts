@@ -30,9 +30,16 @@ describe('parseCompareQuery', () => {
 
 describe('functionGasOf', () => {
   const stats = (label: string, role: 'planned' | 'gap-fill', avg: number | null) =>
-    ({ label, role, gas: { avg, p95: avg, min: avg, max: avg, total: 0 } }) as unknown as RunReport['functions'][number]
+    ({
+      label,
+      role,
+      mined: 40,
+      reverted: 2,
+      gas: { avg, p95: avg, min: avg, max: avg, total: 0 },
+      latencyMs: { p50: 90, p95: 120 },
+    }) as unknown as RunReport['functions'][number]
 
-  test('the planned functions’ gas; gap fills and unlabelled rows left out', () => {
+  test('the planned functions’ gas, mined, reverted and latency; gap fills and unlabelled rows left out', () => {
     const report = {
       functions: [
         stats('mint', 'planned', 50_000),
@@ -40,7 +47,9 @@ describe('functionGasOf', () => {
         stats('', 'planned', null),
       ],
     } as RunReport
-    expect(functionGasOf(report)).toEqual([{ label: 'mint', gasAvg: 50_000, gasP95: 50_000 }])
+    expect(functionGasOf(report)).toEqual([
+      { label: 'mint', gasAvg: 50_000, gasP95: 50_000, mined: 40, reverted: 2, latencyP95: 120 },
+    ])
   })
 
   test('a report from before per-function stats has none', () => {

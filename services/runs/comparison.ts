@@ -57,7 +57,7 @@ export function comparableOf(row: RunRow, summary: RunSummary): ComparableRun {
 }
 
 /**
- * Per-function gas of the planned txs (the engine's gap fills are not the workload), from the
+ * Per-function numbers (gas, mined, reverted, latency) of the planned txs (the engine's gap fills are not the workload), from the
  * report's `functions`. Reports written before per-function stats existed have none: null.
  */
 export function functionGasOf(report: RunReport | undefined): FunctionGas[] | null {
@@ -65,7 +65,14 @@ export function functionGasOf(report: RunReport | undefined): FunctionGas[] | nu
   if (!Array.isArray(list)) return null
   return list
     .filter((f) => f.role !== 'gap-fill' && f.label)
-    .map((f) => ({ label: f.label, gasAvg: f.gas?.avg ?? null, gasP95: f.gas?.p95 ?? null }))
+    .map((f) => ({
+      label: f.label,
+      gasAvg: f.gas?.avg ?? null,
+      gasP95: f.gas?.p95 ?? null,
+      mined: f.mined,
+      reverted: f.reverted,
+      latencyP95: f.latencyMs?.p95 ?? null,
+    }))
 }
 
 export type CompareStoredParameters = {
