@@ -84,16 +84,16 @@ export function compileSources(sources: Record<string, string>): {
   const artifacts: CompiledArtifact[] = []
   // Only the contracts of the given sources: the imported library's own contracts are not ours to ship.
   for (const [file, contracts] of Object.entries(output.contracts ?? {}))
+    // Interfaces have no code: nothing to deploy, no artifact.
     for (const [contractName, c] of Object.entries(file in sources ? contracts : {}))
-      // Interfaces have no code: nothing to deploy, no artifact.
       if (c.evm.bytecode.object)
-      artifacts.push({
-        contractName,
-        abi: c.abi,
-        bytecode: `0x${c.evm.bytecode.object}`,
-        deployedBytecode: `0x${c.evm.deployedBytecode.object}`,
-        compiler: { version: solc.version(), settings: compilerSettings },
-      })
+        artifacts.push({
+          contractName,
+          abi: c.abi,
+          bytecode: `0x${c.evm.bytecode.object}`,
+          deployedBytecode: `0x${c.evm.deployedBytecode.object}`,
+          compiler: { version: solc.version(), settings: compilerSettings },
+        })
   artifacts.sort((a, b) => a.contractName.localeCompare(b.contractName))
   return {
     artifacts,

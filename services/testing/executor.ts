@@ -127,8 +127,7 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       perTx: fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx,
       planned: shape.planned,
       ...(shape.setupPerSender && {
-        setupWei:
-          BigInt(shape.setupPerSender.txs) * fees.maxGasCost(shape.gasPerTx) + shape.setupPerSender.value,
+        setupWei: BigInt(shape.setupPerSender.txs) * fees.maxGasCost(shape.gasPerTx) + shape.setupPerSender.value,
       }),
       bus,
       mine,
