@@ -49,9 +49,28 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           mnemonic: freshMnemonic(),
         })
         const counts = () => session.metrics.snapshot().counts
+        // A run that hangs says where, before the test's own timeout cuts it short with nothing.
+        const deadline = Date.now() + 170_000
+        const notes: string[] = []
+        let phase = 'starting'
+        const hung = () =>
+          new Error(
+            `no progress by the deadline while ${phase}: counts ${JSON.stringify(counts())}\n${notes.slice(-30).join('\n')}`,
+          )
+        const until = async (what: string, done: () => boolean | Promise<boolean>) => {
+          phase = what
+          while (!(await done())) {
+            if (Date.now() > deadline) throw hung()
+            await sleep(20)
+          }
+        }
         let lastOurBlock = 0n
         const paths = new Map<number, string[]>()
         session.bus.on('event', (e) => {
+          if (e.type === 'warning' || e.type === 'log' || e.type === 'status')
+            notes.push(
+              `${new Date(e.at).toISOString()} ${e.type} ${'code' in e ? e.code : ''} ${'status' in e ? e.status : ''} ${'message' in e ? e.message : ''}`,
+            )
           if (e.type !== 'tx') return
           if (e.state === 'mined' && e.blockNumber !== undefined && e.blockNumber > lastOurBlock)
             lastOurBlock = e.blockNumber
@@ -61,27 +80,27 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           ])
         })
         /** Paused with nothing in flight: every tx sent is in a block the run has read. */
-        const quiet = async () => {
+        const quiet = async (what: string) => {
           session.pause()
-          while (counts().signed + counts().submitted > 0) await sleep(20)
+          await until(what, () => counts().signed + counts().submitted === 0)
         }
-        while (counts().mined < 300) await sleep(20)
+        await until('waiting for 300 mined', () => counts().mined >= 300)
         // The snapshot is taken quiet too. Anvil 1.7.1's evm_snapshot is not atomic with its mining:
         // taken while it mines, it can record head N with the state after block N+1, and after the
         // revert an account's nonce counts a tx no block holds; the run then rightly ends that tx
         // unconfirmed (record-lost) — seen here as 1,999 of 2,000 mined. That case has its own test below.
         let snapshot: unknown
         if (how === 'evm_revert') {
-          await quiet()
+          await quiet('pausing for the snapshot')
           snapshot = await node.conn.request('evm_snapshot')
           session.resume()
         }
         const height = async () => BigInt((await node.conn.request('eth_blockNumber')) as string)
         const start = await height()
-        while (counts().mined < 700 || (await height()) < start + 3n) await sleep(20)
+        await until('waiting for 700 mined', async () => counts().mined >= 700 && (await height()) >= start + 3n)
         // Paused with nothing in flight, so the node is not mining while its chain goes back (Anvil
         // 1.7.1 can lose blocks when a revert races its own mining).
-        await quiet()
+        await quiet('pausing for the chain to go back')
         // The blocks that leave the chain hold txs the run has already counted as mined.
         // Back to below the newest block holding our txs (blocks mined while pausing may be empty).
         const depth = Number((await height()) - lastOurBlock) + 1
@@ -90,9 +109,16 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         else if (how === 'anvil_reorg') await node.conn.request('anvil_reorg', [depth, []])
         else await node.conn.request('evm_revert', [snapshot])
         const minedBefore = counts().mined
-        while (counts().mined >= minedBefore) await sleep(20)
+        await until('waiting for the run to notice', () => counts().mined < minedBefore)
         session.resume()
-        const report = await session.done
+        phase = 'running to the end'
+        let timer: NodeJS.Timeout | undefined
+        const report = await Promise.race([
+          session.done,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(hung()), Math.max(0, deadline - Date.now()))
+          }),
+        ]).finally(() => clearTimeout(timer))
         expect(report.status).toBe('completed')
         const reorg = report.warnings.find((w) => w.code === 'reorg')
         expect(reorg?.message).toMatch(
