@@ -134,7 +134,7 @@ export const kindInfo: Record<TxErrorKind, KindInfo> = {
     retryable: false,
     nonce: 'consumed',
     title: 'Node lost the transaction',
-    hint: 'Its nonce is used on chain, yet the node has no receipt or block for it: the node restarted from a state older than its blocks (Anvil --state dumps can lag). Its effects are probably on chain; its receipt is gone.',
+    hint: 'Its nonce is used on chain, yet the node has no receipt or block for it: the node restarted from a state older than its blocks (Anvil --state dumps can lag), or went back to a snapshot taken while it was mining (an Anvil 1.7.1 evm_snapshot can hold the state of a block it then does not keep). Its effects are probably on chain; its receipt is gone.',
   },
   'node-lost': {
     retryable: false,

@@ -144,7 +144,7 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
         }
       : {
           kind: 'record-lost' as const,
-          message: `Nonce ${r.nonce} of ${r.from} is used on chain, but the node has no receipt or block holding this tx: the node lost its record (restarted from a state older than its blocks?)`,
+          message: `Nonce ${r.nonce} of ${r.from} is used on chain, but the node has no receipt or block holding this tx: the node lost its record (restarted from a state older than its blocks, or reverted to a snapshot taken while it was mining?)`,
         }
     if (taker) ctx.ledger.move(r, 'dropped', { error })
     else ctx.ledger.move(r, 'unconfirmed', { error, nonceUsed: true })

@@ -58,3 +58,48 @@ export async function blockNumberAt(rpcUrl: string): Promise<bigint> {
   })
   return BigInt(((await res.json()) as { result: string }).result)
 }
+
+type NotMinedRow = {
+  idx: number
+  account: string
+  nonce: number | null
+  hash: string | null
+  state: string
+  attempts: number
+  block_number: number | null
+  error_kind: string | null
+  error_message: string | null
+}
+
+/**
+ * Why txs of a run are not mined, for an assertion's message (it asserts nothing): the counts, the
+ * error groups and warnings, and each row not mined with its path through the run and what the
+ * chain says of its account and hash. `paths` maps a tx's idx to the states it went through.
+ */
+export async function explainNotMined(
+  node: NodeHandle,
+  report: {
+    counts: object
+    errors: readonly { kind: string; count: number; sample?: string }[]
+    warnings: readonly { code: string; message: string }[]
+  },
+  rows: readonly NotMinedRow[],
+  paths?: ReadonlyMap<number, readonly string[]>,
+): Promise<string> {
+  const lines = [
+    `counts ${JSON.stringify(report.counts)}`,
+    ...report.errors.map((g) => `error ${g.kind} ×${g.count}: ${g.sample ?? ''}`),
+    ...report.warnings.map((w) => `warning ${w.code}: ${w.message}`),
+  ]
+  for (const r of rows.filter((x) => x.state !== 'mined').slice(0, 20)) {
+    const tx = r.hash ? await node.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => 'error') : null
+    const receipt = r.hash ? await receiptOf(node, r.hash).catch(() => null) : null
+    lines.push(
+      `tx ${r.idx} ${r.account} nonce ${r.nonce} ${r.hash} ${r.state} attempts ${r.attempts} block ${r.block_number}` +
+        ` ${r.error_kind ?? ''} ${r.error_message ?? ''} | path ${paths?.get(r.idx)?.join(' > ') ?? '?'}` +
+        ` | chain: nonce ${await onChainNonce(node, r.account)} pending ${await onChainNonce(node, r.account, 'pending')}` +
+        ` tx ${tx ? 'known' : 'unknown'} receipt ${receipt ? `${receipt.status} in ${receipt.blockNumber}` : 'none'}`,
+    )
+  }
+  return lines.join('\n')
+}

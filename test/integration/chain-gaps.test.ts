@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { type Anvil, createAnvil } from '../../services/chain/anvil'
 import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
-import { expectReportEqualsChain, receiptOf } from '../helpers/chain'
+import { expectReportEqualsChain, explainNotMined, receiptOf } from '../helpers/chain'
+import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -48,20 +49,58 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           mnemonic: freshMnemonic(),
         })
         const counts = () => session.metrics.snapshot().counts
+        // A run that hangs says where, before the test's own timeout cuts it short with nothing.
+        const deadline = Date.now() + 170_000
+        const notes: string[] = []
+        let phase = 'starting'
+        const hung = () =>
+          new Error(
+            `no progress by the deadline while ${phase}: counts ${JSON.stringify(counts())}\n${notes.slice(-30).join('\n')}`,
+          )
+        const until = async (what: string, done: () => boolean | Promise<boolean>) => {
+          phase = what
+          while (!(await done())) {
+            if (Date.now() > deadline) throw hung()
+            await sleep(20)
+          }
+        }
         let lastOurBlock = 0n
+        const paths = new Map<number, string[]>()
         session.bus.on('event', (e) => {
-          if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.blockNumber > lastOurBlock)
+          if (e.type === 'warning' || e.type === 'log' || e.type === 'status')
+            notes.push(
+              `${new Date(e.at).toISOString()} ${e.type} ${'code' in e ? e.code : ''} ${'status' in e ? e.status : ''} ${'message' in e ? e.message : ''}`,
+            )
+          if (e.type !== 'tx') return
+          if (e.state === 'mined' && e.blockNumber !== undefined && e.blockNumber > lastOurBlock)
             lastOurBlock = e.blockNumber
+          paths.set(e.idx, [
+            ...(paths.get(e.idx) ?? []),
+            e.blockNumber === undefined ? e.state : `${e.state}@${e.blockNumber}`,
+          ])
         })
-        while (counts().mined < 300) await sleep(20)
-        const snapshot = how === 'evm_revert' ? await node.conn.request('evm_snapshot') : undefined
+        /** Paused with nothing in flight: every tx sent is in a block the run has read. */
+        const quiet = async (what: string) => {
+          session.pause()
+          await until(what, () => counts().signed + counts().submitted === 0)
+        }
+        await until('waiting for 300 mined', () => counts().mined >= 300)
+        // The snapshot is taken quiet too. Anvil 1.7.1's evm_snapshot is not atomic with its mining:
+        // taken while it mines, it can record head N with the state after block N+1, and after the
+        // revert an account's nonce counts a tx no block holds; the run then rightly ends that tx
+        // unconfirmed (record-lost) — seen here as 1,999 of 2,000 mined. That case has its own test below.
+        let snapshot: unknown
+        if (how === 'evm_revert') {
+          await quiet('pausing for the snapshot')
+          snapshot = await node.conn.request('evm_snapshot')
+          session.resume()
+        }
         const height = async () => BigInt((await node.conn.request('eth_blockNumber')) as string)
         const start = await height()
-        while (counts().mined < 700 || (await height()) < start + 3n) await sleep(20)
+        await until('waiting for 700 mined', async () => counts().mined >= 700 && (await height()) >= start + 3n)
         // Paused with nothing in flight, so the node is not mining while its chain goes back (Anvil
         // 1.7.1 can lose blocks when a revert races its own mining).
-        session.pause()
-        while (counts().signed + counts().submitted > 0) await sleep(20)
+        await quiet('pausing for the chain to go back')
         // The blocks that leave the chain hold txs the run has already counted as mined.
         // Back to below the newest block holding our txs (blocks mined while pausing may be empty).
         const depth = Number((await height()) - lastOurBlock) + 1
@@ -70,20 +109,93 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         else if (how === 'anvil_reorg') await node.conn.request('anvil_reorg', [depth, []])
         else await node.conn.request('evm_revert', [snapshot])
         const minedBefore = counts().mined
-        while (counts().mined >= minedBefore) await sleep(20)
+        await until('waiting for the run to notice', () => counts().mined < minedBefore)
         session.resume()
-        const report = await session.done
+        phase = 'running to the end'
+        let timer: NodeJS.Timeout | undefined
+        const report = await Promise.race([
+          session.done,
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(hung()), Math.max(0, deadline - Date.now()))
+          }),
+        ]).finally(() => clearTimeout(timer))
         expect(report.status).toBe('completed')
         const reorg = report.warnings.find((w) => w.code === 'reorg')
         expect(reorg?.message).toMatch(
           /chain went back from block \d+: it agrees with the blocks we read up to block \d+/,
         )
         expect(report.warnings.some((w) => w.code === 'chain-reset')).toBe(false)
-        expect(report.counts.mined).toBe(2000)
+        const rows = createRunsRepo(db).txs(session.id)
+        const why = report.counts.mined === 2000 ? '' : await explainNotMined(node, report, rows, paths)
+        expect(report.counts.mined, why).toBe(2000)
         await expectReportEqualsChain(node, report)
-        await expectMinedRowsOnChain(node, createRunsRepo(db).txs(session.id))
+        await expectMinedRowsOnChain(node, rows)
       } finally {
         await node.close()
+      }
+    })
+  })
+
+  it('evm_revert to a snapshot whose state is one block ahead of its head: that tx ends unconfirmed (record-lost), the rest mined, the report equals the chain', async () => {
+    await withAnvil([], async (anvil) => {
+      // The engine reads through the proxy, so it sees nothing while the test changes the chain.
+      const proxy = await startRpcProxy(anvil.rpcUrl)
+      const node = await openNode({ rpcUrl: proxy.url, timeoutMs: 2_000 })
+      const direct = await openNode({ rpcUrl: anvil.rpcUrl })
+      try {
+        const { session, db } = startTestRun(node, {
+          txs: 1000,
+          accounts: 10,
+          rate: 400,
+          mining: 'automine',
+          requestTimeoutMs: 2_000,
+          mnemonic: freshMnemonic(),
+        })
+        const counts = () => session.metrics.snapshot().counts
+        const mined = new Map<number, { idx: number; from: string; nonce: number; block: bigint }>()
+        session.bus.on('event', (e) => {
+          if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.nonce !== undefined)
+            mined.set(e.idx, { idx: e.idx, from: e.from, nonce: e.nonce, block: e.blockNumber })
+        })
+        const height = async () => BigInt((await direct.conn.request('eth_blockNumber')) as string)
+        const quiet = async () => {
+          session.pause()
+          while (counts().signed + counts().submitted > 0) await sleep(20)
+        }
+        while (counts().mined < 200) await sleep(20)
+        await quiet()
+        const snapshot = await direct.conn.request('evm_snapshot')
+        const head = await height()
+        session.resume()
+        while (counts().mined < 500 || (await height()) < head + 3n) await sleep(20)
+        await quiet()
+        proxy.rules.down = true
+        proxy.cutAll()
+        await sleep(100)
+        await direct.conn.request('evm_revert', [snapshot])
+        // What a snapshot taken while Anvil mined block head+1 gives after the revert: the blocks up
+        // to head, the state after head+1. The first tx above the head keeps its nonce used, in no block.
+        const lost = [...mined.values()].filter((t) => t.block > head).sort((a, b) => Number(a.block - b.block))[0]
+        if (!lost) throw new Error('no tx of the run above the snapshot')
+        await direct.conn.request('anvil_setNonce', [lost.from, `0x${(lost.nonce + 1).toString(16)}`])
+        const minedBefore = counts().mined
+        proxy.rules.down = false
+        while (counts().mined >= minedBefore) await sleep(20)
+        session.resume()
+        const report = await session.done
+        expect(report.status).toBe('completed')
+        expect(report.warnings.find((w) => w.code === 'reorg')?.message).toMatch(/up to block \d+/)
+        expect(report.counts).toMatchObject({ mined: 999, unconfirmed: 1, dropped: 0, failed: 0 })
+        expect(report.errors.find((g) => g.kind === 'record-lost')?.count).toBe(1)
+        const row = createRunsRepo(db)
+          .txs(session.id)
+          .find((r) => r.idx === lost.idx)
+        expect(row).toMatchObject({ state: 'unconfirmed', error_kind: 'record-lost', nonce: lost.nonce })
+        await expectReportEqualsChain(direct, report)
+      } finally {
+        await node.close()
+        await direct.close()
+        await proxy.close()
       }
     })
   })
