@@ -1,15 +1,8 @@
-import { type AbiFunction, type AbiParameter, type Address, decodeFunctionData, toHex } from 'viem'
+import { type AbiFunction, type Address, decodeFunctionData, toHex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { type ArgContext, type ChainRefs, compileArgGenerators } from './generators'
-import { issueOf } from './test-helpers'
+import { fnOf, issueOf } from './test-helpers'
 
-const fnOf = (...inputs: AbiParameter[]): AbiFunction => ({
-  type: 'function',
-  name: 'f',
-  inputs,
-  outputs: [],
-  stateMutability: 'nonpayable',
-})
 const a = (n: number) => `0x${String(n).repeat(40).slice(0, 40)}` as Address
 const accounts = [a(1), a(2), a(3)]
 const chain: ChainRefs = {

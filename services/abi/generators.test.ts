@@ -1,17 +1,10 @@
 import fc from 'fast-check'
-import { type AbiFunction, type AbiParameter, type Address, decodeFunctionData, encodeFunctionData } from 'viem'
+import { type AbiFunction, type Address, decodeFunctionData, encodeFunctionData } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { type ArgContext, argSpecSchema, compileArgGenerators, createRng } from './generators'
-import { issueOf, issuesOf } from './test-helpers'
+import { fnOf, issueOf, issuesOf } from './test-helpers'
 
-const fnOf = (...inputs: AbiParameter[]): AbiFunction => ({
-  type: 'function',
-  name: 'f',
-  inputs,
-  outputs: [],
-  stateMutability: 'nonpayable',
-})
 const transfer = fnOf({ name: 'to', type: 'address' }, { name: 'amount', type: 'uint256' })
 const accounts = [
   '0x1111111111111111111111111111111111111111',

@@ -1,18 +1,11 @@
-import { type AbiFunction, type AbiParameter, encodeFunctionData, getAddress } from 'viem'
+import { encodeFunctionData, getAddress } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { findFunction } from './find-function'
 import solcOutput from './fixtures/solc-output.json'
 import { loadContractInterface } from './load-abi'
 import { parseArgs, parseParams } from './parse-args'
-import { issueOf, issuesOf } from './test-helpers'
+import { fnOf, issueOf, issuesOf } from './test-helpers'
 
-const fnOf = (...inputs: AbiParameter[]): AbiFunction => ({
-  type: 'function',
-  name: 'f',
-  inputs,
-  outputs: [],
-  stateMutability: 'nonpayable',
-})
 const one = (type: string, raw: unknown) => parseArgs(fnOf({ name: 'x', type }), [raw])[0]
 const oneIssue = (type: string, raw: unknown) => issueOf(() => parseArgs(fnOf({ name: 'x', type }), [raw]))
 

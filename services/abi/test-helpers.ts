@@ -1,3 +1,4 @@
+import type { AbiFunction, AbiParameter } from 'viem'
 import { expect } from 'vitest'
 import { ConfigError, type FieldIssue } from '../errors/base'
 
@@ -18,3 +19,12 @@ export function issueOf(fn: () => unknown): FieldIssue {
   expect(issues).toHaveLength(1)
   return issues[0]!
 }
+
+/** A nonpayable function `f` with these inputs: the smallest ABI item a test can parse args for. */
+export const fnOf = (...inputs: AbiParameter[]): AbiFunction => ({
+  type: 'function',
+  name: 'f',
+  inputs,
+  outputs: [],
+  stateMutability: 'nonpayable',
+})

@@ -1,17 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { type Address, encodeFunctionData, type Hex, hexToBigInt, parseAbi } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
-import { stringify as toYaml } from 'yaml'
 import type { LocalSender } from '../../services/accounts/sender'
 import type { Fees } from '../../services/chain/signer'
 import { deployContract } from '../../services/contracts/deploy'
-import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { runCli } from '../helpers/cli'
+import { runConfigFile } from '../helpers/cli-config'
 import { writeAt, writeFoundryProject } from '../helpers/foundry-project'
-import { tempDataDir } from '../helpers/run'
 import {
   combinedJsonOf,
   compileStandardJson,
@@ -42,26 +39,11 @@ async function readUint(address: Address, functionName: 'count' | 'total'): Prom
 const codeAt = async (address: Address) => (await conn().request('eth_getCode', [address, 'latest'])) as Hex
 
 /** Writes `config` as YAML in `dir` and runs `evm-stress run --config` on it against the test node. */
-async function runConfig(dir: string, name: string, config: Record<string, unknown>, extra: string[] = []) {
-  const file = writeAt(dir, name, toYaml({ txs, accounts: 2, mining: 'engine', ...config }))
-  const data = tempDataDir()
-  const reportFile = join(data, 'report.json')
-  const r = await runCli([
-    'run',
-    '--config',
-    file,
-    '--rpc-url',
-    testNode.anvil.rpcUrl,
-    '--data-dir',
-    data,
-    '--report',
-    reportFile,
-    '-q',
-    ...extra,
-  ])
-  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport) : undefined
-  return { ...r, report }
-}
+const runConfig = (dir: string, name: string, config: Record<string, unknown>, extra: string[] = []) =>
+  runConfigFile(
+    { dir, name, rpcUrl: testNode.anvil.rpcUrl, config: { txs, accounts: 2, mining: 'engine', ...config } },
+    extra,
+  )
 
 const counterCall = (target: Record<string, unknown>) => ({
   scenario: { name: 'custom-call', target, function: 'increment' },

@@ -1,15 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { type Address, encodeFunctionData, type Hex, hexToBigInt, parseAbi } from 'viem'
 import { describe, expect, it } from 'vitest'
-import { stringify as toYaml } from 'yaml'
 import { deriveAccounts } from '../../services/accounts/derive'
-import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { onChainNonce } from '../helpers/chain'
-import { runCli } from '../helpers/cli'
-import { writeAt, writeFoundryProject } from '../helpers/foundry-project'
-import { freshMnemonic, tempDataDir } from '../helpers/run'
+import { runConfigFile } from '../helpers/cli-config'
+import { writeFoundryProject } from '../helpers/foundry-project'
+import { freshMnemonic } from '../helpers/run'
 
 /**
  * Workloads as a user writes them: a YAML file beside a Foundry project, artifacts by path and by
@@ -25,33 +21,22 @@ async function readUint(address: Address, functionName: 'count' | 'total'): Prom
   return hexToBigInt((await conn().request('eth_call', [{ to: address, data }, 'latest'])) as Hex)
 }
 
-async function run(
+const run = (
   dir: string,
   name: string,
   scenario: Record<string, unknown>,
   extra: string[] = [],
   config: Record<string, unknown> = {},
-) {
-  const file = writeAt(dir, name, toYaml({ txs: 60, accounts: 3, mining: 'engine', ...config, scenario }))
-  const data = tempDataDir()
-  const reportFile = join(data, 'report.json')
-  const r = await runCli(
-    [
-      'run',
-      '--config',
-      file,
-      '--rpc-url',
-      testNode.anvil.rpcUrl,
-      '--data-dir',
-      data,
-      '--report',
-      reportFile,
-      '-q',
-    ].concat(extra),
+) =>
+  runConfigFile(
+    {
+      dir,
+      name,
+      rpcUrl: testNode.anvil.rpcUrl,
+      config: { txs: 60, accounts: 3, mining: 'engine', ...config, scenario },
+    },
+    extra,
   )
-  const report = existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport) : undefined
-  return { ...r, report }
-}
 
 describe('workloads from a config file', () => {
   const { dir, out } = writeFoundryProject()
