@@ -82,18 +82,21 @@ export function compileSources(sources: Record<string, string>): {
   if (errors.length) throw new Error(`solc failed:\n${errors.map((e) => e.formattedMessage).join('\n')}`)
 
   const artifacts: CompiledArtifact[] = []
-  // Only the contracts of the given sources: the imported library's own contracts are not ours to ship.
-  for (const [file, contracts] of Object.entries(output.contracts ?? {}))
-    // Interfaces have no code: nothing to deploy, no artifact.
-    for (const [contractName, c] of Object.entries(file in sources ? contracts : {}))
-      if (c.evm.bytecode.object)
-        artifacts.push({
-          contractName,
-          abi: c.abi,
-          bytecode: `0x${c.evm.bytecode.object}`,
-          deployedBytecode: `0x${c.evm.deployedBytecode.object}`,
-          compiler: { version: solc.version(), settings: compilerSettings },
-        })
+  for (const [file, contracts] of Object.entries(output.contracts ?? {})) {
+    // Only the contracts of the given sources: the imported library's own contracts are not ours to ship.
+    if (!(file in sources)) continue
+    for (const [contractName, c] of Object.entries(contracts)) {
+      // Interfaces have no code: nothing to deploy, no artifact.
+      if (!c.evm.bytecode.object) continue
+      artifacts.push({
+        contractName,
+        abi: c.abi,
+        bytecode: `0x${c.evm.bytecode.object}`,
+        deployedBytecode: `0x${c.evm.deployedBytecode.object}`,
+        compiler: { version: solc.version(), settings: compilerSettings },
+      })
+    }
+  }
   artifacts.sort((a, b) => a.contractName.localeCompare(b.contractName))
   return {
     artifacts,
