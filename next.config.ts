@@ -1,4 +1,19 @@
+import { realpathSync } from 'node:fs'
+import { dirname, relative, resolve, sep } from 'node:path'
 import type { NextConfig } from 'next'
+
+/**
+ * Turbopack resolves only inside its root. A git worktree may share another checkout's
+ * node_modules through a symlink: the root is then the folder holding both (in a plain checkout,
+ * the project itself, as by default).
+ */
+function workspaceRoot(): string {
+  const project = resolve(__dirname)
+  const modules = dirname(realpathSync(resolve(project, 'node_modules')))
+  let root = project
+  while (relative(root, modules).startsWith('..') && dirname(root) !== root) root = dirname(root)
+  return root.endsWith(sep) ? root.slice(0, -1) : root
+}
 
 const nextConfig: NextConfig = {
   // Native addons and the Anvil binary wrapper must be loaded by Node's own `require` at run time:
@@ -8,6 +23,7 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // The engine is a long-lived local process: no need to advertise the framework.
   poweredByHeader: false,
+  turbopack: { root: workspaceRoot() },
 }
 
 export default nextConfig
