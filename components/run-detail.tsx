@@ -7,7 +7,7 @@ import type { LabelCounts } from '@/services/metrics/label-counts'
 import type { RunSummary } from '@/services/runs/types'
 import { shortId } from './format'
 import { AccountsPanel } from './live/accounts-panel'
-import { CallCounters } from './live/call-counters'
+import { CallCounters, plannedShares } from './live/call-counters'
 import { RunCharts } from './live/charts/run-charts'
 import { ErrorGroupsPanel } from './live/error-groups-panel'
 import { RunConfigCard } from './live/run-config-card'
@@ -101,7 +101,9 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
       {terminal && <ReportDownloads runId={run.id} status={run.status} />}
       <RunCharts series={stream.series} blocks={stream.blocks} markers={stream.markers} errors={stream.errors} />
 
-      {showsCalls(run, stream.stats?.byLabel) && <CallCounters labels={stream.stats?.byLabel ?? []} />}
+      {showsCalls(run, stream.stats?.byLabel) && (
+        <CallCounters labels={stream.stats?.byLabel ?? []} plan={plannedShares(run.config)} />
+      )}
 
       <div className="grid-2 live-panels">
         <ErrorGroupsPanel errors={stream.errors} onPick={pickErrorGroup} picked={picked} />

@@ -1,7 +1,31 @@
 'use client'
 
+import type { TestConfigInput } from '@/services/config/schema'
 import { type LabelCounts, labelFigures } from '@/services/metrics/label-counts'
+import { callLabels, type LabelledCall } from '@/services/scenarios/workload/call-labels'
 import { formatInt } from '../format'
+
+export type PlannedShare = { label: string; share: number }
+
+/** A workload's mix as its config says: each call row's label and weight ÷ Σ weights (null for other scenarios). */
+export function plannedShares(config: TestConfigInput): PlannedShare[] | null {
+  const s = config.scenario as { name?: unknown; calls?: unknown } | string | undefined
+  if (typeof s !== 'object' || s.name !== 'workload' || !Array.isArray(s.calls)) return null
+  const calls = s.calls as (LabelledCall & { weight?: unknown })[]
+  const weights = calls.map((c) => (typeof c.weight === 'number' && c.weight > 0 ? c.weight : 0))
+  const total = weights.reduce((a, b) => a + b, 0)
+  return callLabels(calls).map((label, i) => ({ label, share: total ? weights[i]! / total : 0 }))
+}
+
+/** The mix's order first (as the form listed the calls), then any other label as it appeared. */
+function ordered(labels: readonly LabelCounts[], plan: readonly PlannedShare[] | null): LabelCounts[] {
+  if (!plan) return [...labels]
+  const rank = (l: string) => {
+    const i = plan.findIndex((p) => p.label === l)
+    return i === -1 ? plan.length : i
+  }
+  return [...labels].sort((a, b) => rank(a.label) - rank(b.label))
+}
 
 const pct = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)} %` : '—')
 
@@ -9,10 +33,17 @@ const pct = (part: number, whole: number) => (whole ? `${((part / whole) * 100).
  * The run's txs per call (a workload's call rows, or each function): sent, mined, reverted,
  * failed, and each call's share of the txs so far; live from the stream, from the report after.
  */
-export function CallCounters({ labels }: { labels: readonly LabelCounts[] }) {
+export function CallCounters({
+  labels,
+  plan,
+}: {
+  labels: readonly LabelCounts[]
+  /** A workload's planned shares: a column to compare the share so far with. */
+  plan: readonly PlannedShare[] | null
+}) {
   const all = labels.reduce((n, l) => n + l.planned, 0)
   return (
-    <section className="card live-panel" data-testid="call-counters" aria-label="Calls">
+    <section className="card live-panel call-counters" data-testid="call-counters" aria-label="Calls">
       <div className="section-head">
         <h2>Calls</h2>
         <span className="muted small">
@@ -37,11 +68,17 @@ export function CallCounters({ labels }: { labels: readonly LabelCounts[] }) {
               <th className="num" title="This call's txs ÷ all txs so far">
                 Share
               </th>
+              {plan && (
+                <th className="num" title="weight ÷ Σ weights">
+                  Planned
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
-            {labels.map((l) => {
+            {ordered(labels, plan).map((l) => {
               const f = labelFigures(l)
+              const planned = plan?.find((p) => p.label === l.label)
               return (
                 <tr
                   key={l.label}
@@ -59,6 +96,7 @@ export function CallCounters({ labels }: { labels: readonly LabelCounts[] }) {
                   <td className={`num${f.reverted ? ' text-warn' : ''}`}>{formatInt(f.reverted)}</td>
                   <td className={`num${f.failed ? ' text-bad' : ''}`}>{formatInt(f.failed)}</td>
                   <td className="num">{pct(f.txs, all)}</td>
+                  {plan && <td className="num muted">{planned ? pct(planned.share, 1) : '—'}</td>}
                 </tr>
               )
             })}

@@ -39,7 +39,7 @@ const kindLabels: Record<ArgKind, string> = {
   oneOf: 'one of',
   sender: 'the sender',
   account: 'a run account',
-  contract: 'a workload contract',
+  contract: 'workload contract',
   balanceFraction: 'share of sender’s balance',
   now: 'chain time + seconds',
 }
@@ -263,7 +263,7 @@ export function ArgRow({
         {kind === 'sender' && <p className="muted small arg-note">Each tx passes its own sender’s address.</p>}
       </div>
       {kind === 'sequence' && <p className="field-help">start + step × tx index.</p>}
-      {kind === 'fixed' && contractNames && !rowIssues.length && (
+      {kind === 'fixed' && contractNames && cls === 'address' && !rowIssues.length && (
         <p className="field-help">
           References work here: {contractNames.length ? `{{${contractNames[0]}}}, ` : ''}
           {'{{sender}}, {{deployer}}, {{accounts[3]}}'} become addresses when the tx is made.

@@ -1,6 +1,7 @@
 'use client'
 
 import type { ContractDescription } from '@/services/abi/describe'
+import { callLabels } from '@/services/scenarios/workload/call-labels'
 import { TextControl } from './controls'
 import type { IssueIndex } from './issues'
 import { resolveFunction } from './validate'
@@ -10,14 +11,11 @@ import { isArgField, RowIssues, RowTools } from './workload-row-tools'
 
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`
 
-/** The label a call row gets in metrics and reports: its name, else Contract.function (as the server numbers repeats). */
+/** The label a call row gets in metrics and reports, as the server gives it. */
 export function callLabel(rows: readonly CallRowDraft[], index: number): string {
   const row = rows[index]!
-  if (row.name.trim()) return row.name.trim()
-  if (!row.contract || !row.function) return 'New call'
-  const base = (r: CallRowDraft) => `${r.contract}.${r.function.replace(/\(.*$/, '')}`
-  const n = rows.slice(0, index + 1).filter((r) => !r.name.trim() && base(r) === base(row)).length
-  return n === 1 ? base(row) : `${base(row)}#${n}`
+  if (!row.name.trim() && (!row.contract || !row.function)) return 'New call'
+  return callLabels(rows.map((r) => ({ ...r, name: r.name.trim() || undefined })))[index]!
 }
 
 /** One kind of call in the load's mix: what it calls, with which arguments, and how often (weight). */

@@ -55,3 +55,11 @@ describe('workload rows', () => {
     expect(expectedShares(['30', '10', '', 'x', '-1'])).toEqual([0.75, 0.25, 0, 0, 0])
   })
 })
+
+describe('renaming to a reserved name', () => {
+  it('leaves {{sender}} references alone both ways', () => {
+    const w = { ...workload(), setup: [{ ...emptyStep('Token'), args: [emptyArg('fixed', '{{sender}}')] }] }
+    const there = renameContract(renameContract(w, 0, 'sender'), 0, 'Token')
+    expect(there.setup[0]?.args[0]?.value).toBe('{{sender}}')
+  })
+})

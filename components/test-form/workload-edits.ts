@@ -1,3 +1,4 @@
+import { reservedRefNames } from '@/services/abi/templates'
 import { contractNamePattern } from '@/services/config/workload-schema'
 import type { FieldIssue } from '@/services/errors/base'
 import type { ArgDraft } from './draft'
@@ -41,7 +42,9 @@ export function renameContract(w: WorkloadDraft, index: number, name: string): W
   const from = w.contracts[index]?.name ?? ''
   const contracts = w.contracts.map((c, i) => (i === index ? { ...c, name } : c))
   const shared = w.contracts.some((c, i) => i !== index && c.name === from)
-  if (!from || shared) return { ...w, contracts }
+  // {{sender}} and the like already mean something: renaming from or to them must not touch those references.
+  const reserved = reservedRefNames.includes(from) || reservedRefNames.includes(name)
+  if (!from || shared || reserved) return { ...w, contracts }
   return {
     ...w,
     contracts: contracts.map((c) => ({
