@@ -40,7 +40,7 @@ const kindLabels: Record<ArgKind, string> = {
   sender: 'the sender',
   account: 'a run account',
   contract: 'workload contract',
-  balanceFraction: 'share of sender’s balance',
+  balanceFraction: 'share of balance',
   now: 'chain time + seconds',
 }
 
