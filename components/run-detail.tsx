@@ -3,9 +3,11 @@
 import Link from 'next/link'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ErrorGroupRow } from '@/services/live/frames'
+import type { LabelCounts } from '@/services/metrics/label-counts'
 import type { RunSummary } from '@/services/runs/types'
 import { shortId } from './format'
 import { AccountsPanel } from './live/accounts-panel'
+import { CallCounters, plannedShares } from './live/call-counters'
 import { RunCharts } from './live/charts/run-charts'
 import { ErrorGroupsPanel } from './live/error-groups-panel'
 import { RunConfigCard } from './live/run-config-card'
@@ -17,6 +19,14 @@ import { ReportDownloads } from './report-downloads'
 import { RunControls } from './run-controls'
 import { StatusBadge } from './status-badge'
 import { useRunPolling } from './use-run-polling'
+
+/** Per-call counters say something when the run has several calls (or is a workload, whose calls are its design). */
+function showsCalls(run: RunSummary, labels: readonly LabelCounts[] | undefined): boolean {
+  const scenario = run.config.scenario
+  const workload =
+    typeof scenario === 'object' && scenario !== null && 'name' in scenario && scenario.name === 'workload'
+  return (labels?.length ?? 0) > 1 || (workload && labels !== undefined)
+}
 
 /**
  * One run, live and after the end. The polled summary drives the header and the controls; the
@@ -90,6 +100,10 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
       <TestProgress run={run} stats={stream.stats} counts={counts} />
       {terminal && <ReportDownloads runId={run.id} status={run.status} />}
       <RunCharts series={stream.series} blocks={stream.blocks} markers={stream.markers} errors={stream.errors} />
+
+      {showsCalls(run, stream.stats?.byLabel) && (
+        <CallCounters labels={stream.stats?.byLabel ?? []} plan={plannedShares(run.config)} />
+      )}
 
       <div className="grid-2 live-panels">
         <ErrorGroupsPanel errors={stream.errors} onPick={pickErrorGroup} picked={picked} />

@@ -39,8 +39,8 @@ const kindLabels: Record<ArgKind, string> = {
   oneOf: 'one of',
   sender: 'the sender',
   account: 'a run account',
-  contract: 'a workload contract',
-  balanceFraction: 'share of sender’s balance',
+  contract: 'workload contract',
+  balanceFraction: 'share of balance',
   now: 'chain time + seconds',
 }
 
@@ -86,7 +86,8 @@ function placeholderOf(param: AbiParameter): string {
 /**
  * One argument of the called function: its generator and the generator's inputs, typed from the
  * ABI. Errors about `scenario.args[i]` (or inside it) are shown under the row; the inputs they
- * name are marked invalid.
+ * name are marked invalid. In a workload, `base` is the argument's own key
+ * (`scenario.calls[1].args[0]`), `idPrefix` keeps its ids apart, and generators may name contracts.
  */
 export function ArgRow({
   index,
@@ -94,17 +95,23 @@ export function ArgRow({
   arg,
   onChange,
   issues,
+  base = `scenario.args[${index}]`,
+  idPrefix = `arg-${index}`,
+  contractNames,
 }: {
   index: number
   param: AbiParameter
   arg: ArgDraft
   onChange: (arg: ArgDraft) => void
   issues: IssueIndex
+  base?: string
+  idPrefix?: string
+  /** A workload's contracts: offered by the `contract` and `balanceFraction` generators. */
+  contractNames?: readonly string[]
 }) {
-  const base = `scenario.args[${index}]`
   const rowIssues = issues.under(base)
-  const errorId = `arg-${index}-error`
-  const kinds = kindsFor(param)
+  const errorId = `${idPrefix}-error`
+  const kinds = kindsFor(param, contractNames !== undefined)
   const kind = arg.kind
   const cls = classOf(param)
   /** Marks a control invalid when an issue names it (or something inside it); the row-level ones mark the generator. */
@@ -120,7 +127,7 @@ export function ArgRow({
     return bad ? { 'aria-invalid': true } : {}
   }
   const input = (sub: keyof ArgDraft, label: string, placeholder: string, mono = true) => {
-    const id = `arg-${index}-${sub}`
+    const id = `${idPrefix}-${sub}`
     return (
       <label className="arg-input" htmlFor={id}>
         <span className="arg-input-label">{label}</span>
@@ -141,18 +148,47 @@ export function ArgRow({
     )
   }
 
+  /** The workload's contracts to pick from; free text where the names are not known. */
+  const contractPicker = (label: string) => {
+    if (!contractNames) return input('contract', label, 'e.g. TokenA', false)
+    const id = `${idPrefix}-contract`
+    return (
+      <label className="arg-input" htmlFor={id}>
+        <span className="arg-input-label">{label}</span>
+        <select
+          id={id}
+          value={arg.contract}
+          onChange={(e) => onChange({ ...arg, contract: e.target.value })}
+          data-testid={`field-${base}.contract`}
+          {...(rowIssues.length ? { 'aria-describedby': errorId } : {})}
+          {...invalid('contract')}
+        >
+          <option value="">Choose…</option>
+          {contractNames.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+          {arg.contract && !contractNames.includes(arg.contract) && (
+            <option value={arg.contract}>{arg.contract} (not in the workload)</option>
+          )}
+        </select>
+      </label>
+    )
+  }
+
   return (
-    <div className="arg-row" data-testid={`arg-${index}`}>
+    <div className="arg-row" data-testid={idPrefix}>
       <div className="arg-head">
         <span className="arg-name">{param.name || `arg ${index}`}</span>
         <code className="arg-type">{param.type}</code>
         <code className="field-name">{base}</code>
       </div>
       <div className="arg-body">
-        <label className="arg-input arg-kind" htmlFor={`arg-${index}-kind`}>
+        <label className="arg-input arg-kind" htmlFor={`${idPrefix}-kind`}>
           <span className="arg-input-label">Generator</span>
           <select
-            id={`arg-${index}-kind`}
+            id={`${idPrefix}-kind`}
             value={kind}
             onChange={(e) => onChange({ ...arg, kind: e.target.value as ArgKind })}
             data-testid={`field-${base}.kind`}
@@ -169,10 +205,10 @@ export function ArgRow({
         </label>
         {kind === 'fixed' &&
           (cls === 'bool' ? (
-            <label className="arg-input" htmlFor={`arg-${index}-value`}>
+            <label className="arg-input" htmlFor={`${idPrefix}-value`}>
               <span className="arg-input-label">Value</span>
               <select
-                id={`arg-${index}-value`}
+                id={`${idPrefix}-value`}
                 value={arg.value}
                 onChange={(e) => onChange({ ...arg, value: e.target.value })}
                 data-testid={`field-${base}.value`}
@@ -193,10 +229,10 @@ export function ArgRow({
             {cls === 'string' && input('format', 'Format', 'name-{i}', false)}
           </>
         )}
-        {kind === 'contract' && input('contract', 'Contract name', 'e.g. TokenA', false)}
+        {kind === 'contract' && contractPicker('Contract')}
         {kind === 'balanceFraction' && (
           <>
-            {input('contract', 'Token contract', 'e.g. TokenA', false)}
+            {contractPicker('Token contract')}
             {input('fraction', 'Fraction', 'e.g. 0.01')}
           </>
         )}
@@ -208,10 +244,10 @@ export function ArgRow({
           </>
         )}
         {kind === 'oneOf' && (
-          <label className="arg-input arg-wide" htmlFor={`arg-${index}-values`}>
+          <label className="arg-input arg-wide" htmlFor={`${idPrefix}-values`}>
             <span className="arg-input-label">Values, one per line</span>
             <textarea
-              id={`arg-${index}-values`}
+              id={`${idPrefix}-values`}
               className="mono"
               rows={3}
               value={arg.values}
@@ -227,6 +263,15 @@ export function ArgRow({
         {kind === 'sender' && <p className="muted small arg-note">Each tx passes its own sender’s address.</p>}
       </div>
       {kind === 'sequence' && <p className="field-help">start + step × tx index.</p>}
+      {kind === 'fixed' && contractNames && cls === 'address' && !rowIssues.length && (
+        <p className="field-help">
+          References work here: {contractNames.length ? `{{${contractNames[0]}}}, ` : ''}
+          {'{{sender}}, {{deployer}}, {{accounts[3]}}'} become addresses when the tx is made.
+        </p>
+      )}
+      {kind === 'balanceFraction' && !rowIssues.length && (
+        <p className="field-help">Of the sender’s balance when the load starts (after the set-up).</p>
+      )}
       {kind === 'account' && !rowIssues.length && (
         <p className="field-help">
           Blank: the account after the sender (wrapping), so a transfer never goes to itself.

@@ -1,8 +1,7 @@
+import { configToWorkload } from './config-to-workload'
 import {
-  type ArgDraft,
   builtins,
   type Draft,
-  emptyArg,
   emptyDraft,
   fundingModes,
   type MiningMode,
@@ -13,6 +12,7 @@ import {
   scenarioChoices,
   type TargetDraft,
 } from './draft'
+import { asText, isRecord, oneOf, specToArg } from './spec-to-arg'
 import { thresholdsToText } from './thresholds-text'
 
 /** A test config (saved, templated, or a past run's) → the form's draft; unknown keys ride in `extra`. */
@@ -52,52 +52,6 @@ const formKeys = new Set<string>([
  */
 const perLaunch = new Set<string>(['allowNonDevChain'])
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-/** Any config value as the text an input shows. */
-export function asText(v: unknown): string {
-  if (v === undefined || v === null) return ''
-  if (typeof v === 'string') return v
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v)
-  return JSON.stringify(v)
-}
-
-function oneOf<T extends string>(choices: readonly T[], v: unknown, fallback: T): T {
-  return (choices as readonly unknown[]).includes(v) ? (v as T) : fallback
-}
-
-export function specToArg(spec: unknown): ArgDraft {
-  if (!isRecord(spec) || !('kind' in spec)) return emptyArg('fixed', asText(spec))
-  const kind = spec.kind
-  switch (kind) {
-    case 'fixed':
-      return emptyArg('fixed', asText(spec.value))
-    case 'sequence':
-      return {
-        ...emptyArg('sequence'),
-        start: asText(spec.start),
-        step: asText(spec.step),
-        format: asText(spec.format),
-      }
-    case 'random':
-      return { ...emptyArg('random'), min: asText(spec.min), max: asText(spec.max) }
-    case 'oneOf':
-      return { ...emptyArg('oneOf'), values: Array.isArray(spec.values) ? spec.values.map(asText).join('\n') : '' }
-    case 'sender':
-      return emptyArg('sender')
-    case 'account':
-      return { ...emptyArg('account'), index: asText(spec.index) }
-    case 'contract':
-      return { ...emptyArg('contract'), contract: asText(spec.name) }
-    case 'balanceFraction':
-      return { ...emptyArg('balanceFraction'), contract: asText(spec.contract), fraction: asText(spec.fraction) }
-    case 'now':
-      return { ...emptyArg('now'), plus: asText(spec.plus) }
-    default:
-      return emptyArg('fixed', asText(spec))
-  }
-}
-
 function targetToDraft(t: unknown, base: TargetDraft): TargetDraft {
   if (!isRecord(t)) return base
   const args = Array.isArray(t.constructorArgs) ? t.constructorArgs.map(asText) : []
@@ -134,6 +88,7 @@ function scenarioToDraft(raw: unknown, base: ScenarioDraft): ScenarioDraft {
     rampTo: asText(s.rampTo),
     rampSteps: asText(s.rampSteps),
     fillTxs: asText(s.fillTxs),
+    workload: name === 'workload' ? configToWorkload(s) : base.workload,
     call:
       name === 'custom-call'
         ? {

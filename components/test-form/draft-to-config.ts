@@ -1,87 +1,10 @@
-import {
-  type ArgDraft,
-  appliesTo,
-  type ConfigJson,
-  type Draft,
-  plansOwnTxs,
-  type ScenarioDraft,
-  type TargetDraft,
-} from './draft'
+import { argToSpec } from './arg-to-spec'
+import { appliesTo, type ConfigJson, type Draft, plansOwnTxs, type ScenarioDraft, type TargetDraft } from './draft'
+import { blank, jsonOrText, num, put, text } from './draft-values'
 import { textToThresholds } from './thresholds-text'
+import { workloadToConfig } from './workload-to-config'
 
 /** The form's draft → the test config JSON the API takes (blank inputs = absent = the default). */
-
-const blank = (s: string) => s.trim() === ''
-
-/** A number as typed: blank = absent (the default), a number = the number, anything else as typed (zod names it). */
-function num(s: string): number | string | undefined {
-  const t = s.trim()
-  if (!t) return undefined
-  return /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : t
-}
-
-/** Wei amounts stay text (decimal or 0x): bigint-safe; the schema checks them. */
-const text = (s: string): string | undefined => (blank(s) ? undefined : s.trim())
-
-/** Pasted JSON as JSON; text that does not parse goes as text, so the server names the field. */
-function jsonOrText(s: string): unknown {
-  try {
-    return JSON.parse(s)
-  } catch {
-    return s
-  }
-}
-
-function put(out: ConfigJson, key: string, value: unknown) {
-  if (value !== undefined) out[key] = value
-}
-
-export function argToSpec(a: ArgDraft): ConfigJson {
-  switch (a.kind) {
-    case 'fixed':
-      return { kind: 'fixed', value: a.value }
-    case 'sequence': {
-      const spec: ConfigJson = { kind: 'sequence' }
-      put(spec, 'start', text(a.start))
-      put(spec, 'step', text(a.step))
-      put(spec, 'format', text(a.format))
-      return spec
-    }
-    case 'random': {
-      const spec: ConfigJson = { kind: 'random' }
-      put(spec, 'min', text(a.min))
-      put(spec, 'max', text(a.max))
-      return spec
-    }
-    case 'oneOf':
-      return {
-        kind: 'oneOf',
-        values: a.values
-          .split('\n')
-          .map((v) => v.trim())
-          .filter((v) => v !== ''),
-      }
-    case 'sender':
-      return { kind: 'sender' }
-    case 'account': {
-      const spec: ConfigJson = { kind: 'account' }
-      put(spec, 'index', num(a.index))
-      return spec
-    }
-    case 'contract':
-      return { kind: 'contract', name: a.contract.trim() }
-    case 'balanceFraction': {
-      const spec: ConfigJson = { kind: 'balanceFraction', contract: a.contract.trim() }
-      put(spec, 'fraction', num(a.fraction))
-      return spec
-    }
-    case 'now': {
-      const spec: ConfigJson = { kind: 'now' }
-      put(spec, 'plus', num(a.plus))
-      return spec
-    }
-  }
-}
 
 function targetToConfig(t: TargetDraft): ConfigJson {
   if (t.kind === 'builtin') {
@@ -118,6 +41,8 @@ function scenarioToConfig(s: ScenarioDraft): ConfigJson | undefined {
       put(out, 'rampSteps', num(s.rampSteps))
       put(out, 'fillTxs', num(s.fillTxs))
       return out
+    case 'workload':
+      return { ...out, ...workloadToConfig(s.workload) }
     case 'custom-call': {
       const c = s.call
       out.target = targetToConfig(c.target)

@@ -1,5 +1,6 @@
 import type { argKinds } from '@/services/abi/arg-spec'
 import type { BuiltinContract } from '@/services/contracts/artifacts'
+import { emptyWorkload, type WorkloadDraft } from './workload-draft'
 
 /**
  * The form's state: one object mirroring the test config, with what the user typed as text.
@@ -18,6 +19,7 @@ export const scenarioChoices = [
   'batch-operations',
   'gas-limit',
   'custom-call',
+  'workload',
 ] as const
 export const builtins = ['Counter', 'GasBurner', 'StressToken'] as const satisfies readonly BuiltinContract[]
 export const targetKinds = ['builtin', 'address', 'artifact'] as const
@@ -83,6 +85,7 @@ export type ScenarioDraft = {
   rampSteps: string
   fillTxs: string
   call: CallDraft
+  workload: WorkloadDraft
 }
 
 export type Draft = {
@@ -186,6 +189,7 @@ export function emptyDraft(): Draft {
         gas: '',
         seed: '',
       },
+      workload: emptyWorkload(),
     },
     extra: {},
   }

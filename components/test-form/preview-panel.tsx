@@ -2,6 +2,7 @@ import { describeNodeMining } from '@/services/chain/node-mining'
 import type { RunPreview } from '@/services/runs/preview-types'
 import type { ApiErrorBody } from '../api-client'
 import { formatEth, formatGwei, formatInt, formatWei, shortHex } from '../format'
+import { PreviewWorkload } from './preview-workload'
 
 export type PreviewView = {
   /** The last preview received; `stale` when the form has changed since. */
@@ -109,6 +110,8 @@ function PreviewBody({ p }: { p: RunPreview }) {
       {p.gas.note && <p className="muted small">{p.gas.note}</p>}
 
       <Warnings warnings={p.warnings} />
+
+      {p.workload && <PreviewWorkload w={p.workload} />}
 
       <h3>First transactions</h3>
       <Samples p={p} />

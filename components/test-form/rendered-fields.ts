@@ -21,6 +21,18 @@ const byScenario: Record<Draft['scenario']['name'], string[]> = {
     'scenario.target.artifact',
     'scenario.target.contractName',
   ],
+  workload: ['scenario.seed', 'scenario.contracts', 'scenario.setup', 'scenario.calls', 'scenario.checks'],
+}
+
+/** A workload row shows every issue under its key (what no control of it shows, in its own list). */
+function isWorkloadRow(field: string, draft: Draft): boolean {
+  const w = draft.scenario.workload
+  const contract = /^scenario\.contracts\.([^.[]*)/.exec(field)
+  if (contract) return w.contracts.some((c) => c.name.trim() === contract[1])
+  const row = /^scenario\.(setup|calls|checks)\[(\d+)\]/.exec(field)
+  if (!row) return false
+  const list = row[1] === 'setup' ? w.setup : row[1] === 'calls' ? w.calls : w.checks
+  return Number(row[2]) < list.length
 }
 
 /**
@@ -30,6 +42,7 @@ const byScenario: Record<Draft['scenario']['name'], string[]> = {
 export function isRendered(field: string, draft: Draft, fn: FunctionSummary | undefined): boolean {
   if (always.includes(field) || advancedKeys.includes(field) || field === 'waitForReceipt') return true
   if (byScenario[draft.scenario.name].includes(field)) return true
+  if (draft.scenario.name === 'workload') return isWorkloadRow(field, draft)
   if (draft.scenario.name !== 'custom-call') return false
   const arg = /^scenario\.args\[(\d+)\]/.exec(field)
   if (arg) return fn !== undefined && Number(arg[1]) < fn.inputs.length

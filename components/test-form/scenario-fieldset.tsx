@@ -11,6 +11,7 @@ const scenarioOptions: Option<ScenarioChoice>[] = [
   { value: 'batch-operations', label: 'batch-operations — batched vs single transfers' },
   { value: 'gas-limit', label: 'gas-limit — ramp across the block gas limit' },
   { value: 'custom-call', label: 'custom-call — any function of any contract' },
+  { value: 'workload', label: 'workload — several contracts, set-up steps, a weighted mix of calls' },
 ]
 
 /** The test's name and its workload: which scenario, and the scenario's own options. */

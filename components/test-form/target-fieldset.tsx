@@ -23,7 +23,7 @@ function readFile(event: ChangeEvent<HTMLInputElement>, onText: (text: string) =
   event.target.value = ''
 }
 
-function UploadButton({ id, label, onText }: { id: string; label: string; onText: (text: string) => void }) {
+export function UploadButton({ id, label, onText }: { id: string; label: string; onText: (text: string) => void }) {
   return (
     <label className="button button-secondary button-small upload" htmlFor={id}>
       {label}

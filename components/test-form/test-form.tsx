@@ -26,7 +26,11 @@ import { useContract } from './use-contract'
 import { useDebouncedPost } from './use-debounced-post'
 import { useLaunch } from './use-launch'
 import { useSavedTests } from './use-saved-tests'
+import { useWorkloadContracts } from './use-workload-contracts'
 import { resolveFunction, validateConfig } from './validate'
+import type { WorkloadDraft } from './workload-draft'
+import { workloadRowIssues } from './workload-edits'
+import { WorkloadFieldset } from './workload-fieldset'
 
 export type TestFormProps = {
   builtins: BuiltinDescription[]
@@ -36,6 +40,13 @@ export type TestFormProps = {
 }
 
 const textOf = (d: Draft) => JSON.stringify(draftToConfig(d))
+
+/** How many senders the run will have: as typed, else as the last preview counted them. */
+function sendersOf(d: Draft, preview: RunPreview | null): number | null {
+  const typed = Number(d.accounts.trim())
+  if (d.accounts.trim() && Number.isSafeInteger(typed) && typed > 0) return typed
+  return preview?.accounts.total ?? null
+}
 
 /**
  * The test configuration form. Its state is one Draft mirroring the config; every change is checked
@@ -77,6 +88,18 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
     }))
   }, [])
 
+  const patchWorkload = (update: (w: WorkloadDraft) => WorkloadDraft) =>
+    setDraft((d) => ({ ...d, scenario: { ...d.scenario, workload: update(d.scenario.workload) } }))
+  const onCompactWorkload = useCallback((key: string, text: string) => {
+    setDraft((d) => {
+      const w = d.scenario.workload
+      const contracts = w.contracts.map((c) =>
+        c.key !== key ? c : c.source === 'address' ? { ...c, abi: text } : { ...c, artifact: text },
+      )
+      return { ...d, scenario: { ...d.scenario, workload: { ...w, contracts } } }
+    })
+  }, [])
+
   const config = useMemo(() => draftToConfig(draft), [draft])
   const configText = useMemo(() => JSON.stringify(config), [config])
   const isCall = draft.scenario.name === 'custom-call'
@@ -84,10 +107,27 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
   const functions = contract.contract?.functions ?? null
   const fn = functions ? resolveFunction(functions, draft.scenario.call.function) : undefined
 
-  const browserIssues = useMemo(
-    () => mergeIssues(validateConfig(config, isCall ? functions : null), isCall ? contract.issues : []),
-    [config, isCall, functions, contract.issues],
+  const isWorkload = draft.scenario.name === 'workload'
+  const workloadStates = useWorkloadContracts(
+    draft.scenario.workload.contracts,
+    builtins,
+    isWorkload,
+    onCompactWorkload,
   )
+  const workloadIssues = useMemo(() => {
+    if (!isWorkload) return []
+    const rows = workloadRowIssues(draft.scenario.workload)
+    return mergeIssues(rows, ...[...workloadStates.values()].map((s) => s.issues))
+  }, [isWorkload, draft.scenario.workload, workloadStates])
+
+  const browserIssues = useMemo(() => {
+    // A bad contract name: the row check says what a name may be; the schema only says "Invalid key".
+    const named = new Set(workloadIssues.map((i) => i.field))
+    const schema = validateConfig(config, isCall ? functions : null).filter(
+      (i) => !(named.has(i.field) && i.message === 'Invalid key in record'),
+    )
+    return mergeIssues(schema, isCall ? contract.issues : [], workloadIssues)
+  }, [config, isCall, functions, contract.issues, workloadIssues])
   const previewAnswer = useDebouncedPost<RunPreview>('/api/preview', browserIssues.length ? null : configText)
   const previewCurrent = previewAnswer.forBody === configText ? previewAnswer.result : null
   const previewIssues = previewCurrent && !previewCurrent.ok ? (previewCurrent.error.issues ?? []) : []
@@ -166,6 +206,16 @@ export function TestForm({ builtins, savedTests, initial }: TestFormProps) {
                 />
                 <CallFieldset call={draft.scenario.call} onChange={patchCall} contract={contract} issues={shown} />
               </>
+            )}
+            {isWorkload && (
+              <WorkloadFieldset
+                workload={draft.scenario.workload}
+                onChange={patchWorkload}
+                states={workloadStates}
+                builtins={builtins}
+                senders={sendersOf(draft, lastGood)}
+                issues={shown}
+              />
             )}
             <LoadFieldset draft={draft} onChange={patch} issues={shown} />
             <AdvancedPanel

@@ -1,7 +1,13 @@
 import { type ContractDescription, describeInterface } from '../abi/describe'
-import { type BuiltinContract, builtinContracts, loadBuiltinArtifact } from './artifacts'
+import { type BuiltinContract, builtinConstructorArgs, builtinContracts, loadBuiltinArtifact } from './artifacts'
 
-export type BuiltinDescription = { name: BuiltinContract; summary: string; contract: ContractDescription }
+export type BuiltinDescription = {
+  name: BuiltinContract
+  summary: string
+  contract: ContractDescription
+  /** What the constructor gets when the config gives no arguments (decimal text); null: they must be given. */
+  constructorDefaults: string[] | null
+}
 
 const summaries: Record<BuiltinContract, string> = {
   Counter: 'A shared count: increment(), incrementBy(amount), setNumber(n).',
@@ -21,6 +27,7 @@ export function describeBuiltins(): BuiltinDescription[] {
       name,
       summary: summaries[name],
       contract: describeInterface({ abi, name: contractName, format: 'builtin' }),
+      constructorDefaults: builtinConstructorArgs[name]?.map(String) ?? null,
     }
   })
 }

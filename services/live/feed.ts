@@ -124,11 +124,13 @@ export function createLiveFeed(o: LiveFeedOptions) {
       series: series.points(),
       lastBlock: blocks.at(-1) ?? null,
       thresholds: checkThresholds ? o.thresholds?.(snap) : last?.stats.thresholds,
+      byLabel: o.metrics.byLabel(),
     })
 
   /** As of now: the latest stats with the counts of the latest tx batch. */
   const current = () => {
-    if (last) return { stats: { ...last.stats, counts: o.metrics.counts() }, errors: last.errors }
+    if (last)
+      return { stats: { ...last.stats, counts: o.metrics.counts(), byLabel: o.metrics.byLabel() }, errors: last.errors }
     const snap = o.metrics.snapshot()
     return { stats: stats(Date.now(), snap, false), errors: snap.errors }
   }

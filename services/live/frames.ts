@@ -1,5 +1,6 @@
 import type { TxErrorKind } from '../errors/tx-error'
 import type { ErrorGroup } from '../metrics/aggregator'
+import type { LabelCounts } from '../metrics/label-counts'
 import type { RunStatus } from '../testing/events'
 import type { TxCounts } from '../testing/ledger'
 import type { TxState } from '../testing/tx'
@@ -91,6 +92,8 @@ export type LiveStats = {
   lastBlock: BlockPoint | null
   /** The config's thresholds against these numbers (absent when it has none): the page's badges. */
   thresholds?: ThresholdVerdict[]
+  /** The planned txs by label (call row, function), counts only: the page's per-call counters. */
+  byLabel?: LabelCounts[]
 }
 
 /** Everything the page needs to draw the run from nothing (txs follow in `txs` parts). */

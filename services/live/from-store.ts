@@ -1,4 +1,5 @@
 import { kindInfo, type TxErrorKind } from '../errors/tx-error'
+import { labelCountsOfReport, labelCountsOfRows } from '../metrics/label-counts'
 import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
 import { loadTimeline } from '../store/run-timeline'
@@ -30,6 +31,8 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     lastBlock: blocks.at(-1) ?? null,
     // Reports from before thresholds existed have none.
     thresholds: report?.thresholds?.length ? report.thresholds : undefined,
+    // The report's per-function numbers once there is one; else what the rows say.
+    byLabel: report?.functions ? labelCountsOfReport(report.functions) : labelCountsOfRows(rows),
   })
   const frame: ResetFrame = {
     kind: 'reset',

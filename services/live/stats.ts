@@ -1,4 +1,5 @@
 import type { MetricsSnapshot } from '../metrics/aggregator'
+import type { LabelCounts } from '../metrics/label-counts'
 import { terminalStatuses } from '../testing/events'
 import { settledTotal, successPctOf, terminalTotal } from '../testing/ledger'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
@@ -15,6 +16,7 @@ export type StatsInput = Pick<MetricsSnapshot, 'status' | 'counts' | 'throughput
   series: readonly SeriesPoint[]
   lastBlock: BlockPoint | null
   thresholds?: ThresholdVerdict[]
+  byLabel?: LabelCounts[]
 }
 
 /** The run's numbers for the page, from the aggregator while live or the report afterwards. */
@@ -40,6 +42,7 @@ export function liveStats(s: StatsInput): LiveStats {
     successPct: settledTotal(c) ? round(successPctOf(c) ?? 0) : null,
     lastBlock: s.lastBlock,
     ...(s.thresholds ? { thresholds: s.thresholds } : {}),
+    ...(s.byLabel ? { byLabel: s.byLabel } : {}),
   }
 }
 

@@ -2,6 +2,7 @@ import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { RunEvent, RunStatus } from '../testing/events'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
 import type { TxState } from '../testing/tx'
+import { createLabelCounter } from './label-counts'
 import { percentiles } from './percentiles'
 
 export type ErrorGroup = {
@@ -52,6 +53,7 @@ export function createAggregator(planned: number) {
   let ourTxs = 0
   let fullnessSum = 0
   let gapFills = 0
+  const labels = createLabelCounter()
 
   function onEvent(e: RunEvent) {
     switch (e.type) {
@@ -96,6 +98,7 @@ export function createAggregator(planned: number) {
           if (e.state === 'signed') gapFills++
           return
         }
+        labels.onTx(e.idx, e.label, e.state)
         const prev = state.get(e.idx)
         if (prev === e.state) {
           if (e.state === 'submitted' && e.submitRttMs !== undefined) rtts.push(e.submitRttMs)
@@ -159,7 +162,7 @@ export function createAggregator(planned: number) {
   /** The counts alone: cheap enough to send with every batch of tx rows. */
   const currentCounts = (): TxCounts => ({ ...counts })
 
-  return { onEvent, snapshot, counts: currentCounts }
+  return { onEvent, snapshot, counts: currentCounts, byLabel: labels.snapshot }
 }
 
 function round(n: number, digits = 1): number {

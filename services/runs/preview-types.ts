@@ -37,6 +37,35 @@ export type PreviewFees =
   | { type: 'eip1559'; baseFeePerGas: string; maxFeePerGas: string; maxPriorityFeePerGas: string }
   | { type: 'legacy'; gasPrice: string }
 
+/** A workload: its deploys in order, its set-up txs and its mix (docs/scenarios.md#workload). */
+export type WorkloadPreview = {
+  /** In deploy order: each after the contracts it references. */
+  deploys: {
+    name: string
+    /** false: given by address, nothing to deploy. */
+    deployed: boolean
+    address: Address | null
+    /** The workload contracts it references (deployed before it). */
+    needs: string[]
+    /** The node's estimate of the deploy, with stand-in addresses for the contracts it names. */
+    gas: string | null
+    costWei: string | null
+    /** Why there is no estimate, when there is none. */
+    note: string | null
+  }[]
+  setup: {
+    steps: { index: number; label: string; forEach: boolean; from: 'deployer' | 'sender'; txs: number }[]
+    /** Contracts deployed (txs before the set-up steps). */
+    deploys: number
+    /** Set-up step txs in all (one per sender for a per-sender step). */
+    txs: number
+    note: string | null
+  }
+  /** Each call row's label and its expected share of the load (weight ÷ Σ weights). */
+  mix: { label: string; contract: string; signature: string; weight: number; share: number }[]
+  notes: string[]
+}
+
 /** What a config will send, computed against the node without sending anything (POST /api/preview). */
 export type RunPreview = {
   mode: TestConfig['mode']
@@ -101,6 +130,8 @@ export type RunPreview = {
   }
   /** Custom calls: the function and where it goes. */
   call: { signature: string; selector: Hex; target: string } | null
+  /** Workloads: deploy order, set-up and mix. */
+  workload: WorkloadPreview | null
   samples: PreviewSample[]
   warnings: PreviewWarning[]
 }

@@ -9,12 +9,14 @@ import type { Fees } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
 import { scenarioFor } from '../scenarios'
 import { compileCustomCall } from '../scenarios/custom-call'
+import { compileWorkload } from '../scenarios/workload/compile'
 import { createFeeProvider } from '../testing/fees'
 import { chain, fundingOf } from './preview-funding'
 import { customCallSamples, erc20Samples, transferSamples } from './preview-samples'
 import { type AddressBook, createAddressBook, previewSenders } from './preview-senders'
 import type { PreviewFees, PreviewSample, RunPreview } from './preview-types'
 import { previewWarnings } from './preview-warnings'
+import { estimateDeploys, shapeWorkloadPreview } from './preview-workload'
 
 export { previewBalanceCap } from './preview-funding'
 
@@ -59,6 +61,7 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
   const shares = sharesOf(shape.planned, senders.total)
   const planned = BigInt(shape.planned)
   const devChain = isDevChain(info)
+  const workload = config.scenario?.name === 'workload' ? await workloadOf(conn, config, senders, price) : null
 
   return {
     mode: config.mode,
@@ -113,7 +116,8 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
     call: compiled
       ? { signature: compiled.found.signature, selector: compiled.found.selector, target: target?.label ?? '' }
       : null,
-    samples: samplesOf(config, shape.planned, senders.addresses, compiled, target),
+    workload: workload?.preview ?? null,
+    samples: workload?.samples ?? samplesOf(config, shape.planned, senders.addresses, compiled, target),
     warnings: previewWarnings({
       config,
       nonDevChain: devChain ? undefined : { chainId: info.chainId, publicMainnet: publicMainnetName(info.chainId) },
@@ -142,6 +146,24 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
         : {}),
     }),
   }
+}
+
+/** A workload's deploys (estimated), set-up, mix and first calls. */
+async function workloadOf(
+  conn: Connection,
+  config: TestConfig,
+  senders: { addresses: readonly Address[]; total: number },
+  price: bigint,
+) {
+  const w = compileWorkload(config)
+  const shape = {
+    senders: senders.addresses,
+    senderCount: senders.total,
+    planned: config.txs,
+    nowSec: BigInt(Math.floor(Date.now() / 1000)),
+  }
+  const { preview, samples } = shapeWorkloadPreview(w, shape)
+  return { preview: await estimateDeploys(conn, w, preview, { ...shape, price }), samples }
 }
 
 type CallTarget = {
@@ -207,6 +229,8 @@ function gasNote(config: TestConfig, source: RunPreview['gas']['source']): strin
       return config.scenario.token === 'erc20' ? 'Upper bound; the run estimates a token transfer once deployed.' : null
     case 'batch-operations':
       return 'Upper bound for a batch tx; single transfers use less (estimated once deployed).'
+    case 'workload':
+      return 'Upper bound per call, for funding; each call is estimated by the node once the contracts are deployed and set up.'
     case 'gas-limit':
       return 'The highest gas limit of the ramp (rampTo × the block gas limit); fill txs use a quarter block.'
     default:

@@ -14,6 +14,7 @@ import type {
 import { builtinConstructorArgs, loadBuiltinArtifact } from '../../contracts/artifacts'
 import { ConfigError } from '../../errors/base'
 import { type CompiledStateCheck, compileStateChecks } from '../state-checks'
+import { callLabels } from './call-labels'
 import { deployOrder } from './deploy-order'
 import { createMix, type Mix } from './mix'
 
@@ -127,7 +128,7 @@ export function compileWorkload(config: TestConfig): CompiledWorkload {
       field,
     }
   })
-  const labels = callLabels(o.calls)
+  const labels = checkedCallLabels(o.calls)
   const calls = o.calls.map((c, i): CompiledCall => {
     const field = at(`calls[${i}]`)
     return { ...base(c, i, field), label: labels[i]!, weight: c.weight, field }
@@ -231,16 +232,9 @@ export function specRefs(specs: readonly unknown[], names: readonly string[]): s
   })
 }
 
-/** `Contract.function`, numbered from the second row that calls the same one; a given `name` wins. */
-function callLabels(calls: readonly WorkloadCall[]): string[] {
-  const seen = new Map<string, number>()
-  const labels = calls.map((c) => {
-    if (c.name) return c.name
-    const base = `${c.contract}.${c.function.replace(/\(.*$/, '')}`
-    const n = (seen.get(base) ?? 0) + 1
-    seen.set(base, n)
-    return n === 1 ? base : `${base}#${n}`
-  })
+/** Each row's label (call-labels.ts); two rows with one label would be one line in every number. */
+function checkedCallLabels(calls: readonly WorkloadCall[]): string[] {
+  const labels = callLabels(calls)
   labels.forEach((label, i) => {
     if (labels.indexOf(label) !== i)
       throw new ConfigError([

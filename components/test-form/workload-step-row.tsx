@@ -1,0 +1,121 @@
+'use client'
+
+import type { ContractDescription } from '@/services/abi/describe'
+import { CheckControl, SelectControl, TextControl } from './controls'
+import type { IssueIndex } from './issues'
+import { resolveFunction } from './validate'
+import { CallBody, callBodyFields } from './workload-call-body'
+import type { StepDraft, StepExpect } from './workload-draft'
+import { isArgField, RowIssues, RowTools } from './workload-row-tools'
+
+/** One set-up step: a call made before the load, once or once for every sender, optionally checked by its result. */
+export function StepRow({
+  index,
+  count,
+  row,
+  senders,
+  names,
+  contractOf,
+  issues,
+  onChange,
+  onMove,
+  onRemove,
+}: {
+  index: number
+  count: number
+  row: StepDraft
+  /** Senders of the run (as the preview counts them), for "N txs". */
+  senders: number | null
+  names: readonly string[]
+  contractOf: (name: string) => { contract: ContractDescription | null; loading: boolean }
+  issues: IssueIndex
+  onChange: (patch: Partial<StepDraft>) => void
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+}) {
+  const field = `scenario.setup[${index}]`
+  const fn = (() => {
+    const fns = contractOf(row.contract).contract?.functions
+    return fns ? resolveFunction(fns, row.function) : undefined
+  })()
+  const txs = row.forEach ? (senders === null ? 'one per sender' : `${senders} txs, one per sender`) : '1 tx'
+  const title = row.contract && row.function ? `${row.contract}.${row.function.replace(/\(.*$/, '')}` : 'New step'
+  const claimed = new Set([
+    ...callBodyFields(field),
+    `${field}.forEach`,
+    `${field}.from`,
+    `${field}.expect`,
+    `${field}.expect.${row.expect}`,
+  ])
+  return (
+    <div className="workload-row" data-testid={`step-row-${index}`}>
+      <div className="workload-row-head">
+        <span className="workload-row-title">
+          {index + 1}. {title} <span className="muted">· {txs}</span>
+        </span>
+        <RowTools
+          id={`step-${index}`}
+          what={`step ${index + 1}`}
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+        />
+      </div>
+      <CallBody field={field} row={row} onChange={onChange} names={names} contractOf={contractOf} issues={issues} />
+      <div className="fields">
+        <CheckControl
+          issues={issues}
+          name={`${field}.forEach`}
+          label="For every sender"
+          className="field-check-inline"
+          checked={row.forEach}
+          onChange={(forEach) => onChange({ forEach, ...(forEach ? {} : row.from === 'sender' ? { from: '' } : {}) })}
+          help="Once per sender, with {{sender}} as that sender; else once."
+        />
+        <SelectControl
+          issues={issues}
+          name={`${field}.from`}
+          label="Sent by"
+          value={row.from}
+          options={[
+            { value: '', label: row.forEach ? 'default: the sender it is for' : 'default: the deployer' },
+            { value: 'deployer', label: 'the deployer (first account)' },
+            { value: 'sender', label: 'the sender it is for', disabled: !row.forEach },
+          ]}
+          onChange={(from) => onChange({ from })}
+        />
+        <SelectControl<StepExpect>
+          issues={issues}
+          name={`${field}.expect`}
+          label="Expected result"
+          value={row.expect}
+          options={[
+            { value: '', label: 'none' },
+            { value: 'equals', label: 'equals' },
+            { value: 'atLeast', label: 'at least' },
+          ]}
+          onChange={(expect) => onChange({ expect })}
+          help="Simulated before it is sent; another result stops the run."
+        />
+        {row.expect && (
+          <TextControl
+            issues={issues}
+            name={`${field}.expect.${row.expect}`}
+            label="Expected value"
+            mono
+            placeholder={row.expect === 'equals' ? 'true, 42 or 0x…' : 'e.g. 1'}
+            value={row.expectValue}
+            onChange={(expectValue) => onChange({ expectValue })}
+          />
+        )}
+      </div>
+      <RowIssues
+        prefix={field}
+        issues={issues}
+        testId={`step-${index}-errors`}
+        shownElsewhere={(f) => claimed.has(f) || isArgField(f, `${field}.args`, fn?.inputs.length ?? 0)}
+      />
+    </div>
+  )
+}
