@@ -5,11 +5,11 @@ import type { AbiParameter } from 'viem'
 import type { BuiltinDescription } from '@/services/contracts/builtin-descriptions'
 import { Field, invalidProps } from '../field'
 import { ArgRow, defaultArg } from './arg-row'
-import { SelectControl, TextAreaControl, TextControl } from './controls'
+import { SelectControl, TextControl } from './controls'
 import { type ArgDraft, emptyArg, positional } from './draft'
 import { type IssueIndex, messageOf } from './issues'
-import { UploadButton } from './target-fieldset'
 import type { ContractState } from './use-contract'
+import { AddressSource, ArtifactSource } from './workload-contract-source'
 import { type ContractDraft, type ContractSource, contractSources, newKey, workloadBuiltins } from './workload-draft'
 import { isArgField, RowIssues, RowTools } from './workload-row-tools'
 
@@ -154,78 +154,10 @@ export function ContractRow({
         )}
 
         {row.source === 'artifact' && (
-          <>
-            <div className="span-2">
-              <TextAreaControl
-                issues={issues}
-                name={`${field}.artifact`}
-                label="Artifact JSON"
-                rows={4}
-                placeholder="Foundry out/X.sol/X.json, a Hardhat artifact, or solc standard-JSON output"
-                value={row.artifact}
-                onChange={(artifact) => onChange({ artifact })}
-                help="Paste it or upload the file; once read, only ABI + bytecode are kept."
-              />
-              <UploadButton
-                id={`contract-${index}-upload`}
-                label="Upload JSON…"
-                onText={(artifact) => onChange({ artifact })}
-              />
-            </div>
-            {state.status === 'choose' ? (
-              <SelectControl
-                issues={issues}
-                name={`${field}.contractName`}
-                label="Contract in this output"
-                value={row.contractName}
-                options={[{ value: '', label: 'Choose…' }, ...state.contracts.map((c) => ({ value: c, label: c }))]}
-                onChange={(contractName) => onChange({ contractName })}
-                help="This solc output holds several contracts."
-              />
-            ) : (
-              <TextControl
-                issues={issues}
-                name={`${field}.contractName`}
-                label="Contract name"
-                value={row.contractName}
-                placeholder="optional"
-                onChange={(contractName) => onChange({ contractName })}
-                help="Picks one contract of a solc output."
-              />
-            )}
-          </>
+          <ArtifactSource index={index} field={field} row={row} state={state} issues={issues} onChange={onChange} />
         )}
-
         {row.source === 'address' && (
-          <>
-            <TextControl
-              issues={issues}
-              name={`${field}.address`}
-              label="Address"
-              className="span-2"
-              mono
-              placeholder="0x… (20 bytes)"
-              value={row.address}
-              onChange={(address) => onChange({ address })}
-            />
-            <div className="span-2">
-              <TextAreaControl
-                issues={issues}
-                name={`${field}.abi`}
-                label="ABI"
-                rows={4}
-                placeholder='[{"type":"function","name":"transfer",…}]'
-                value={row.abi}
-                onChange={(abi) => onChange({ abi })}
-                help="The ABI JSON, or a whole artifact (its ABI is kept)."
-              />
-              <UploadButton
-                id={`contract-${index}-upload-abi`}
-                label="Upload JSON…"
-                onText={(abi) => onChange({ abi })}
-              />
-            </div>
-          </>
+          <AddressSource index={index} field={field} row={row} issues={issues} onChange={onChange} />
         )}
       </div>
       {state.status === 'loading' && <p className="muted small">Reading the JSON…</p>}
