@@ -20,7 +20,7 @@ program
   )
   .option(
     '--scenario <name>',
-    `workload: ${scenarioNames.join(' | ')} | custom-call (options in a --config file; default transfer)`,
+    `what each tx does: ${scenarioNames.join(' | ')} | custom-call | workload (those two take options from a --config file; default transfer)`,
   )
   .option('--mode <mode>', `how txs are sent: ${modes.join(' | ')} (default concurrent)`)
   .option('--txs <n>', 'transactions to send (default 100)', numeric)
