@@ -1,6 +1,5 @@
 'use client'
 
-import type { ContractDescription } from '@/services/abi/describe'
 import { ArgRow, defaultArg } from './arg-row'
 import { TextControl } from './controls'
 import { type ArgDraft, positional } from './draft'
@@ -8,6 +7,7 @@ import type { IssueIndex } from './issues'
 import { resolveFunction } from './validate'
 import type { CallCommonDraft } from './workload-draft'
 import { ContractPicker, FunctionPicker } from './workload-pickers'
+import type { ContractLookup } from './workload-row-tools'
 
 /** What a set-up step and a call have in common: contract, function, one generator per argument, value, gas. */
 export function CallBody<T extends CallCommonDraft>({
@@ -23,7 +23,7 @@ export function CallBody<T extends CallCommonDraft>({
   row: T
   onChange: (patch: Partial<CallCommonDraft>) => void
   names: readonly string[]
-  contractOf: (name: string) => { contract: ContractDescription | null; loading: boolean }
+  contractOf: ContractLookup
   issues: IssueIndex
 }) {
   const { contract, loading } = contractOf(row.contract)

@@ -1,13 +1,10 @@
 'use client'
 
-import type { ContractDescription } from '@/services/abi/describe'
-import { callLabels } from '@/services/scenarios/workload/call-labels'
+import { baseLabel, callLabels } from '@/services/scenarios/workload/call-labels'
 import { TextControl } from './controls'
-import type { IssueIndex } from './issues'
-import { resolveFunction } from './validate'
 import { CallBody, callBodyFields } from './workload-call-body'
 import type { CallRowDraft } from './workload-draft'
-import { isArgField, RowIssues, RowTools } from './workload-row-tools'
+import { functionOf, isArgField, type ListRowProps, RowIssues, WorkloadRow } from './workload-row-tools'
 
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`
 
@@ -31,51 +28,39 @@ export function CallRow({
   onChange,
   onMove,
   onRemove,
-}: {
-  index: number
-  count: number
-  row: CallRowDraft
+}: ListRowProps<CallRowDraft> & {
   label: string
   /** weight / Σ weights, 0–1. */
   share: number
-  names: readonly string[]
-  contractOf: (name: string) => { contract: ContractDescription | null; loading: boolean }
-  issues: IssueIndex
-  onChange: (patch: Partial<CallRowDraft>) => void
-  onMove: (by: -1 | 1) => void
-  onRemove: () => void
 }) {
   const field = `scenario.calls[${index}]`
-  const fns = contractOf(row.contract).contract?.functions
-  const fn = fns ? resolveFunction(fns, row.function) : undefined
+  const fn = functionOf(contractOf, row.contract, row.function)
   const claimed = new Set([...callBodyFields(field), `${field}.name`, `${field}.weight`])
   return (
-    <div className="workload-row" data-testid={`call-row-${index}`}>
-      <div className="workload-row-head">
-        <span className="workload-row-title">
+    <WorkloadRow
+      kind="call"
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      canRemove={count > 1}
+      title={
+        <>
           {index + 1}. <span className="mono">{label}</span>
-        </span>
+        </>
+      }
+      aside={
         <span className="call-share" data-testid={`call-${index}-share`} title="weight ÷ the sum of all weights">
           {pct(share)} of the load
         </span>
-        <RowTools
-          id={`call-${index}`}
-          what={`call ${index + 1}`}
-          index={index}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-          canRemove={count > 1}
-        />
-      </div>
+      }
+    >
       <div className="fields">
         <TextControl
           issues={issues}
           name={`${field}.name`}
           label="Name"
-          placeholder={
-            row.contract && row.function ? `${row.contract}.${row.function.replace(/\(.*$/, '')}` : 'optional'
-          }
+          placeholder={row.contract && row.function ? baseLabel(row.contract, row.function) : 'optional'}
           value={row.name}
           onChange={(name) => onChange({ name })}
           help="Its label in the live counters and the report."
@@ -98,6 +83,6 @@ export function CallRow({
         testId={`call-${index}-errors`}
         shownElsewhere={(f) => claimed.has(f) || isArgField(f, `${field}.args`, fn?.inputs.length ?? 0)}
       />
-    </div>
+    </WorkloadRow>
   )
 }

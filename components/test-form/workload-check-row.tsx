@@ -1,13 +1,11 @@
 'use client'
 
-import type { ContractDescription } from '@/services/abi/describe'
 import { SelectControl, TextControl } from './controls'
 import { positional } from './draft'
-import type { IssueIndex } from './issues'
 import { resolveFunction } from './validate'
 import { type CheckDraft, type CheckExpect, checkExpects, expectsValue } from './workload-draft'
 import { ContractPicker, FunctionPicker } from './workload-pickers'
-import { RowIssues, RowTools } from './workload-row-tools'
+import { type ListRowProps, RowIssues, WorkloadRow } from './workload-row-tools'
 
 const expectLabels: Record<CheckExpect, string> = {
   unchanged: 'unchanged (after = before)',
@@ -30,37 +28,21 @@ export function CheckRow({
   onChange,
   onMove,
   onRemove,
-}: {
-  index: number
-  count: number
-  row: CheckDraft
-  names: readonly string[]
-  contractOf: (name: string) => { contract: ContractDescription | null; loading: boolean }
-  issues: IssueIndex
-  onChange: (patch: Partial<CheckDraft>) => void
-  onMove: (by: -1 | 1) => void
-  onRemove: () => void
-}) {
+}: ListRowProps<CheckDraft>) {
   const field = `scenario.checks[${index}]`
   const { contract, loading } = contractOf(row.contract)
   const fns = contract?.functions ?? null
   const fn = fns ? resolveFunction(fns, row.call) : undefined
   const claimed = new Set(['name', 'contract', 'call', 'expect', `expect.${row.expect}`].map((k) => `${field}.${k}`))
   return (
-    <div className="workload-row" data-testid={`check-row-${index}`}>
-      <div className="workload-row-head">
-        <span className="workload-row-title">
-          {index + 1}. {row.name || (row.contract && row.call ? `${row.contract}.${row.call}` : 'New check')}
-        </span>
-        <RowTools
-          id={`check-${index}`}
-          what={`check ${index + 1}`}
-          index={index}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
-      </div>
+    <WorkloadRow
+      kind="check"
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      title={`${index + 1}. ${row.name || (row.contract && row.call ? `${row.contract}.${row.call}` : 'New check')}`}
+    >
       <div className="fields">
         <TextControl
           issues={issues}
@@ -126,6 +108,6 @@ export function CheckRow({
         testId={`check-${index}-errors`}
         shownElsewhere={(f) => claimed.has(f) || /\.args\[\d+\]$/.test(f)}
       />
-    </div>
+    </WorkloadRow>
   )
 }

@@ -11,7 +11,7 @@ import { type IssueIndex, messageOf } from './issues'
 import type { ContractState } from './use-contract'
 import { AddressSource, ArtifactSource } from './workload-contract-source'
 import { type ContractDraft, type ContractSource, contractSources, newKey, workloadBuiltins } from './workload-draft'
-import { isArgField, RowIssues, RowTools } from './workload-row-tools'
+import { isArgField, RowIssues, WorkloadRow } from './workload-row-tools'
 
 const sourceLabels: Record<ContractSource, { label: string; help: string }> = {
   builtin: { label: 'Built-in', help: 'Deployed for the run from contracts/.' },
@@ -83,22 +83,21 @@ export function ContractRow({
   }
 
   return (
-    <div className="workload-row" data-testid={`contract-row-${index}`}>
-      <div className="workload-row-head">
-        <span className="workload-row-title">
+    <WorkloadRow
+      kind="contract"
+      index={index}
+      count={count}
+      what={`contract ${row.name || index + 1}`}
+      onMove={onMove}
+      onRemove={onRemove}
+      canRemove={count > 1}
+      title={
+        <>
           Contract {index + 1}
           {state.contract?.contractName && <span className="muted"> · {state.contract.contractName}</span>}
-        </span>
-        <RowTools
-          id={`contract-${index}`}
-          what={`contract ${row.name || index + 1}`}
-          index={index}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-          canRemove={count > 1}
-        />
-      </div>
+        </>
+      }
+    >
       <div className="fields">
         <Field
           id={nameId}
@@ -217,7 +216,7 @@ export function ContractRow({
           f.startsWith(`${field}.libraries.`)
         }
       />
-    </div>
+    </WorkloadRow>
   )
 }
 

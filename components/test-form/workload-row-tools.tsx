@@ -1,7 +1,79 @@
 'use client'
 
+import type { ReactNode } from 'react'
+import type { ContractDescription } from '@/services/abi/describe'
 import type { FieldIssue } from '@/services/errors/base'
 import type { IssueIndex } from './issues'
+import { resolveFunction } from './validate'
+
+/** A workload contract's ABI as the form has read it, by the contract's name. */
+export type ContractLookup = (name: string) => { contract: ContractDescription | null; loading: boolean }
+
+/** What every row of a workload list (set-up step, call, check) gets from the fieldset. */
+export type ListRowProps<T> = {
+  index: number
+  count: number
+  row: T
+  names: readonly string[]
+  contractOf: ContractLookup
+  issues: IssueIndex
+  onChange: (patch: Partial<T>) => void
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+}
+
+/** The function a row names in its contract's ABI, once the ABI is read. */
+export function functionOf(contractOf: ContractLookup, contract: string, ref: string) {
+  const fns = contractOf(contract).contract?.functions
+  return fns ? resolveFunction(fns, ref) : undefined
+}
+
+/**
+ * One row of a workload list: its numbered title, anything beside it, the move/remove tools, and
+ * its body. `kind` names the row in test ids (`<kind>-row-<i>`, `<kind>-<i>-up`) and for screen readers.
+ */
+export function WorkloadRow({
+  kind,
+  index,
+  count,
+  title,
+  what = `${kind} ${index + 1}`,
+  aside,
+  canRemove,
+  onMove,
+  onRemove,
+  children,
+}: {
+  kind: string
+  index: number
+  count: number
+  title: ReactNode
+  what?: string
+  aside?: ReactNode
+  canRemove?: boolean
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+  children: ReactNode
+}) {
+  return (
+    <div className="workload-row" data-testid={`${kind}-row-${index}`}>
+      <div className="workload-row-head">
+        <span className="workload-row-title">{title}</span>
+        {aside}
+        <RowTools
+          id={`${kind}-${index}`}
+          what={what}
+          index={index}
+          count={count}
+          onMove={onMove}
+          onRemove={onRemove}
+          {...(canRemove !== undefined && { canRemove })}
+        />
+      </div>
+      {children}
+    </div>
+  )
+}
 
 /** Move up, move down and remove for one row of a workload list; `what` names the row for screen readers. */
 export function RowTools({

@@ -1,12 +1,10 @@
 'use client'
 
-import type { ContractDescription } from '@/services/abi/describe'
+import { baseLabel } from '@/services/scenarios/workload/call-labels'
 import { CheckControl, SelectControl, TextControl } from './controls'
-import type { IssueIndex } from './issues'
-import { resolveFunction } from './validate'
 import { CallBody, callBodyFields } from './workload-call-body'
 import type { StepDraft, StepExpect } from './workload-draft'
-import { isArgField, RowIssues, RowTools } from './workload-row-tools'
+import { functionOf, isArgField, type ListRowProps, RowIssues, WorkloadRow } from './workload-row-tools'
 
 /** One set-up step: a call made before the load, once or once for every sender, optionally checked by its result. */
 export function StepRow({
@@ -20,26 +18,14 @@ export function StepRow({
   onChange,
   onMove,
   onRemove,
-}: {
-  index: number
-  count: number
-  row: StepDraft
+}: ListRowProps<StepDraft> & {
   /** Senders of the run (as the preview counts them), for "N txs". */
   senders: number | null
-  names: readonly string[]
-  contractOf: (name: string) => { contract: ContractDescription | null; loading: boolean }
-  issues: IssueIndex
-  onChange: (patch: Partial<StepDraft>) => void
-  onMove: (by: -1 | 1) => void
-  onRemove: () => void
 }) {
   const field = `scenario.setup[${index}]`
-  const fn = (() => {
-    const fns = contractOf(row.contract).contract?.functions
-    return fns ? resolveFunction(fns, row.function) : undefined
-  })()
+  const fn = functionOf(contractOf, row.contract, row.function)
   const txs = row.forEach ? (senders === null ? 'one per sender' : `${senders} txs, one per sender`) : '1 tx'
-  const title = row.contract && row.function ? `${row.contract}.${row.function.replace(/\(.*$/, '')}` : 'New step'
+  const title = row.contract && row.function ? baseLabel(row.contract, row.function) : 'New step'
   const claimed = new Set([
     ...callBodyFields(field),
     `${field}.forEach`,
@@ -48,20 +34,18 @@ export function StepRow({
     `${field}.expect.${row.expect}`,
   ])
   return (
-    <div className="workload-row" data-testid={`step-row-${index}`}>
-      <div className="workload-row-head">
-        <span className="workload-row-title">
+    <WorkloadRow
+      kind="step"
+      index={index}
+      count={count}
+      onMove={onMove}
+      onRemove={onRemove}
+      title={
+        <>
           {index + 1}. {title} <span className="muted">· {txs}</span>
-        </span>
-        <RowTools
-          id={`step-${index}`}
-          what={`step ${index + 1}`}
-          index={index}
-          count={count}
-          onMove={onMove}
-          onRemove={onRemove}
-        />
-      </div>
+        </>
+      }
+    >
       <CallBody field={field} row={row} onChange={onChange} names={names} contractOf={contractOf} issues={issues} />
       <div className="fields">
         <CheckControl
@@ -116,6 +100,6 @@ export function StepRow({
         testId={`step-${index}-errors`}
         shownElsewhere={(f) => claimed.has(f) || isArgField(f, `${field}.args`, fn?.inputs.length ?? 0)}
       />
-    </div>
+    </WorkloadRow>
   )
 }
