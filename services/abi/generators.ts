@@ -147,10 +147,14 @@ function fixed(param: AbiParameter, raw: unknown, at: string, opts: One): Genera
     return () => value
   }
   checkRefs(raw, { contracts: opts.contracts ?? [], accounts: opts.accounts }, at)
+  // Resolved once per (run contracts, sender): txs repeat senders, so the parse is not per tx.
   const perSender = refsIn(raw).includes('sender')
-  let cached: { chain: ChainRefs | undefined; value: unknown } | undefined
+  let cache: { chain: ChainRefs | undefined; values: Map<string, unknown> } | undefined
   return (ctx) => {
-    if (!perSender && cached && cached.chain === ctx.chain) return cached.value
+    if (!cache || cache.chain !== ctx.chain) cache = { chain: ctx.chain, values: new Map<string, unknown>() }
+    const { values } = cache
+    const key = perSender ? ctx.from : ''
+    if (values.has(key)) return values.get(key)
     const resolved = resolveRefs(raw, {
       contracts: ctx.chain?.contracts ?? {},
       deployer: ctx.chain?.deployer ?? ctx.accounts[0] ?? ctx.from,
@@ -158,7 +162,7 @@ function fixed(param: AbiParameter, raw: unknown, at: string, opts: One): Genera
       accounts: ctx.accounts,
     })
     const value = parseValue(param, resolved, at)
-    if (!perSender) cached = { chain: ctx.chain, value }
+    values.set(key, value)
     return value
   }
 }

@@ -44,17 +44,22 @@ export async function runSetupSteps(
         const fail = (message: string, hint: string): never => {
           throw new ConfigError([{ field: step.field, message: `${label}${who} ${message}` }], { hint })
         }
-        let result: Hex
+        // One simulation per tx: the estimate when gas is to be estimated (it fails on a revert
+        // too), a call when the result is checked or the gas is given.
+        let gas: bigint
         try {
-          result = (await ctx.conn.request('eth_call', [call, 'latest'])) as Hex
+          if (step.expect || step.gas !== undefined) {
+            const result = (await ctx.conn.request('eth_call', [call, 'latest'])) as Hex
+            if (step.expect) checkExpected(step, result, fail)
+          }
+          gas = step.gas ?? gasMargin(BigInt((await ctx.conn.request('eth_estimateGas', [call])) as Hex))
         } catch (error) {
+          if (error instanceof ConfigError) throw error
           return fail(
             `reverts: ${decode(revertDataOf(error)).message}`,
             'Nothing of this step was sent. Check its arguments and the steps before it (a mint, an approval).',
           )
         }
-        if (step.expect) checkExpected(step, result, fail)
-        const gas = step.gas ?? gasMargin(BigInt((await ctx.conn.request('eth_estimateGas', [call])) as Hex))
         return { from, forSender: s.address, to, data, value: step.value, gas }
       }),
     )
