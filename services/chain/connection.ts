@@ -20,6 +20,8 @@ export type ConnectOptions = {
   timeoutMs?: number
   /** Attempts after the first for reads and other requests safe to repeat (default 4). */
   retries?: number
+  /** The largest answer taken over http (default `maxResponseBytes`). */
+  maxResponseBytes?: number
 }
 
 /**
@@ -54,7 +56,15 @@ const safeToRepeat = new Set([
   'anvil_stopImpersonatingAccount',
 ])
 
-const transient = new Set(['timeout', 'connection', 'node-internal', 'rate-limited'])
+/**
+ * The largest JSON-RPC answer taken (viem's default is 10 MB): raised deliberately for blocks of
+ * thousands of txs with logs, which the tracker still reads in bounded groups
+ * (docs/architecture.md#reading-blocks).
+ */
+export const maxResponseBytes = 64 * 1024 * 1024
+
+/** Error kinds that say the node (or the way to it) did not answer, not that it said no. */
+export const transientKinds: ReadonlySet<string> = new Set(['timeout', 'connection', 'node-internal', 'rate-limited'])
 
 /**
  * Connects to any EVM JSON-RPC endpoint over http(s) or ws(s). Requests safe to repeat are
@@ -66,7 +76,12 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
   const isWs = url.startsWith('ws://') || url.startsWith('wss://')
   const transport: Transport = isWs
     ? webSocket(url, { retryCount: 0, timeout, reconnect: { attempts: 5, delay: 500 } })
-    : http(url, { batch: { batchSize: options.batchSize ?? 100, wait: 0 }, retryCount: 0, timeout })
+    : http(url, {
+        batch: { batchSize: options.batchSize ?? 100, wait: 0 },
+        retryCount: 0,
+        timeout,
+        maxResponseBodySize: options.maxResponseBytes ?? maxResponseBytes,
+      })
   const client = createPublicClient({ transport, pollingInterval: 100 })
   const once: RpcRequest = (method, params = []) =>
     (client.request as (args: { method: string; params: unknown[] }) => Promise<unknown>)({ method, params })
@@ -77,7 +92,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
       try {
         return await once(method, params)
       } catch (error) {
-        if (attempt >= retries || !transient.has(classifyError(error).kind)) throw error
+        if (attempt >= retries || !transientKinds.has(classifyError(error).kind)) throw error
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
       }
     }

@@ -15,6 +15,8 @@ export type OpenNodeParameters = {
   rpcUrl?: string
   batchSize?: number
   timeoutMs?: number
+  /** The largest answer taken (default `maxResponseBytes`). */
+  maxResponseBytes?: number
 }
 
 /** The node a run talks to: the given URL, or an embedded Anvil started on a free port. */
@@ -26,7 +28,7 @@ export async function openNode(p: OpenNodeParameters = {}): Promise<NodeHandle> 
     await anvil.start()
     url = anvil.rpcUrl
   }
-  const conn = connect(url, { batchSize: p.batchSize, timeoutMs: p.timeoutMs })
+  const conn = connect(url, { batchSize: p.batchSize, timeoutMs: p.timeoutMs, maxResponseBytes: p.maxResponseBytes })
   try {
     const info = await getNodeInfo(conn)
     return {

@@ -3,11 +3,12 @@ import { type AccountState, startBalanceMonitor } from '../accounts/balance-moni
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
-import type { Connection } from '../chain/connection'
+import { type Connection, transientKinds } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
+import { classifyError } from '../errors/classify'
 import { planScenario, scenarioFor } from '../scenarios'
 import type { Findings, PreparedScenario, Scenario, ScenarioCheck, SetupSummary } from '../scenarios/types'
 import { announceMining } from './announce-mining'
@@ -206,7 +207,10 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       fromBlock: hexToBigInt(head.number),
       fromHash: head.hash,
       onInclusion: (inc) => applyInclusion(ctx, inc),
-      onBlock: (b) => bus.emit('event', { type: 'block', at: b.seenAt, ...b }),
+      onBlock: (b) => {
+        if (b.baseFeePerGas !== undefined) s.fees.follow(b.baseFeePerGas)
+        bus.emit('event', { type: 'block', at: b.seenAt, ...b })
+      },
       onPoll: () => watch.ok(),
       onRewind: () => watch.rewound(),
       onHole: (n) =>
@@ -217,7 +221,9 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
           message: `Block ${n} is below the node's head but the node does not return it: passing over it (its txs are settled by their nonces).`,
           hint: "The node's chain is inconsistent (seen on Anvil after evm_revert while it was mining); check the node.",
         }),
-      onError: (error) => {
+      onError: (error, failedPolls) => {
+        // A node that says no (an answer too large, a bad block) is not a node that is down.
+        if (!transientKinds.has(classifyError(error).kind)) return watch.unreadable(error, failedPolls)
         // Once per streak of failed reads: a node that is down fails every poll.
         if (!watch.failure()) return
         bus.emit('event', {
@@ -271,6 +277,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const records = [...ledger.records.values()]
   const reset = watch.chainReset
   const lost = watch.nodeLost
+  const unreadable = watch.blocksUnreadable
   // A chain that is gone or changed has nothing true to say about the scenario's state.
   const checks =
     s.setup.verify && !reset && !lost
@@ -281,7 +288,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const findings =
     s.setup.findings && !lost ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
   return {
-    status: reset || lost ? 'failed' : control.stopping ? 'stopped' : 'completed',
+    status: reset || lost || unreadable ? 'failed' : control.stopping ? 'stopped' : 'completed',
     error: reset
       ? {
           code: 'CHAIN_RESET',
@@ -294,7 +301,13 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
             message: `The node was lost mid-run: ${lost}`,
             hint: 'Txs never sent were cancelled and those sent are unconfirmed; restart the node and run again (raise nodeLostAfterMs to wait longer).',
           }
-        : undefined,
+        : unreadable
+          ? {
+              code: 'BLOCKS_UNREADABLE',
+              message: `The node's blocks could not be read: ${unreadable}`,
+              hint: 'The run stopped sending and settled its txs from the chain; check the node (or a proxy that limits answers) and run again.',
+            }
+          : undefined,
     counts: { ...ledger.counts },
     mining: s.mining,
     ownMining: node.ownMining,

@@ -1,5 +1,6 @@
 import { type Hex, hexToBigInt, hexToNumber } from 'viem'
 import type { Connection } from '../chain/connection'
+import { isTooLarge, readInPieces } from '../chain/read-in-pieces'
 
 type RawBlock = {
   number: Hex
@@ -8,6 +9,7 @@ type RawBlock = {
   timestamp: Hex
   gasUsed: Hex
   gasLimit: Hex
+  baseFeePerGas?: Hex
   transactions: Hex[]
 }
 export type RawReceipt = {
@@ -38,11 +40,21 @@ export function toInclusion(r: RawReceipt, seenAt: number): Inclusion {
   }
 }
 
+/** Blocks read in one request when the tracker is behind. */
+const blocksPerRead = 50
+/**
+ * Receipts read in one request: ~1 KB each for a transfer (its logs bloom alone is 514 chars),
+ * so a few MB; a group the transport still refuses is read in halves (docs/architecture.md#reading-blocks).
+ */
+export const receiptsPerRead = 2_000
+
 export type BlockSeen = {
   number: bigint
   timestamp: number
   gasUsed: bigint
   gasLimit: bigint
+  /** Absent on chains without EIP-1559. */
+  baseFeePerGas?: bigint
   txCount: number
   ours: number
   seenAt: number
@@ -62,7 +74,8 @@ export type InclusionTrackerParameters = {
    * waits for it.
    */
   onRewind?: (head: bigint, lastSeen: bigint) => Promise<void> | void
-  onError?: (error: unknown) => void
+  /** A read failed; `failedPolls` counts the polls in a row that failed (1 for a lone failure). */
+  onError?: (error: unknown, failedPolls: number) => void
   /** A block below the head stayed missing, and the chain was reconciled: it is passed over. */
   onHole?: (block: bigint) => void
   /** A poll reached the node (the node is up); polling waits for it. */
@@ -80,6 +93,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   // (node-signed) may be in a block we have already read.
   const recent = new Map<Hex, bigint>()
   const recentCap = 20_000
+  /** Ours, included as `check` learned, whose block is not read yet: it still counts as ours there. */
+  const learned = new Set<Hex>()
   let lastSeen = p.fromBlock
   /**
    * Hashes of blocks as we read them, to find where a changed chain still agrees with us: the
@@ -96,6 +111,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   let hole: { at: bigint; polls: number } | undefined
   let polling: Promise<void> | undefined
   let again = false
+  let failedPolls = 0
   const interval = p.pollIntervalMs ?? 100
   /** Polls in a row a block below the head may be missing before it counts as a hole. */
   const holeTolerance = 10
@@ -109,12 +125,24 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
           return all
         }
       } catch (error) {
-        if (blockReceipts === 'yes') throw error
+        // Too large says nothing about whether the node has the method: the caller splits.
+        if (blockReceipts === 'yes' || isTooLarge(error)) throw error
         blockReceipts = 'no'
       }
     }
-    const receipts = await Promise.all(ours.map((h) => p.conn.request('eth_getTransactionReceipt', [h])))
-    return receipts.filter(Boolean) as RawReceipt[]
+    return receiptsOneByOne(ours)
+  }
+
+  /** Our txs' receipts one request each (batched by the transport), in bounded groups. */
+  async function receiptsOneByOne(ours: Hex[]): Promise<RawReceipt[]> {
+    const receipts = await readInPieces({
+      items: ours,
+      weight: () => 1,
+      budget: receiptsPerRead,
+      read: (group) =>
+        Promise.all(group.map((h) => p.conn.request('eth_getTransactionReceipt', [h]) as Promise<RawReceipt | null>)),
+    })
+    return receipts.filter((r): r is RawReceipt => Boolean(r))
   }
 
   async function poll() {
@@ -133,12 +161,20 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     }
     while (lastSeen < head) {
       const from = lastSeen + 1n
-      const to = head - from >= 50n ? from + 49n : head
+      const to = head - from >= BigInt(blocksPerRead) ? from + BigInt(blocksPerRead - 1) : head
       const numbers: bigint[] = []
       for (let n = from; n <= to; n++) numbers.push(n)
-      const blocks = (await Promise.all(
-        numbers.map((n) => p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false])),
-      )) as (RawBlock | null)[]
+      const blocks = await readInPieces({
+        items: numbers,
+        weight: () => 1,
+        budget: blocksPerRead,
+        read: (group) =>
+          Promise.all(
+            group.map(
+              (n) => p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false]) as Promise<RawBlock | null>,
+            ),
+          ),
+      })
       // The next block must build on the last one we read: if not, the chain under us changed (a
       // node restarted with a fresh chain that has already grown past where we were).
       const first = blocks[0]
@@ -148,13 +184,25 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
         return
       }
       const seenAt = Date.now()
-      const withOurs = blocks.map((b) => (b ? b.transactions.filter((h) => watched.has(h)) : []))
-      const receipts = await Promise.all(
-        blocks.map((b, i) => (b && withOurs[i]?.length ? receiptsFor(b, withOurs[i] as Hex[]) : Promise.resolve([]))),
-      )
+      const withOurs = blocks.map((b) => (b ? b.transactions.filter((h) => watched.has(h) || learned.has(h)) : []))
+      const wanted = blocks.flatMap((b, i) => {
+        const ours = (withOurs[i] ?? []).filter((h) => watched.has(h))
+        return b && ours.length ? [{ block: b, ours }] : []
+      })
+      // Blocks of thousands of txs: their receipts are read a bounded group at a time.
+      const read = await readInPieces({
+        items: wanted,
+        weight: (w) => w.block.transactions.length,
+        budget: receiptsPerRead,
+        read: (group) => Promise.all(group.map((w) => receiptsFor(w.block, w.ours))),
+        one: (w) => receiptsOneByOne(w.ours),
+      })
+      const receiptsOf = new Map(wanted.map((w, i) => [w.block.hash, read[i] ?? []]))
+      const receipts = blocks.map((b) => (b ? (receiptsOf.get(b.hash) ?? []) : []))
       blocks.forEach((b, i) => {
         if (!b) return
         const ours = new Set(withOurs[i])
+        for (const h of ours) learned.delete(h)
         const number = hexToBigInt(b.number)
         history.set(number, b.hash)
         if (!isCheckpoint(number - historyCap)) history.delete(number - historyCap)
@@ -169,6 +217,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
           timestamp: hexToNumber(b.timestamp),
           gasUsed: hexToBigInt(b.gasUsed),
           gasLimit: hexToBigInt(b.gasLimit),
+          ...(b.baseFeePerGas && { baseFeePerGas: hexToBigInt(b.baseFeePerGas) }),
           txCount: b.transactions.length,
           ours: ours.size,
           seenAt,
@@ -210,7 +259,12 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   /** One poll at a time; after each, the next is scheduled — whoever started it (a timer tick, sync). */
   function startPoll(): Promise<void> {
     polling = poll()
-      .catch((e) => p.onError?.(e))
+      .then(
+        () => {
+          failedPolls = 0
+        },
+        (e) => p.onError?.(e, ++failedPolls),
+      )
       .finally(() => {
         polling = undefined
         const soon = again
@@ -235,9 +289,21 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   }
 
   return {
+    /**
+     * Reads one watched tx's receipt now (one tx in flight, a node that mines on arrival): its
+     * inclusion is reported as a block read would, without waiting for the next poll.
+     */
+    async check(hash: Hex): Promise<boolean> {
+      if (!watched.has(hash)) return false
+      const r = (await p.conn.request('eth_getTransactionReceipt', [hash])) as RawReceipt | null
+      if (!r || !watched.delete(hash)) return false
+      if (hexToBigInt(r.blockNumber) > lastSeen) learned.add(hash)
+      p.onInclusion(toInclusion(r, Date.now()))
+      return true
+    },
     watch(hash: Hex) {
       watched.add(hash)
-      if (recent.has(hash)) void lateInclusion(hash).catch((e) => p.onError?.(e))
+      if (recent.has(hash)) void lateInclusion(hash).catch((e) => p.onError?.(e, 1))
     },
     unwatch(hash: Hex) {
       watched.delete(hash)
@@ -265,6 +331,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     restartAt(block: bigint) {
       history.clear()
       recent.clear()
+      learned.clear()
       lastSeen = block
     },
     start() {

@@ -16,6 +16,13 @@ export type NodeWatch = {
   readonly chainReset: string | undefined
   /** Set once the node has not answered for `nodeLostAfterMs`: the run ends. */
   readonly nodeLost: string | undefined
+  /**
+   * The node answers, but a read of its blocks failed (`failedPolls` in a row): warned at once,
+   * and after `maxFailedPolls` the run stops sending and settles what it sent from the chain.
+   */
+  unreadable(error: unknown, failedPolls: number): void
+  /** Set once the blocks stayed unreadable: the run ends failed, never silently stalled. */
+  readonly blocksUnreadable: string | undefined
   stop(): void
 }
 
@@ -28,8 +35,12 @@ export type NodeWatch = {
  * goes on. Only a chain that shares none of our history is a reset; a node silent for
  * `nodeLostAfterMs` is lost, and the run ends with what could not be learned marked unconfirmed.
  */
+/** Failed block reads in a row, with the node answering, before the run stops (~5 s of polls). */
+export const maxFailedPolls = 50
+
 export function startNodeWatch(ctx: RunContext): NodeWatch {
   let failingSince: number | undefined
+  let blocksUnreadable: string | undefined
   let down = false
   let chainReset: string | undefined
   let nodeLost: string | undefined
@@ -161,6 +172,30 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
       failingSince = undefined
     },
     rewound: () => reconcile(),
+    unreadable(error, failedPolls) {
+      if (over() || blocksUnreadable) return
+      const why = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      if (failedPolls === 1)
+        ctx.bus.emit('event', {
+          type: 'warning',
+          at: Date.now(),
+          code: 'tracker-error',
+          message: `Reading blocks failed: ${why} (the node answers; reading again, the run stops after ${maxFailedPolls} failures in a row)`,
+        })
+      if (failedPolls < maxFailedPolls) return
+      blocksUnreadable = `${failedPolls} reads of the node's blocks in a row failed: ${why}`
+      ctx.bus.emit('event', {
+        type: 'warning',
+        at: Date.now(),
+        code: 'blocks-unreadable',
+        message: `Stopping: ${blocksUnreadable}. Nothing more is sent; the txs sent are settled from the chain by their nonces and receipts.`,
+        hint: 'The node answers but its blocks cannot be read (see the error). Check the node, or a proxy in front of it that limits answers.',
+      })
+      ctx.control.stop()
+    },
+    get blocksUnreadable() {
+      return blocksUnreadable
+    },
     get chainReset() {
       return chainReset
     },
