@@ -5,8 +5,10 @@ import { deriveAccounts } from '../services/accounts/derive'
 import { openNode } from '../services/chain/node-handle'
 import { signerBackend } from '../services/chain/signer'
 import { parseTestConfig } from '../services/config/parse'
+import type { TestConfig } from '../services/config/schema'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
+import { bareLoop } from './bare-loop'
 import { rawCeiling } from './raw-ceiling'
 import { viemLoop } from './viem-loop'
 
@@ -17,6 +19,7 @@ import { viemLoop } from './viem-loop'
  */
 const txs = Number(process.env.BENCH_TXS ?? 5000)
 const viemTxs = Number(process.env.BENCH_VIEM_TXS ?? 500)
+const sequentialTxs = Number(process.env.BENCH_SEQUENTIAL_TXS ?? 1500)
 const accounts = 20
 
 const node = await openNode({ batchSize: 100 })
@@ -27,17 +30,32 @@ try {
   const ceiling = await rawCeiling(node, ceilingAccounts, txs)
 
   const db = openDb(dataDir)
-  const config = parseTestConfig({ mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic })
-  const report = await startRunSession({ config, node, db, dataDir }).done
-  db.close()
-  if (report.status !== 'completed' || report.counts.mined !== txs)
-    throw new Error(`engine run did not mine all txs: ${JSON.stringify(report.counts)}`)
+  /** One engine run on this node; every tx must be mined. */
+  const engineRun = async (config: TestConfig) => {
+    const report = await startRunSession({ config, node, db, dataDir }).done
+    if (report.status !== 'completed' || report.counts.mined !== config.txs)
+      throw new Error(`engine run did not mine all txs: ${JSON.stringify(report.counts)}`)
+    return report
+  }
+  const report = await engineRun(
+    parseTestConfig({ mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic }),
+  )
   const engine = report.throughput.minedPerSec
   const engineWall = (txs / report.durationMs) * 1000
 
   const [loopAccount] = deriveAccounts(mnemonic, 1, 200)
   if (!loopAccount) throw new Error('no account for the viem loop')
   const viem = await viemLoop(node, loopAccount, viemTxs)
+
+  // Anvil slows as its chain grows: the engine's sequential run is bracketed by two bare loops
+  // and compared with their mean, all on this one node.
+  const [bareAccount] = deriveAccounts(mnemonic, 1, 300)
+  if (!bareAccount) throw new Error('no account for the bare loop')
+  const bareBefore = await bareLoop(node, bareAccount, sequentialTxs)
+  const sequential = await engineRun(parseTestConfig({ mode: 'sequential', txs: sequentialTxs, accounts: 1, mnemonic }))
+  const bareAfter = await bareLoop(node, bareAccount, sequentialTxs)
+  const bare = (bareBefore + bareAfter) / 2
+  db.close()
 
   const round = (n: number) => Math.round(n * 10) / 10
   console.log(
@@ -52,11 +70,15 @@ try {
           engine: round(engine),
           engineWallClock: round(engineWall),
           viemLoop: round(viem),
+          sequentialEngine: round(sequential.throughput.minedPerSec),
+          sequentialBareLoop: round(bare),
         },
         ratios: {
           engineVsCeiling: Math.round((engine / ceiling) * 100) / 100,
           engineVsViemLoop: Math.round((engine / viem) * 100) / 100,
+          sequentialEngineVsBareLoop: Math.round((sequential.throughput.minedPerSec / bare) * 100) / 100,
         },
+        sequentialBareLoopTxPerSec: { before: round(bareBefore), after: round(bareAfter) },
         engineLatencyMs: report.latencyMs,
         notes:
           'engine = first submit → last inclusion with every tx tracked and stored; engineWallClock includes funding and set-up',

@@ -102,8 +102,12 @@ export function createDispatcher(ctx: RunContext) {
     return ['eth_sendTransaction', [{ ...tx, ...fees }]]
   }
 
-  /** One JSON-RPC batch (http) of raw transactions; every result is handled before it returns. */
-  async function send(records: TxRecord[]): Promise<void> {
+  /**
+   * One JSON-RPC batch (http) of raw transactions; every result is handled before it returns.
+   * `poke`: read blocks at once after (where the node mines on arrival), unless the caller reads
+   * the receipt itself.
+   */
+  async function send(records: TxRecord[], { poke = true }: { poke?: boolean } = {}): Promise<void> {
     if (!records.length) return
     ctx.beforeSend()
     const sentAt = Date.now()
@@ -135,7 +139,7 @@ export function createDispatcher(ctx: RunContext) {
       }),
     )
     // Where the node mines on arrival the block may already be there; in engine mode it is not.
-    if (ctx.mining !== 'engine') ctx.tracker.poke()
+    if (poke && ctx.mining !== 'engine') ctx.tracker.poke()
   }
 
   async function onSendError(r: TxRecord, err: TxError): Promise<void> {

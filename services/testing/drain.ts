@@ -6,6 +6,7 @@ import { mineBlock } from './miner'
 import { openRecords } from './open-records'
 import type { WorkSource } from './plan'
 import { settleUsedNonces } from './reconcile'
+import { fruitlessBlocks, repool } from './repool'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 
@@ -34,35 +35,6 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
   while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
 }
 
-/**
- * Anvil 1.7.1 can leave txs queued for good: one that arrived with a future nonce, even once the
- * gap below it is filled (ANVIL.md), and — seen here — txs that once did not fit a block. Its
- * remedy: take the account's txs out of the pool and send them again, one at a time in nonce
- * order. Returns whether anything was resent.
- */
-async function repool(ctx: RunContext): Promise<boolean> {
-  const byAccount = new Map<string, TxRecord[]>()
-  for (const r of openRecords(ctx))
-    if (r.raw && r.nonce !== undefined) byAccount.set(r.from, [...(byAccount.get(r.from) ?? []), r])
-  if (!byAccount.size) return false
-  ctx.bus.emit('event', {
-    type: 'warning',
-    at: Date.now(),
-    code: 'stranded-queue',
-    message: `${[...byAccount.values()].reduce((n, l) => n + l.length, 0)} transactions of ${byAccount.size} account(s) stayed in Anvil's pool through blocks that had room for them: resending them in nonce order.`,
-    hint: 'A known Anvil 1.7.1 pool issue (future-nonce and oversized txs left queued); recovered automatically.',
-  })
-  ctx.beforeSend()
-  await Promise.all(
-    [...byAccount.entries()].map(async ([from, records]) => {
-      await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)
-      for (const r of records.sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0)))
-        await ctx.gate.shared(() => ctx.conn.request('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
-    }),
-  )
-  return true
-}
-
 /** A released nonce below an account's counter would hold back every later tx of it. */
 async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
   const fillers: TxRecord[] = []
@@ -89,9 +61,6 @@ async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
   await dispatcher.send(fillers)
 }
 
-/** In engine mining, blocks we mine with none of our open txs in them: they cannot be included. */
-const fruitlessBlocksToGiveUp = 3
-
 /** Quiet this long while draining: ask the chain which open nonces it has used (their records may be lost). */
 const nonceCheckAfterMs = 2_000
 
@@ -113,8 +82,8 @@ async function awaitInclusion(ctx: RunContext): Promise<string | undefined> {
       lastProgress = Date.now()
       checkedNonces = false
       fruitless = 0
-    } else if (ctx.mining === 'engine' && ++fruitless >= fruitlessBlocksToGiveUp)
-      return `Still in the pool after ${fruitlessBlocksToGiveUp} blocks that had room for it: the node will not include it (its sender cannot pay any more, or an earlier nonce is missing)`
+    } else if (ctx.mining === 'engine' && ++fruitless >= fruitlessBlocks)
+      return `Still in the pool after ${fruitlessBlocks} blocks that had room for it: the node will not include it (its sender cannot pay any more, or an earlier nonce is missing)`
     open = now
   }
   return open > 0 ? `Not mined within ${ctx.config.inclusionTimeoutMs} ms of the last progress` : undefined

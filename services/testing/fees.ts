@@ -7,8 +7,10 @@ export type FeeSettings = { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint
 const gwei = 1_000_000_000n
 
 /**
- * Fees for every transaction of a run, read once and re-read only when the node says the base
- * fee has overtaken them. Default: twice the base fee plus the tip, room for a busy run.
+ * Fees for every transaction of a run: twice the base fee plus the tip, read at the start and
+ * raised as blocks show the base fee climbing (full blocks raise it 12.5 % each), so a tx is not
+ * refused for a fee the chain has outgrown — a refused tx strands its sender's later nonces in
+ * Anvil's pool (docs/architecture.md#anvils-pool). A fee the user set is never changed.
  */
 export function createFeeProvider(conn: Connection, settings: FeeSettings) {
   let current: Fees | undefined
@@ -40,6 +42,16 @@ export function createFeeProvider(conn: Connection, settings: FeeSettings) {
         next.maxFeePerGas = (current.maxFeePerGas * 3n) / 2n
       current = next
       return next
+    },
+    /**
+     * A new block's base fee: when it leaves less than half the headroom the default gives, the
+     * fee is raised to twice it plus the tip. Never lowered.
+     */
+    follow(baseFee: bigint) {
+      if (settings.maxFeePerGas !== undefined || current?.type !== 'eip1559') return
+      const tip = current.maxPriorityFeePerGas
+      if (current.maxFeePerGas >= (baseFee * 3n) / 2n + tip) return
+      current = { ...current, maxFeePerGas: baseFee * 2n + tip }
     },
     /** Worst-case wei one transaction can cost in gas at these fees. */
     maxGasCost(gas: bigint): bigint {

@@ -3,8 +3,12 @@ import type { Dispatcher } from '../dispatcher'
 import { createLoadProfile } from '../load-profile'
 import { mineBlock } from '../miner'
 import type { WorkSource } from '../plan'
+import { fruitlessBlocks, repool } from '../repool'
 import type { RunContext } from '../run-context'
 import type { TxRecord } from '../tx'
+
+/** The least gas a tx can have: a wave with less room than this is full. */
+const minTxGas = 21_000n
 
 /** Batch requests out at once: enough to keep the node busy, few enough not to queue in it. */
 const maxParallelRequests = 4
@@ -26,6 +30,11 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   const outstanding = new Set<Promise<void>>()
   const ready: TxRecord[] = []
   let waveSent = 0
+  /** Gas limits of the wave's txs: a wave is never more than one block holds (engine mining). */
+  let waveGas = 0n
+  const blockGas = ctx.node.blockGasLimit
+  /** Blocks the engine mined in a row that took none of our txs at the node. */
+  let fruitless = 0
   const profile = createLoadProfile(config, Date.now())
   let target = profile.at(Date.now()) ?? { rate: config.rate, concurrency: config.concurrency, stage: 0 }
   let tokens = target.rate ? Math.min(config.batchSize, target.rate) : Number.POSITIVE_INFINITY
@@ -55,6 +64,7 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
 
   const launch = (batch: TxRecord[]) => {
     waveSent += batch.length
+    for (const r of batch) waveGas += r.gas
     const p = dispatcher
       .send(batch)
       .catch(() => undefined) // every record's fate is settled inside send; nothing to add here
@@ -72,9 +82,22 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
    */
   const room = () => {
     const atNode = ctx.ledger.openCount() - ready.length
-    return engine
-      ? Math.min(target.concurrency - waveSent, 4 * target.concurrency - atNode)
-      : target.concurrency - atNode
+    if (!engine) return target.concurrency - atNode
+    if (waveSent > 0 && waveGas + minTxGas > blockGas) return 0
+    return Math.min(target.concurrency - waveSent, 4 * target.concurrency - atNode)
+  }
+
+  /**
+   * How many of the batch go into this wave: all that fit the block with the wave's gas, at least
+   * one into an empty wave, and the retries at its head always (they are not put back in `ready`).
+   */
+  const fitting = (batch: TxRecord[], retried: number): number => {
+    let gas = waveGas
+    for (let i = 0; i < batch.length; i++) {
+      gas += (batch[i] as TxRecord).gas
+      if (gas > blockGas && i >= retried && (i > 0 || waveSent > 0)) return i
+    }
+    return batch.length
   }
 
   const signNew = async (max: number, taken: Set<Address>): Promise<TxRecord[]> => {
@@ -107,15 +130,25 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
             () => true,
             () => false,
           )
-        if (mined) waveSent = 0
+        if (mined) {
+          waveSent = 0
+          waveGas = 0n
+        }
         ctx.tracker.poke()
         if (mined) return
       } else if (ctx.ledger.counts.submitted > 0) {
         // Leftovers a full block could not hold: mine again once the tracker has caught up.
+        const before = ctx.ledger.counts.submitted
         const mined = await mineBlock(ctx).then(
           () => true,
           () => false,
         )
+        // Blocks with room that take none of them: Anvil stranded them; put them in the pool again.
+        fruitless = mined && ctx.ledger.counts.submitted >= before ? fruitless + 1 : 0
+        if (fruitless >= fruitlessBlocks) {
+          fruitless = 0
+          await repool(ctx, { atNodeOnly: true })
+        }
         if (mined) return
       }
     }
@@ -143,9 +176,11 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
       if (outstanding.size < maxParallelRequests) {
         // Retries are already inside the window; new txs need room in it.
         const batch = await dispatcher.sendDueRetries(config.batchSize)
+        const retried = batch.length
         const budget = () => Math.min(Math.floor(Math.min(config.batchSize, tokens)) - batch.length, room())
         if (budget() > 0) batch.push(...ready.splice(0, budget()))
         if (budget() > 0) batch.push(...(await signNew(budget(), new Set(batch.map((r) => r.from)))))
+        if (engine) ready.unshift(...batch.splice(fitting(batch, retried)))
         if (batch.length) {
           tokens -= batch.length
           launch(batch)

@@ -17,7 +17,8 @@ export async function sendOneAndWait(
 ): Promise<TxRecord> {
   const r = dispatcher.recordFor(planned, from)
   await dispatcher.sign(r)
-  await dispatcher.send([r])
+  // The receipt is read directly below: no block poll per tx (it would double the node's work).
+  await dispatcher.send([r], { poke: !waitForReceipt })
   // A retry of this tx blocks its sender: see it through before the next one.
   while (ctx.retries.size && !ctx.ledger.terminal(r) && r.state === 'signed') {
     const due = await dispatcher.sendDueRetries(Number.POSITIVE_INFINITY)
@@ -26,6 +27,9 @@ export async function sendOneAndWait(
   }
   if (!waitForReceipt) return r
   if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx).catch(() => undefined)
+  // One tx in flight: on a node that mines on arrival its receipt is there as soon as the send
+  // returns; ask for it rather than wait for the next block poll (docs/architecture.md#sequential).
+  else if (r.state === 'submitted' && r.hash) await ctx.tracker.check(r.hash).catch(() => false)
   const deadline = Date.now() + ctx.config.inclusionTimeoutMs
   while (!ctx.ledger.terminal(r) && Date.now() < deadline) {
     ctx.tracker.poke()
