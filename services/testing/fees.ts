@@ -10,7 +10,7 @@ const gwei = 1_000_000_000n
  * Fees for every transaction of a run: twice the base fee plus the tip, read at the start and
  * raised as blocks show the base fee climbing (full blocks raise it 12.5 % each), so a tx is not
  * refused for a fee the chain has outgrown — a refused tx strands its sender's later nonces in
- * Anvil's pool (docs/architecture.md#anvils-pool). A fee the user set is never changed.
+ * Anvil's pool (docs/architecture.md#waves-and-anvils-pool). A fee the user set is never changed.
  */
 export function createFeeProvider(conn: Connection, settings: FeeSettings) {
   let current: Fees | undefined

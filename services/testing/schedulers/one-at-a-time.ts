@@ -28,7 +28,7 @@ export async function sendOneAndWait(
   if (!waitForReceipt) return r
   if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx).catch(() => undefined)
   // One tx in flight: on a node that mines on arrival its receipt is there as soon as the send
-  // returns; ask for it rather than wait for the next block poll (docs/architecture.md#sequential).
+  // returns; ask for it rather than wait for the next block poll (docs/architecture.md#sequential-mode).
   else if (r.state === 'submitted' && r.hash) await ctx.tracker.check(r.hash).catch(() => false)
   const deadline = Date.now() + ctx.config.inclusionTimeoutMs
   while (!ctx.ledger.terminal(r) && Date.now() < deadline) {
