@@ -27,13 +27,27 @@ export async function sendOneAndWait(
   }
   if (!waitForReceipt) return r
   if (ctx.mining === 'engine' && r.state === 'submitted') await mineBlock(ctx).catch(() => undefined)
-  // One tx in flight: on a node that mines on arrival its receipt is there as soon as the send
-  // returns; ask for it rather than wait for the next block poll (docs/architecture.md#sequential-mode).
-  else if (r.state === 'submitted' && r.hash) await ctx.tracker.check(r.hash).catch(() => false)
+  else await awaitReceiptDirectly(ctx, r)
   const deadline = Date.now() + ctx.config.inclusionTimeoutMs
   while (!ctx.ledger.terminal(r) && Date.now() < deadline) {
     ctx.tracker.poke()
     await ctx.notifier.wait(100)
   }
   return r
+}
+
+/** Direct receipt reads back off 0, 1, 2 … 64 ms: about one tracker interval, then blocks decide. */
+const directReadsMs = [0, 1, 2, 4, 8, 16, 32, 64]
+
+/**
+ * One tx in flight on a node that mines on arrival: its receipt comes within milliseconds of the
+ * send's answer (Anvil mines after answering, later as its chain grows), so it is asked for
+ * rather than awaited from the next block poll (docs/architecture.md#sequential-mode).
+ */
+async function awaitReceiptDirectly(ctx: RunContext, r: TxRecord) {
+  for (const ms of directReadsMs) {
+    if (ms) await ctx.notifier.wait(ms)
+    if (r.state !== 'submitted' || !r.hash) return
+    if (await ctx.tracker.check(r.hash).catch(() => false)) return
+  }
 }
