@@ -45,6 +45,8 @@ const maxBlocks = 2_000
 export const liveEndedRows = 10_000
 /** Rows the frames kept for reconnecting clients hold in all; a client further behind gets a reset. */
 export const liveFrameRows = 50_000
+/** A follower that left this recently may reconnect with Last-Event-ID: frames are kept for it. */
+const keepForReconnectMs = 60_000
 
 /**
  * One run's live stream: coalesces the engine's events into numbered frames — tx rows in small
@@ -73,9 +75,19 @@ export function createLiveFeed(o: LiveFeedOptions) {
   const ring: { frame: LiveFrame; rows: number }[] = []
   let ringRows = 0
   const subscribers = new Set<LiveSubscriber>()
+  /** When the last follower left (-∞: nobody has followed yet). */
+  let lastFollowedAt = Number.NEGATIVE_INFINITY
   let ended: EndFrame | null = null
 
   const publish = (frame: LiveFrame, rowCount = 0) => {
+    // Nobody follows the run and nobody left recently enough to reconnect (the CLI, a page closed
+    // long ago): frames are not kept. The ring is emptied, never holed, so a later Last-Event-ID
+    // before it gets a reset.
+    if (!subscribers.size && Date.now() - lastFollowedAt > keepForReconnectMs) {
+      ring.length = 0
+      ringRows = 0
+      return
+    }
     ring.push({ frame, rows: rowCount })
     ringRows += rowCount
     while (ring.length > (o.keepFrames ?? 3_000) || ringRows > (o.keepRows ?? liveFrameRows))
@@ -196,7 +208,10 @@ export function createLiveFeed(o: LiveFeedOptions) {
   return {
     subscribe(s: LiveSubscriber): () => void {
       subscribers.add(s)
-      return () => subscribers.delete(s)
+      return () => {
+        subscribers.delete(s)
+        lastFollowedAt = Date.now()
+      }
     },
     /** Everything after `afterSeq`, or null when some of it is no longer held (send a reset). */
     since(afterSeq: number): LiveFrame[] | null {
