@@ -115,6 +115,7 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
           runId={run.id}
           rows={stream.rows}
           rowsVersion={stream.rowsVersion}
+          notHeld={stream.notHeld}
           filter={filter}
           onFilterChange={setFilter}
         />

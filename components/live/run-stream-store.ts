@@ -37,6 +37,8 @@ export type RunStreamView = {
   /** Sorted by idx. Mutated in place: watch `rowsVersion`, not the array's identity. */
   rows: readonly TxRow[]
   rowsVersion: number
+  /** Txs of the run that are in the store but not in `rows` (older than the window held here). */
+  notHeld: number
   stats: LiveStats | null
   /** The newest counts: every txs frame carries them, so they move with each batch. */
   counts: TxCounts | null
@@ -63,6 +65,8 @@ type Draft = { frame: ResetFrame; table: TxRowTable }
 export class RunStreamStore {
   private table = new TxRowTable()
   private rowsVersion = 0
+  /** Rows the last reset left in the store (a live run's reset carries its recent window). */
+  private storedOnly = 0
   private stats: LiveStats | null = null
   private counts: TxCounts | null = null
   private series: SeriesPoint[] = []
@@ -146,6 +150,7 @@ export class RunStreamStore {
     return {
       rows: this.table.rows,
       rowsVersion: this.rowsVersion,
+      notHeld: this.storedOnly + this.table.released,
       stats: this.stats,
       counts: this.counts,
       series: this.series,
@@ -169,6 +174,7 @@ export class RunStreamStore {
     this.draft = null
     const { frame } = draft
     this.table = draft.table
+    this.storedOnly = Math.max(0, (frame.txTotal ?? frame.txCount) - frame.txCount)
     this.rowsVersion++
     this.takeStats(frame.stats)
     this.series = mergeByKey([], frame.series, (p) => p.t, maxSeriesPoints)

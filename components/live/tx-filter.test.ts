@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { TxRow } from '@/services/live/frames'
-import { emptyFilter, isEmptyFilter, matchesFilter, type TxFilter } from './tx-filter'
+import { emptyFilter, isEmptyFilter, matchesFilter, type TxFilter, txRowsSearch } from './tx-filter'
 import { computeTxLogView, findByIdx, matchingCount, rowAt } from './tx-log-view'
 
 const alice = '0xAaAa000000000000000000000000000000000001'
@@ -129,5 +129,25 @@ describe('the tx log view', () => {
     const ms = performance.now() - started
     expect(matchingCount(view, many)).toBe(10_000)
     expect(ms).toBeLessThan(250)
+  })
+})
+
+describe('the filter as GET /api/runs/:id/txs parameters', () => {
+  test('names every set field the way the API parses it, with the page', () => {
+    expect(txRowsSearch(emptyFilter, 0, 100).toString()).toBe('offset=0&limit=100')
+    const q = txRowsSearch(
+      { states: ['failed', 'dropped'], account: '0xAb', label: 'mint()', errorKind: 'reverted', text: ' 0xdead ' },
+      200,
+      100,
+    )
+    expect(Object.fromEntries(q)).toEqual({
+      state: 'failed,dropped',
+      account: '0xAb',
+      label: 'mint()',
+      errorKind: 'reverted',
+      q: '0xdead',
+      offset: '200',
+      limit: '100',
+    })
   })
 })

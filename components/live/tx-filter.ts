@@ -45,3 +45,16 @@ export function compileFilter(f: TxFilter): (row: TxRow) => boolean {
 export function matchesFilter(row: TxRow, f: TxFilter): boolean {
   return compileFilter(f)(row)
 }
+
+/** The same filter as GET /api/runs/:id/txs parameters (services/store/tx-rows-query.ts), with a page. */
+export function txRowsSearch(f: TxFilter, offset: number, limit: number): URLSearchParams {
+  const q = new URLSearchParams()
+  if (f.states.length) q.set('state', f.states.join(','))
+  if (f.account) q.set('account', f.account)
+  if (f.label) q.set('label', f.label)
+  if (f.errorKind) q.set('errorKind', f.errorKind)
+  if (f.text.trim()) q.set('q', f.text.trim())
+  q.set('offset', String(offset))
+  q.set('limit', String(limit))
+  return q
+}

@@ -3,6 +3,7 @@
 import { useCallback, useState } from 'react'
 import type { TxRow } from '@/services/live/frames'
 import { formatInt } from '../format'
+import { StoredTxPages } from './stored-tx-pages'
 import { TxDetailsPanel } from './tx-details-panel'
 import type { TxFilter } from './tx-filter'
 import { TxFilterBar } from './tx-filter-bar'
@@ -16,19 +17,23 @@ type Props = {
   /** Sorted by idx and mutated in place by the stream store: `rowsVersion` says when. */
   rows: readonly TxRow[]
   rowsVersion: number
+  /** Txs of the run in the store but not in `rows` (older than the window the page holds). */
+  notHeld: number
   filter: TxFilter
   onFilterChange: (f: TxFilter) => void
 }
 
 /**
- * Every tx of the run, live: filters, a virtualized table that follows the newest rows, and a
- * details drawer per tx. Built for 100,000 rows changing thousands of times a second: only the
+ * The run's txs, live: filters, a virtualized table that follows the newest rows, and a details
+ * drawer per tx. The page holds a recent window (tx-row-table.ts); older txs are paged from the
+ * store with the same filters. Built for 100,000 rows changing thousands of times a second: only the
  * rows in view are in the DOM, and the filtered list is rebuilt a few times a second at most.
  */
-export function TxLog({ runId, rows, rowsVersion, filter, onFilterChange }: Props) {
+export function TxLog({ runId, rows, rowsVersion, notHeld, filter, onFilterChange }: Props) {
   const view = useTxLogView(rows, rowsVersion, filter)
   const [followTail, setFollowTail] = useState(true)
   const [selected, setSelected] = useState<number | null>(null)
+  const [browseStored, setBrowseStored] = useState(false)
   const count = matchingCount(view, rows)
   const list = useVirtualRows({
     count,
@@ -85,6 +90,15 @@ export function TxLog({ runId, rows, rowsVersion, filter, onFilterChange }: Prop
           ))}
         </tbody>
       </table>
+      {notHeld > 0 && (
+        <p className="muted" data-testid="tx-log-window" data-not-held={notHeld}>
+          The newest {formatInt(rows.length)} txs are shown live; {formatInt(notHeld)} older ones are in the store.{' '}
+          <button type="button" data-testid="browse-stored" onClick={() => setBrowseStored(!browseStored)}>
+            {browseStored ? 'Hide stored txs' : 'Browse stored txs'}
+          </button>
+        </p>
+      )}
+      {notHeld > 0 && browseStored && <StoredTxPages runId={runId} filter={filter} selected={selected} onOpen={open} />}
       {count === 0 && (
         <p className="tx-empty muted" data-testid="tx-log-empty">
           {rows.length ? 'No tx matches the filters.' : 'No txs yet.'}

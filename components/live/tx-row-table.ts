@@ -1,4 +1,11 @@
 import type { TxRow } from '@/services/live/frames'
+import { isTerminal } from '@/services/testing/tx'
+
+/**
+ * Rows the page holds: past this the oldest ended ones are let go (a tenth at a time, so the
+ * O(n) re-index is rare); the tx log pages them from the store (GET /api/runs/:id/txs).
+ */
+export const maxHeldRows = 50_000
 
 /**
  * The tx log's rows, sorted by idx, with idx → position so an update is O(1). Rows normally
@@ -8,6 +15,10 @@ import type { TxRow } from '@/services/live/frames'
 export class TxRowTable {
   readonly rows: TxRow[] = []
   private readonly positions = new Map<number, number>()
+  /** Rows let go to stay within `maxRows`: they are in the store only. */
+  released = 0
+
+  constructor(private readonly maxRows = maxHeldRows) {}
 
   get size(): number {
     return this.rows.length
@@ -25,6 +36,7 @@ export class TxRowTable {
       if (at !== undefined) this.rows[at] = row
       else this.add(row)
     }
+    if (this.rows.length > this.maxRows) this.release(this.rows.length - this.maxRows + Math.ceil(this.maxRows / 10))
   }
 
   private add(row: TxRow): void {
@@ -37,6 +49,23 @@ export class TxRowTable {
     const at = this.insertionPoint(row.idx)
     this.rows.splice(at, 0, row)
     for (let i = at; i < this.rows.length; i++) this.positions.set(this.rows[i]!.idx, i)
+  }
+
+  /** Lets go of up to `n` ended rows, lowest idx first (open ones stay: they still change). In place. */
+  private release(n: number): void {
+    let kept = 0
+    let dropped = 0
+    for (const row of this.rows) {
+      if (dropped < n && isTerminal(row.state)) {
+        this.positions.delete(row.idx)
+        dropped++
+        continue
+      }
+      this.rows[kept] = row
+      this.positions.set(row.idx, kept++)
+    }
+    this.rows.length = kept
+    this.released += dropped
   }
 
   /** The first position whose idx is greater than `idx` (binary search). */

@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/balance-monitor'
 import type { Aggregator, MetricsSnapshot } from '../metrics/aggregator'
 import type { RunEvent, RunEventBus } from '../testing/events'
+import { isTerminal } from '../testing/tx'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type {
   AccountRow,
@@ -33,11 +34,19 @@ export type LiveFeedOptions = {
   /** Frames kept for reconnecting clients; older ones mean a reset. */
   keepFrames?: number
   keepRows?: number
+  /** Ended txs' rows held for a reset (the open ones are always held); older ones are paged from the store. */
+  keepEndedRows?: number
 }
 
 export type LiveSubscriber = (frame: LiveFrame) => void
 
 const maxBlocks = 2_000
+/** Rows of ended txs a reset carries: the page's recent window (docs/architecture.md#memory). */
+export const liveEndedRows = 10_000
+/** Rows the frames kept for reconnecting clients hold in all; a client further behind gets a reset. */
+export const liveFrameRows = 50_000
+/** A follower that left this recently may reconnect with Last-Event-ID: frames are kept for it. */
+const keepForReconnectMs = 60_000
 
 /**
  * One run's live stream: coalesces the engine's events into numbered frames — tx rows in small
@@ -45,7 +54,13 @@ const maxBlocks = 2_000
  * recent frames so a client that reconnects gets exactly what it missed.
  */
 export function createLiveFeed(o: LiveFeedOptions) {
-  const rows = new Map<number, TxRow>()
+  // The rows a reset carries: every open tx's, and the newest ended ones (oldest first, so the
+  // first is the one to let go). Every row is in the store: the tx log pages older ones from it.
+  const openRows = new Map<number, TxRow>()
+  const endedRows = new Map<number, TxRow>()
+  const keepEnded = o.keepEndedRows ?? liveEndedRows
+  /** Txs seen so far (first events), planned and gap fills: the store's row count. */
+  let txTotal = 0
   const dirty = new Map<number, TxRow>()
   const series = createSeries()
   const blocks: BlockPoint[] = []
@@ -60,12 +75,22 @@ export function createLiveFeed(o: LiveFeedOptions) {
   const ring: { frame: LiveFrame; rows: number }[] = []
   let ringRows = 0
   const subscribers = new Set<LiveSubscriber>()
+  /** When the last follower left (-∞: nobody has followed yet). */
+  let lastFollowedAt = Number.NEGATIVE_INFINITY
   let ended: EndFrame | null = null
 
   const publish = (frame: LiveFrame, rowCount = 0) => {
+    // Nobody follows the run and nobody left recently enough to reconnect (the CLI, a page closed
+    // long ago): frames are not kept. The ring is emptied, never holed, so a later Last-Event-ID
+    // before it gets a reset.
+    if (!subscribers.size && Date.now() - lastFollowedAt > keepForReconnectMs) {
+      ring.length = 0
+      ringRows = 0
+      return
+    }
     ring.push({ frame, rows: rowCount })
     ringRows += rowCount
-    while (ring.length > (o.keepFrames ?? 3_000) || ringRows > (o.keepRows ?? 200_000))
+    while (ring.length > (o.keepFrames ?? 3_000) || ringRows > (o.keepRows ?? liveFrameRows))
       ringRows -= ring.shift()?.rows ?? 0
     for (const s of subscribers) s(frame)
   }
@@ -75,7 +100,16 @@ export function createLiveFeed(o: LiveFeedOptions) {
     series.onEvent(e)
     if (e.type === 'tx') {
       const row = txRowFromEvent(e)
-      rows.set(e.idx, row)
+      if (e.prev === 'planned') txTotal++
+      if (isTerminal(e.state)) {
+        openRows.delete(e.idx)
+        endedRows.delete(e.idx)
+        endedRows.set(e.idx, row)
+        if (endedRows.size > keepEnded) endedRows.delete(endedRows.keys().next().value as number)
+      } else {
+        endedRows.delete(e.idx)
+        openRows.set(e.idx, row)
+      }
       dirty.set(e.idx, row)
       return
     }
@@ -174,7 +208,10 @@ export function createLiveFeed(o: LiveFeedOptions) {
   return {
     subscribe(s: LiveSubscriber): () => void {
       subscribers.add(s)
-      return () => subscribers.delete(s)
+      return () => {
+        subscribers.delete(s)
+        lastFollowedAt = Date.now()
+      }
     },
     /** Everything after `afterSeq`, or null when some of it is no longer held (send a reset). */
     since(afterSeq: number): LiveFrame[] | null {
@@ -183,9 +220,9 @@ export function createLiveFeed(o: LiveFeedOptions) {
       if (afterSeq < first - 1) return null
       return ring.filter((f) => f.frame.seq > afterSeq).map((f) => f.frame)
     },
-    /** The whole run so far, as of the latest frame. */
+    /** The run so far, as of the latest frame: its numbers, and the rows of its recent window. */
     reset(): { frame: ResetFrame; rows: TxRow[] } {
-      const sorted = [...rows.values()].sort((a, b) => a.idx - b.idx)
+      const sorted = [...openRows.values(), ...endedRows.values()].sort((a, b) => a.idx - b.idx)
       const now = current()
       return {
         frame: {
@@ -198,6 +235,7 @@ export function createLiveFeed(o: LiveFeedOptions) {
           accounts,
           errors: now.errors,
           txCount: sorted.length,
+          txTotal,
         },
         rows: sorted,
       }

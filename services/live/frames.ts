@@ -108,6 +108,11 @@ export type ResetFrame = {
   errors: ErrorGroupRow[]
   /** How many tx rows the reset's `txs` parts carry in all. */
   txCount: number
+  /**
+   * Txs of the run so far (its stored rows). A live run's reset carries the open txs and the newest
+   * ended ones; the rest are paged from GET /api/runs/:id/txs. Absent = the rows are all of them.
+   */
+  txTotal?: number
 }
 
 export type TxsFrame = { kind: 'txs'; seq: number; rows: TxRow[]; counts: TxCounts; sentAt: number }

@@ -3,10 +3,12 @@ import { labelCountsOfReport, labelCountsOfRows } from '../metrics/label-counts'
 import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
 import { loadTimeline } from '../store/run-timeline'
-import { createRunsRepo, type RunRow } from '../store/runs-repo'
-import { txRowFromDb } from '../store/tx-rows'
+import type { RunRow } from '../store/runs-repo'
+import { type TxDbRow, txColumns, txRowFromDb } from '../store/tx-rows'
 import type { RunStatus } from '../testing/events'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
+import type { TxState } from '../testing/tx'
+import { liveEndedRows } from './feed'
 import type { ErrorGroupRow, ResetFrame, TxRow } from './frames'
 import { liveStats } from './stats'
 
@@ -16,11 +18,13 @@ import { liveStats } from './stats'
  */
 export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: TxRow[] } {
   const { series, blocks, markers } = loadTimeline(db, run.id)
-  const rows = createRunsRepo(db).txs(run.id).map(txRowFromDb)
+  // The newest rows, as a live reset carries (feed.ts): the page pages older ones from the store.
+  const rows = newestRows(db, run.id, liveEndedRows)
+  const txTotal = (db.prepare('SELECT COUNT(*) n FROM txs WHERE run_id = ?').get(run.id) as { n: number }).n
   const report = run.report_json ? (JSON.parse(run.report_json) as RunReport) : undefined
   const stats = liveStats({
     status: run.status as RunStatus,
-    counts: report?.counts ?? countsOf(rows, run.planned),
+    counts: report?.counts ?? countsOf(stateRows(db, run.id), run.planned),
     throughput: report?.throughput ?? { sentPerSec: 0, minedPerSec: 0 },
     latencyMs: report?.latencyMs ?? { p50: null, p95: null, p99: null },
     mining: run.mining,
@@ -32,7 +36,7 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     // Reports from before thresholds existed have none.
     thresholds: report?.thresholds?.length ? report.thresholds : undefined,
     // The report's per-function numbers once there is one; else what the rows say.
-    byLabel: report?.functions ? labelCountsOfReport(report.functions) : labelCountsOfRows(rows),
+    byLabel: report?.functions ? labelCountsOfReport(report.functions) : labelCountsOfRows(stateRows(db, run.id)),
   })
   const frame: ResetFrame = {
     kind: 'reset',
@@ -52,12 +56,31 @@ export function resetFromStore(db: Db, run: RunRow): { frame: ResetFrame; rows: 
     })),
     errors: errorGroups(db, run.id),
     txCount: rows.length,
+    txTotal,
   }
   return { frame, rows }
 }
 
+/** The `limit` highest-idx rows of a run, in idx order. */
+function newestRows(db: Db, runId: string, limit: number): TxRow[] {
+  return db
+    .prepare<[string, number], TxDbRow>(
+      `SELECT * FROM (SELECT ${txColumns} FROM txs WHERE run_id = ? ORDER BY idx DESC LIMIT ?) ORDER BY idx`,
+    )
+    .all(runId, limit)
+    .map(txRowFromDb)
+}
+
+type StateRow = { label: string; role: string; state: TxState }
+
+/** Every row's label, role and state, one at a time (fresh cursor per iteration). */
+function stateRows(db: Db, runId: string): Iterable<StateRow> {
+  const stmt = db.prepare<[string], StateRow>('SELECT label, role, state FROM txs WHERE run_id = ? ORDER BY idx')
+  return { [Symbol.iterator]: () => stmt.iterate(runId) }
+}
+
 /** A run that ended without a report (interrupted): its counts are what its rows say. */
-function countsOf(rows: readonly TxRow[], planned: number): TxCounts {
+function countsOf(rows: Iterable<StateRow>, planned: number): TxCounts {
   const c = emptyCounts(planned)
   for (const r of rows) if (r.role === 'planned' && r.state !== 'planned') c[r.state]++
   return c

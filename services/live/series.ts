@@ -1,7 +1,7 @@
 import type { TxErrorKind } from '../errors/tx-error'
-import { percentiles } from '../metrics/percentiles'
+import { createPercentiles, type PercentileRecorder } from '../metrics/percentiles'
 import type { RunEvent, TxEvent } from '../testing/events'
-import type { TxState } from '../testing/tx'
+import { isTerminal, type TxState } from '../testing/tx'
 import type { SeriesPoint } from './frames'
 
 type Bucket = {
@@ -9,7 +9,7 @@ type Bucket = {
   mined: number
   reverted: number
   failed: number
-  latencies: number[]
+  latencies: PercentileRecorder
   errors: Partial<Record<TxErrorKind, number>>
 }
 
@@ -23,7 +23,11 @@ const reachedNode: ReadonlySet<TxState> = new Set(['submitted', 'mined', 'revert
  */
 export function createSeries() {
   const buckets = new Map<number, Bucket>()
-  /** Per planned tx: has it been counted as sent (it reaches the node once, whatever follows). */
+  /**
+   * Open planned txs that have reached the node (counted as sent once, whatever follows: a re-sign
+   * takes one back to `signed`). A tx leaves it when it ends, so it holds what is in flight only;
+   * after that, the state an event leaves says whether it had reached the node.
+   */
   const reached = new Set<number>()
   const points: SeriesPoint[] = []
   /** The first second not yet closed (null until the first event). */
@@ -35,7 +39,7 @@ export function createSeries() {
     open ??= t
     let b = buckets.get(t)
     if (!b) {
-      b = { sent: 0, mined: 0, reverted: 0, failed: 0, latencies: [], errors: {} }
+      b = { sent: 0, mined: 0, reverted: 0, failed: 0, latencies: createPercentiles(), errors: {} }
       buckets.set(t, b)
     }
     return b
@@ -43,15 +47,14 @@ export function createSeries() {
 
   function onTx(e: TxEvent) {
     if (e.role !== 'planned') return
-    if (reachedNode.has(e.state) && !reached.has(e.idx)) {
-      reached.add(e.idx)
-      bucketAt(e.at).sent++
-    }
+    if (reachedNode.has(e.state) && !reachedNode.has(e.prev) && !reached.has(e.idx)) bucketAt(e.at).sent++
+    if (isTerminal(e.state)) reached.delete(e.idx)
+    else if (reachedNode.has(e.state)) reached.add(e.idx)
     if (e.state === 'mined' || e.state === 'reverted') {
       const b = bucketAt(e.at)
       if (e.state === 'mined') b.mined++
       else b.reverted++
-      if (e.latencyMs !== undefined) b.latencies.push(e.latencyMs)
+      if (e.latencyMs !== undefined) b.latencies.record(e.latencyMs)
     } else if (e.state === 'failed' || e.state === 'dropped' || e.state === 'unconfirmed') bucketAt(e.at).failed++
   }
 
@@ -71,7 +74,7 @@ export function createSeries() {
       for (; open < until; open += second) {
         const b = buckets.get(open)
         buckets.delete(open)
-        const p = percentiles(b?.latencies ?? [])
+        const p = b?.latencies.percentiles() ?? { p50: null, p95: null, p99: null }
         fresh.push({
           t: open,
           sent: b?.sent ?? 0,

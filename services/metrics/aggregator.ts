@@ -1,9 +1,8 @@
 import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { RunEvent, RunStatus } from '../testing/events'
 import { emptyCounts, type TxCounts } from '../testing/ledger'
-import type { TxState } from '../testing/tx'
 import { createLabelCounter } from './label-counts'
-import { percentiles } from './percentiles'
+import { createPercentiles } from './percentiles'
 
 export type ErrorGroup = {
   kind: TxErrorKind
@@ -38,10 +37,10 @@ export type MetricsSnapshot = {
  * consumes). Counts follow each planned tx's latest state, so they agree with the ledger.
  */
 export function createAggregator(planned: number) {
-  const state = new Map<number, TxState>()
   const counts = emptyCounts(planned)
-  const latencies: number[] = []
-  const rtts: number[] = []
+  // Bounded whatever the run's length (docs/metrics.md#percentiles).
+  const latencies = createPercentiles()
+  const rtts = createPercentiles()
   const errors = new Map<string, ErrorGroup>()
   const warnings: MetricsSnapshot['warnings'] = []
   let status: RunStatus = 'pending'
@@ -98,20 +97,20 @@ export function createAggregator(planned: number) {
           if (e.state === 'signed') gapFills++
           return
         }
-        labels.onTx(e.idx, e.label, e.state)
-        const prev = state.get(e.idx)
+        labels.onTx(e.label, e.prev, e.state)
+        // The event names the state it leaves: no per-tx memory here.
+        const prev = e.prev
         if (prev === e.state) {
-          if (e.state === 'submitted' && e.submitRttMs !== undefined) rtts.push(e.submitRttMs)
+          if (e.state === 'submitted' && e.submitRttMs !== undefined) rtts.record(e.submitRttMs)
           return
         }
-        if (prev && prev !== 'planned') counts[prev]--
+        if (prev !== 'planned') counts[prev]--
         if (e.state !== 'planned') counts[e.state]++
-        state.set(e.idx, e.state)
         if (e.state === 'submitted') {
           // From the first send to the last answer: one batch of N txs is N per round trip.
           firstSubmitAt ??= e.submittedAt ?? e.at
           lastSubmitAt = e.at
-          if (e.submitRttMs !== undefined) rtts.push(e.submitRttMs)
+          if (e.submitRttMs !== undefined) rtts.record(e.submitRttMs)
         }
         if (e.state === 'mined' || e.state === 'reverted') {
           lastInclusionAt = e.at
@@ -120,7 +119,7 @@ export function createAggregator(planned: number) {
             firstSubmitAt ??= e.submittedAt ?? e.at
             lastSubmitAt = e.at
           }
-          if (e.latencyMs !== undefined) latencies.push(e.latencyMs)
+          if (e.latencyMs !== undefined) latencies.record(e.latencyMs)
         }
         return
       }
@@ -145,8 +144,8 @@ export function createAggregator(planned: number) {
         sentPerSec: sendSpan && reachedNode > 1 ? round((reachedNode / sendSpan) * 1000) : 0,
         minedPerSec: mineSpan && included ? round((included / mineSpan) * 1000) : 0,
       },
-      latencyMs: percentiles(latencies),
-      submitRttMs: percentiles(rtts),
+      latencyMs: latencies.percentiles(),
+      submitRttMs: rtts.percentiles(),
       blocks: {
         count: blocks,
         gasUsed: blockGas.toString(),

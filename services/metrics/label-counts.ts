@@ -10,28 +10,22 @@ import type { FunctionStats } from './functions'
 export type LabelCounts = TxCounts & { label: string }
 
 export function createLabelCounter() {
-  const labelOf = new Map<number, string>()
-  const stateOf = new Map<number, TxState>()
   const byLabel = new Map<string, TxCounts>()
 
-  /** A planned tx's new state (the aggregator's own transitions: one per change). */
-  function onTx(idx: number, label: string, state: TxState) {
-    let own = labelOf.get(idx)
-    if (own === undefined) {
-      own = label
-      labelOf.set(idx, own)
-    }
-    let counts = byLabel.get(own)
+  /**
+   * One change of a planned tx: the label it carries (a tx's label never changes), the state it
+   * left ('planned' on its first event) and the one it entered. No per-tx memory.
+   */
+  function onTx(label: string, prev: TxState, state: TxState) {
+    let counts = byLabel.get(label)
     if (!counts) {
       counts = emptyCounts(0)
-      byLabel.set(own, counts)
+      byLabel.set(label, counts)
     }
-    const prev = stateOf.get(idx)
-    if (prev === state) return
-    if (prev === undefined) counts.planned++
-    else if (prev !== 'planned') counts[prev]--
+    if (prev === state && prev !== 'planned') return
+    if (prev === 'planned') counts.planned++
+    else counts[prev]--
     if (state !== 'planned') counts[state]++
-    stateOf.set(idx, state)
   }
 
   /** In the order the labels first appeared. */
@@ -43,8 +37,7 @@ export function createLabelCounter() {
 /** The same counts from stored rows (a run that ended without a report). */
 export function labelCountsOfRows(rows: Iterable<{ label: string; role: string; state: TxState }>): LabelCounts[] {
   const counter = createLabelCounter()
-  let idx = 0
-  for (const r of rows) if (r.role === 'planned') counter.onTx(idx++, r.label, r.state)
+  for (const r of rows) if (r.role === 'planned') counter.onTx(r.label, 'planned', r.state)
   return counter.snapshot()
 }
 

@@ -176,7 +176,19 @@ export const runReportSchema = z
     gapFills: count,
     scenario: scenario.nullable(),
     functions: z.array(functionStatsSchema),
-    environment: z.strictObject({ evmStress: z.string(), node: z.string(), platform: z.string() }).nullable(),
+    environment: z
+      .strictObject({
+        evmStress: z.string(),
+        node: z.string(),
+        platform: z.string(),
+        peakRssKiB: z
+          .number()
+          .int()
+          .nonnegative()
+          .optional()
+          .describe("the engine process's peak resident memory so far, KiB (Anvil not counted)"),
+      })
+      .nullable(),
     config: publicConfig,
     thresholds: z.array(verdict),
     thresholdsOk: z.boolean(),

@@ -1,5 +1,5 @@
 import { isTerminal } from '../testing/tx'
-import { percentiles } from './percentiles'
+import { createPercentiles } from './percentiles'
 
 /** What the per-function and per-account numbers need of a stored tx (columns of the `txs` table). */
 export type TxStatRow = {
@@ -36,8 +36,9 @@ export type TxGroupStats = {
  */
 export function createTxGroupStats() {
   const s = { count: 0, mined: 0, reverted: 0, failed: 0, dropped: 0, cancelled: 0, unconfirmed: 0, open: 0 }
-  const gas: number[] = []
-  const latency: number[] = []
+  // Bounded whatever the group's size (docs/metrics.md#percentiles).
+  const gas = createPercentiles()
+  const latency = createPercentiles()
   let total = 0
   let min = Number.POSITIVE_INFINITY
   let max = Number.NEGATIVE_INFINITY
@@ -50,25 +51,25 @@ export function createTxGroupStats() {
       if (r.gas_used !== null) {
         // Stored as text (a bigint on the way in); the gas of one tx fits a double exactly.
         const g = Number(r.gas_used)
-        gas.push(g)
+        gas.record(g)
         total += g
         if (g < min) min = g
         if (g > max) max = g
       }
-      if (r.latency_ms !== null) latency.push(r.latency_ms)
+      if (r.latency_ms !== null) latency.record(r.latency_ms)
     },
     result(): TxGroupStats {
-      const lat = percentiles(latency)
+      const n = gas.count
       return {
         ...s,
         gas: {
-          avg: gas.length ? Math.round((total / gas.length) * 10) / 10 : null,
-          p95: percentiles(gas).p95,
-          min: gas.length ? min : null,
-          max: gas.length ? max : null,
+          avg: n ? Math.round((total / n) * 10) / 10 : null,
+          p95: gas.at(95),
+          min: n ? min : null,
+          max: n ? max : null,
           total,
         },
-        latencyMs: { p50: lat.p50, p95: lat.p95 },
+        latencyMs: { p50: latency.at(50), p95: latency.at(95) },
       }
     },
   }

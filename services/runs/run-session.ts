@@ -12,6 +12,7 @@ import { toolEnvironment } from '../metrics/environment'
 import { functionStats } from '../metrics/functions'
 import { chainAgreesOf, invariantHolds, type RunReport, reportVersion } from '../metrics/report'
 import type { Db } from '../store/db'
+import { storedOutcomes } from '../store/outcome-rows'
 import { createRunWriter } from '../store/run-writer'
 import { createRunsRepo } from '../store/runs-repo'
 import { readTxStatRows } from '../store/stat-rows'
@@ -114,6 +115,10 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         plan: p.plan,
         only: p.only,
         beforeSend: writer.flush,
+        stored: () => {
+          writer.flush()
+          return storedOutcomes(db, id)
+        },
       })
     } catch (e) {
       error =

@@ -1,6 +1,6 @@
 import type { Address } from 'viem'
 import type { ScenarioConfig } from '../config/scenario-schema'
-import type { PlannedTx, TxRecord } from '../testing/tx'
+import type { PlannedTx } from '../testing/tx'
 import { call, estimateGas, revertDecoder, sinkAddresses } from './shared'
 import { deployTokenAndMint, tokenBalances } from './token'
 import type { Findings, Scenario, ScenarioStats } from './types'
@@ -69,7 +69,8 @@ export const batchOperationsScenario: Scenario = {
       decodeRevert: revertDecoder(token.abi),
       plan: plan(),
       async verify(mined) {
-        const ops = mined.reduce((n, m) => n + (m.label === batchLabel ? k : 1), 0)
+        let ops = 0
+        for (const m of mined) ops += m.label === batchLabel ? k : 1
         const after = await tokenBalances(ctx, token, sinks)
         const moved = after.reduce((s, b, i) => s + b - (before[i] ?? 0n), 0n)
         const expected = BigInt(ops) * o.amount
@@ -88,40 +89,46 @@ export const batchOperationsScenario: Scenario = {
 }
 
 function compare(stats: ScenarioStats, k: number): Findings {
+  // One pass over the stored outcomes: per phase, the mined count, their gas and their time span.
+  const phases = new Map<string, { mined: number; gas: number; first: number | null; last: number | null }>()
+  for (const t of stats.txs) {
+    if (t.state !== 'mined') continue
+    const ph = phases.get(t.label) ?? { mined: 0, gas: 0, first: null, last: null }
+    phases.set(t.label, ph)
+    ph.mined++
+    ph.gas += Number(t.gasUsed ?? 0n)
+    if (t.submittedAt !== undefined) ph.first = Math.min(ph.first ?? t.submittedAt, t.submittedAt)
+    if (t.includedAt !== undefined) ph.last = Math.max(ph.last ?? t.includedAt, t.includedAt)
+  }
   const phase = (label: string) => {
-    const mined = stats.txs.filter((t) => t.label === label && t.state === 'mined')
-    const gas = mined.reduce((s, t) => s + Number(t.gasUsed ?? 0n), 0)
-    return { mined, avgGas: mined.length ? gas / mined.length : null, spanMs: span(mined) }
+    const ph = phases.get(label) ?? { mined: 0, gas: 0, first: null, last: null }
+    return {
+      mined: ph.mined,
+      avgGas: ph.mined ? ph.gas / ph.mined : null,
+      spanMs: ph.first !== null && ph.last !== null ? Math.max(1, ph.last - ph.first) : null,
+    }
   }
   const batched = phase(batchLabel)
   const single = phase(singleLabel)
-  const opsBatched = batched.mined.length * k
+  const opsBatched = batched.mined * k
   const perOpBatched = batched.avgGas === null ? null : Math.round(batched.avgGas / k)
   const perOpSingle = single.avgGas === null ? null : Math.round(single.avgGas)
   const rate = (ops: number, ms: number | null) => (ms ? Math.round((ops / ms) * 10_000) / 10 : null)
   return {
     opsPerTx: k,
     batched: {
-      txs: batched.mined.length,
+      txs: batched.mined,
       ops: opsBatched,
       gasPerOp: perOpBatched,
       opsPerSec: rate(opsBatched, batched.spanMs),
     },
     singleTxsInJsonRpcBatches: {
-      txs: single.mined.length,
-      ops: single.mined.length,
+      txs: single.mined,
+      ops: single.mined,
       gasPerOp: perOpSingle,
-      opsPerSec: rate(single.mined.length, single.spanMs),
+      opsPerSec: rate(single.mined, single.spanMs),
     },
     gasSavedPerOpPercent:
       perOpBatched !== null && perOpSingle ? Math.round((1 - perOpBatched / perOpSingle) * 1000) / 10 : null,
   }
-}
-
-/** First submission to last inclusion of a set of txs. */
-function span(txs: readonly Pick<TxRecord, 'submittedAt' | 'includedAt'>[]): number | null {
-  const starts = txs.map((t) => t.submittedAt).filter((v): v is number => v !== undefined)
-  const ends = txs.map((t) => t.includedAt).filter((v): v is number => v !== undefined)
-  if (!starts.length || !ends.length) return null
-  return Math.max(1, Math.max(...ends) - Math.min(...starts))
 }

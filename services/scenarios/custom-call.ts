@@ -118,8 +118,12 @@ export const customCallScenario: Scenario = {
       plan: plan(),
       decodeRevert: revertDecoder(abi),
       ...(checks.length && {
-        verify: async (mined) =>
-          evaluateStateChecks(checks, before, await read(), mined.filter((m) => m.label === label).length),
+        verify: async (mined) => {
+          const after = await read()
+          let n = 0
+          for (const m of mined) if (m.label === label) n++
+          return evaluateStateChecks(checks, before, after, n)
+        },
       }),
     }
   },

@@ -73,30 +73,40 @@ export const gasLimitScenario: Scenario = {
 }
 
 function findLimit(stats: ScenarioStats): Findings {
-  const ramp = stats.txs.filter((t) => t.label === rampLabel)
-  const refused = ramp.filter((t) => t.state === 'failed' && t.error?.kind === 'gas-above-block-limit')
-  const accepted = ramp.filter((t) => t.state === 'mined' || t.state === 'reverted')
-  const maxAccepted = accepted.reduce<bigint | null>((m, t) => (m === null || t.gas > m ? t.gas : m), null)
-  const minRefused = refused.reduce<bigint | null>((m, t) => (m === null || t.gas < m ? t.gas : m), null)
+  // One pass over the stored outcomes: the ramp's accepted and refused gas limits, and gas per
+  // block of the fill phase from our own txs' receipts (what it did to block fullness).
+  let accepted = 0
+  let refused = 0
+  let maxAccepted: bigint | null = null
+  let minRefused: bigint | null = null
+  const perBlock = new Map<bigint, bigint>()
+  for (const t of stats.txs) {
+    const included = t.state === 'mined' || t.state === 'reverted'
+    if (t.label === rampLabel) {
+      if (included) {
+        accepted++
+        if (maxAccepted === null || t.gas > maxAccepted) maxAccepted = t.gas
+      } else if (t.state === 'failed' && t.error?.kind === 'gas-above-block-limit') {
+        refused++
+        if (minRefused === null || t.gas < minRefused) minRefused = t.gas
+      }
+    } else if (t.label === fillLabel && included && t.gasUsed !== undefined)
+      perBlock.set(t.blockNumber ?? -1n, (perBlock.get(t.blockNumber ?? -1n) ?? 0n) + t.gasUsed)
+  }
   const found = maxAccepted
   const errorPercent =
     found === null
       ? null
       : Math.round((Math.abs(Number(found - stats.blockGasLimit)) / Number(stats.blockGasLimit)) * 10_000) / 100
 
-  // Gas per block from our own txs' receipts: what the fill phase did to block fullness.
-  const perBlock = new Map<bigint, bigint>()
-  for (const t of stats.txs)
-    if (t.label === fillLabel && t.gasUsed !== undefined && (t.state === 'mined' || t.state === 'reverted'))
-      perBlock.set(t.blockNumber ?? -1n, (perBlock.get(t.blockNumber ?? -1n) ?? 0n) + t.gasUsed)
   const fullness = [...perBlock.values()].map((g) => Number(g) / Number(stats.blockGasLimit))
   return {
     blockGasLimit: stats.blockGasLimit.toString(),
     highestAcceptedGasLimit: maxAccepted?.toString() ?? null,
     lowestRefusedGasLimit: minRefused?.toString() ?? null,
     foundLimitErrorPercent: errorPercent,
-    rampAccepted: accepted.length,
-    rampRefused: refused.length,
+    rampAccepted: accepted,
+    rampRefused: refused,
     fillBlocks: perBlock.size,
     fillAvgBlockFullness: fullness.length
       ? Math.round((fullness.reduce((a, b) => a + b, 0) / fullness.length) * 1000) / 1000

@@ -55,7 +55,7 @@ export type PreparedScenario = {
   /** Turns a reverted call's return data into a reason (ABI-aware). */
   decodeRevert?: (data: Hex | undefined) => TxErrorInfo
   /** Reads state after the run and compares it with what the mined txs imply. */
-  verify?: (mined: { idx: number; label: string; from: Address }[]) => Promise<ScenarioCheck[]>
+  verify?: (mined: Iterable<MinedTx>) => Promise<ScenarioCheck[]>
   /** Scenario-specific findings for the report (e.g. the block gas limit it found). */
   findings?: (stats: ScenarioStats) => Promise<Findings> | Findings
   /** Contracts it deployed, by role. */
@@ -64,12 +64,25 @@ export type PreparedScenario = {
   setup?: SetupSummary
 }
 
-/** What the engine hands to `findings`: every planned tx's outcome (no keys, no raw txs). */
+/** A mined planned tx, as `verify` sees it. */
+export type MinedTx = { idx: number; label: string; from: Address }
+
+/** One planned tx's outcome, as `findings` sees it (no keys, no raw txs). */
+export type TxOutcome = Pick<
+  TxRecord,
+  'idx' | 'label' | 'state' | 'gas' | 'gasUsed' | 'blockNumber' | 'submittedAt' | 'includedAt' | 'error'
+>
+
+/**
+ * The planned txs of the run, read from the store in idx order (a million-tx run is never a
+ * million objects at once). Walk each one synchronously: every pass is a fresh SQLite cursor,
+ * and the store cannot write while one is open.
+ */
+export type StoredOutcomes = { mined: Iterable<MinedTx>; txs: Iterable<TxOutcome> }
+
+/** What the engine hands to `findings`: every planned tx's outcome. */
 export type ScenarioStats = {
-  txs: readonly Pick<
-    TxRecord,
-    'idx' | 'label' | 'state' | 'gas' | 'gasUsed' | 'blockNumber' | 'submittedAt' | 'includedAt' | 'error'
-  >[]
+  txs: Iterable<TxOutcome>
   blockGasLimit: bigint
 }
 

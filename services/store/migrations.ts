@@ -78,6 +78,11 @@ const migrations: string[] = [
   ALTER TABLE runs ADD COLUMN resumable INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE runs ADD COLUMN continued_as TEXT;
   `,
+  // Each tx's gas limit: ended txs leave the engine's memory, and scenario findings (the gas-limit
+  // ramp) read it back from here (docs/architecture.md#memory).
+  `
+  ALTER TABLE txs ADD COLUMN gas_limit TEXT;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

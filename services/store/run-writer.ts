@@ -15,15 +15,16 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   const pendingEvents: { at: number; type: string; data: unknown }[] = []
   const upsertTx = db.prepare(`
     INSERT INTO txs (run_id, idx, role, label, account, nonce, hash, state, attempts, submitted_at,
-                     included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at)
+                     included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at, gas_limit)
     VALUES (@run_id, @idx, @role, @label, @account, @nonce, @hash, @state, @attempts, @submitted_at,
-            @included_at, @block_number, @gas_used, @latency_ms, @error_kind, @error_message, @updated_at)
+            @included_at, @block_number, @gas_used, @latency_ms, @error_kind, @error_message, @updated_at,
+            @gas_limit)
     ON CONFLICT (run_id, idx) DO UPDATE SET
       nonce = excluded.nonce, hash = excluded.hash, state = excluded.state, attempts = excluded.attempts,
       submitted_at = excluded.submitted_at,
       included_at = excluded.included_at, block_number = excluded.block_number, gas_used = excluded.gas_used,
       latency_ms = excluded.latency_ms, error_kind = excluded.error_kind, error_message = excluded.error_message,
-      account = excluded.account, updated_at = excluded.updated_at`)
+      account = excluded.account, updated_at = excluded.updated_at, gas_limit = excluded.gas_limit`)
   const insertError = db.prepare(`
     INSERT INTO errors (run_id, tx_idx, at, kind, message, raw, account, nonce, attempt, label, will_retry)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -31,7 +32,8 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
 
   const commit = db.transaction(() => {
     // The same row the live stream shows (one definition of inclusion time, gas, error), in columns.
-    for (const r of [...pendingTx.values()].map(txRowFromEvent))
+    for (const e of pendingTx.values()) {
+      const r = txRowFromEvent(e)
       upsertTx.run({
         run_id: runId,
         idx: r.idx,
@@ -50,7 +52,9 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         error_kind: r.errorKind,
         error_message: r.error,
         updated_at: r.updatedAt,
+        gas_limit: String(e.gas),
       })
+    }
     for (const e of pendingErrors)
       insertError.run(
         runId,

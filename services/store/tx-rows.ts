@@ -66,7 +66,8 @@ export const txRowsMaxLimit = 1000
 
 export type TxRowsPage = { total: number; matching: number; rows: TxRow[] }
 
-const columns = `idx, role, label, account, nonce, hash, state, attempts, submitted_at, included_at, block_number,
+/** The columns of a TxDbRow, for SELECTs. */
+export const txColumns = `idx, role, label, account, nonce, hash, state, attempts, submitted_at, included_at, block_number,
   gas_used, latency_ms, error_kind, error_message, updated_at`
 
 /** `%` and `_` typed by the user match themselves, not any text. */
@@ -114,7 +115,7 @@ export function listTxRows(db: Db, runId: string, query: TxRowsQuery = {}): TxRo
   const limit = Math.min(query.limit ?? txRowsDefaultLimit, txRowsMaxLimit)
   const rows = db
     .prepare<Record<string, string | number>, TxDbRow>(
-      `SELECT ${columns} FROM txs WHERE ${filter} ORDER BY idx LIMIT @limit OFFSET @offset`,
+      `SELECT ${txColumns} FROM txs WHERE ${filter} ORDER BY idx LIMIT @limit OFFSET @offset`,
     )
     .all({ ...params, limit, offset: query.offset ?? 0 })
   return { total, matching, rows: rows.map(txRowFromDb) }
@@ -123,7 +124,7 @@ export function listTxRows(db: Db, runId: string, query: TxRowsQuery = {}): TxRo
 /** One stored tx of a run, or undefined. */
 export function getTxRow(db: Db, runId: string, idx: number): TxRow | undefined {
   const row = db
-    .prepare<[string, number], TxDbRow>(`SELECT ${columns} FROM txs WHERE run_id = ? AND idx = ?`)
+    .prepare<[string, number], TxDbRow>(`SELECT ${txColumns} FROM txs WHERE run_id = ? AND idx = ?`)
     .get(runId, idx)
   return row && txRowFromDb(row)
 }

@@ -41,7 +41,7 @@ async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
   for (const from of ctx.senders) {
     for (const nonce of [...ctx.nonces.gaps(from)]) {
       const r = dispatcher.recordFor(
-        { idx: -(ctx.ledger.fillers.length + fillers.length + 1), to: from, value: 0n, label: 'nonce gap fill' },
+        { idx: -(ctx.ledger.gapFills + fillers.length + 1), to: from, value: 0n, label: 'nonce gap fill' },
         from,
         'gap-fill',
       )

@@ -28,11 +28,18 @@ export type TxEvent = {
   at: number
   idx: number
   state: TxState
+  /**
+   * Its state before this event ('planned' on its first, the same state for a repeat or an
+   * annotation): consumers count transitions from it instead of remembering every tx.
+   */
+  prev: TxState
   role: 'planned' | 'gap-fill'
   label: string
   from: Address
   nonce?: number
   hash?: Hex
+  /** Its gas limit (stored with the row: scenario findings read it back). */
+  gas: bigint
   attempt: number
   blockNumber?: bigint
   gasUsed?: bigint

@@ -10,7 +10,14 @@ import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mi
 import type { TestConfig } from '../config/schema'
 import { classifyError } from '../errors/classify'
 import { planScenario, scenarioFor } from '../scenarios'
-import type { Findings, PreparedScenario, Scenario, ScenarioCheck, SetupSummary } from '../scenarios/types'
+import type {
+  Findings,
+  PreparedScenario,
+  Scenario,
+  ScenarioCheck,
+  SetupSummary,
+  StoredOutcomes,
+} from '../scenarios/types'
 import { announceMining } from './announce-mining'
 import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
@@ -53,6 +60,11 @@ export type ExecuteRunParameters = {
    * first (write-ahead), so a crash never leaves a sent tx unrecorded.
    */
   beforeSend?: () => void
+  /**
+   * The run's planned txs as stored, read at the end for the scenario's checks and findings
+   * (ended txs leave memory; the store holds every one). Called once the drain is over.
+   */
+  stored: () => StoredOutcomes
 }
 
 export type SenderOutcome = {
@@ -198,7 +210,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     rotation: createRotation(senders, config.rotation, (a) => ledger.openOf(a)),
     topUp: s.prepared.topUp,
     lowBalance,
-    byHash: new Map(),
+    byHash: ledger.byHash,
     sending: new Map(),
     decodeRevert: s.setup.decodeRevert,
     replays: { count: 0, pending: new Set() },
@@ -269,24 +281,16 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     final = await monitor.final().catch(() => [])
   }
 
-  const sentBy = new Map<string, number>()
-  for (const r of [...ledger.records.values(), ...ledger.fillers])
-    if (r.state === 'mined' || r.state === 'reverted' || r.nonceUsed)
-      sentBy.set(r.from.toLowerCase(), (sentBy.get(r.from.toLowerCase()) ?? 0) + 1)
   const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
-  const records = [...ledger.records.values()]
   const reset = watch.chainReset
   const lost = watch.nodeLost
   const unreadable = watch.blocksUnreadable
+  // Ended txs are no longer in memory: the scenario reads them back from the store.
+  const stored = p.stored()
   // A chain that is gone or changed has nothing true to say about the scenario's state.
-  const checks =
-    s.setup.verify && !reset && !lost
-      ? await s.setup.verify(
-          records.filter((r) => r.state === 'mined').map(({ idx, label, from }) => ({ idx, label, from })),
-        )
-      : []
+  const checks = s.setup.verify && !reset && !lost ? await s.setup.verify(stored.mined) : []
   const findings =
-    s.setup.findings && !lost ? await s.setup.findings({ txs: records, blockGasLimit: node.blockGasLimit }) : {}
+    s.setup.findings && !lost ? await s.setup.findings({ txs: stored.txs, blockGasLimit: node.blockGasLimit }) : {}
   return {
     status: reset || lost || unreadable ? 'failed' : control.stopping ? 'stopped' : 'completed',
     error: reset
@@ -315,10 +319,10 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     endedAt: Date.now(),
     senders: s.prepared.senders.map(({ address, kind }) => {
       const key = address.toLowerCase()
-      const sent = sentBy.get(key) ?? 0
+      const sent = ledger.nonceUsedBy(key)
       return { address, kind, sent, expectedNonce: (startNonces.get(key) ?? 0) + sent, final: finalBy.get(key) }
     }),
-    gapFills: ledger.fillers.length,
+    gapFills: ledger.gapFills,
     scenario: {
       name: s.scenario.name,
       contracts: s.setup.contracts ?? {},

@@ -1,4 +1,6 @@
+import type { Hex } from 'viem'
 import type { RunEventBus } from './events'
+import { createInclusionWindow } from './inclusion-window'
 import { isTerminal, type TerminalState, type TxRecord, type TxState } from './tx'
 
 export type TxCounts = {
@@ -58,13 +60,24 @@ export function invariantHolds(c: TxCounts): boolean {
 /**
  * The one owner of transaction state. Every change goes through `move`, which refuses to leave a
  * terminal state: that is what makes "exactly one terminal state per planned tx" hold.
+ *
+ * Memory is O(in flight), not O(run): a tx that ends leaves it (the store's `txs` row, written from
+ * its events, is its history), except an included one while a reorg could still take its block
+ * away (`inclusion-window.ts`). What the end of the run needs of the others is counted here:
+ * per-sender nonces used, gap fills (docs/architecture.md#memory).
  */
 export function createLedger(bus: RunEventBus, planned: number) {
-  const records = new Map<number, TxRecord>()
+  /** Txs not yet terminal (planned and gap fills) by idx: gap fills have negative ones. */
+  const open = new Map<number, TxRecord>()
+  /** Hash → record for the open txs (the dispatcher adds hashes as it signs; the ledger prunes them). */
+  const byHash = new Map<Hex, TxRecord>()
+  const included = createInclusionWindow()
   const counts = emptyCounts(planned)
-  const fillers: TxRecord[] = []
+  let gapFills = 0
   /** Open (signed or submitted) txs per sender, for least-pending rotation and the accounts view. */
   const openBy = new Map<string, number>()
+  /** Per sender: its txs whose nonce the chain used (included, or unconfirmed with the nonce used). */
+  const usedBy = new Map<string, number>()
 
   const bump = (r: TxRecord, state: TxState, delta: number) => {
     if (r.role !== 'planned' || state === 'planned') return
@@ -74,32 +87,63 @@ export function createLedger(bus: RunEventBus, planned: number) {
       openBy.set(key, (openBy.get(key) ?? 0) + delta)
     }
   }
+  const nonceUsed = (r: TxRecord) => r.state === 'mined' || r.state === 'reverted' || r.nonceUsed === true
+  const countUsed = (r: TxRecord, delta: number) => {
+    const key = r.from.toLowerCase()
+    usedBy.set(key, (usedBy.get(key) ?? 0) + delta)
+  }
+  /** Where a record is held follows its state: open, in the reorg window, or nowhere. */
+  const place = (r: TxRecord) => {
+    if (!isTerminal(r.state)) {
+      open.set(r.idx, r)
+      return
+    }
+    open.delete(r.idx)
+    if (r.hash && byHash.get(r.hash) === r) byHash.delete(r.hash)
+    if ((r.state === 'mined' || r.state === 'reverted') && r.blockNumber !== undefined) included.add(r, r.blockNumber)
+  }
 
   return {
     counts,
-    records,
-    fillers,
-    get(idx: number) {
-      return records.get(idx)
+    byHash,
+    /** Every open tx (planned and gap fills). */
+    openRecords(): TxRecord[] {
+      return [...open.values()]
+    },
+    /** Included txs a reorg could still reopen (inclusion-window.ts), oldest first. */
+    recentlyIncluded(): TxRecord[] {
+      return [...included.values()]
+    },
+    /** Gap fills made so far (their idx are -1, -2, …). */
+    get gapFills() {
+      return gapFills
+    },
+    /** Txs of this sender whose nonce the chain used: its `sent` in the report. */
+    nonceUsedBy(address: string): number {
+      return usedBy.get(address.toLowerCase()) ?? 0
     },
     /** Registers a signed transaction (first appearance of a record). */
     add(r: TxRecord) {
-      if (r.role === 'planned') records.set(r.idx, r)
-      else fillers.push(r)
+      if (r.role === 'gap-fill') gapFills++
       bump(r, r.state, 1)
-      emit(r)
+      if (nonceUsed(r)) countUsed(r, 1)
+      place(r)
+      emit(r, 'planned')
     },
     /** Returns false (and changes nothing) when the record is already terminal. */
     move(r: TxRecord, state: TxState, patch: Partial<TxRecord> = {}): boolean {
       if (isTerminal(r.state)) return false
-      const same = r.state === state
+      const prev = r.state
+      const used = nonceUsed(r)
       Object.assign(r, patch)
-      if (!same) {
-        bump(r, r.state, -1)
+      if (prev !== state) {
+        bump(r, prev, -1)
         r.state = state
         bump(r, state, 1)
       }
-      emit(r)
+      if (nonceUsed(r) !== used) countUsed(r, used ? -1 : 1)
+      place(r)
+      emit(r, prev)
       return true
     },
     /**
@@ -108,19 +152,24 @@ export function createLedger(bus: RunEventBus, planned: number) {
      */
     reopen(r: TxRecord) {
       if (r.state !== 'mined' && r.state !== 'reverted') return
+      const prev = r.state
       bump(r, r.state, -1)
+      if (!r.nonceUsed) countUsed(r, -1)
       r.state = 'submitted'
       r.blockNumber = undefined
       r.includedAt = undefined
       r.gasUsed = undefined
       r.effectiveGasPrice = undefined
       bump(r, 'submitted', 1)
-      emit(r)
+      included.delete(r)
+      place(r)
+      if (r.hash) byHash.set(r.hash, r)
+      emit(r, prev)
     },
     /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
     annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>) {
       Object.assign(r, patch)
-      emit(r)
+      emit(r, r.state)
     },
     /** The plan ended early (a load profile ran out): what was taken is what was planned. */
     setPlanned(n: number) {
@@ -138,17 +187,19 @@ export function createLedger(bus: RunEventBus, planned: number) {
     },
   }
 
-  function emit(r: TxRecord) {
+  function emit(r: TxRecord, prev: TxState) {
     bus.emit('event', {
       type: 'tx',
       at: Date.now(),
       idx: r.idx,
       state: r.state,
+      prev,
       role: r.role,
       label: r.label,
       from: r.from,
       nonce: r.nonce,
       hash: r.hash,
+      gas: r.gas,
       attempt: r.attempts,
       blockNumber: r.blockNumber,
       gasUsed: r.gasUsed,

@@ -62,9 +62,13 @@ export async function reconcileAfterGap(ctx: RunContext): Promise<GapOutcome> {
   return ancestor < seen ? { kind: 'reorg', from: seen, to: ancestor, reopened } : { kind: 'continuous' }
 }
 
+/**
+ * Included txs in blocks above `block`, from the ledger's reorg window (`reorgWindowBlocks`,
+ * `reorgWindowTxs` in inclusion-window.ts); older ones have left memory.
+ */
 function includedAfter(ctx: RunContext, block: bigint): TxRecord[] {
   const out: TxRecord[] = []
-  for (const r of [...ctx.ledger.records.values(), ...ctx.ledger.fillers])
+  for (const r of ctx.ledger.recentlyIncluded())
     if ((r.state === 'mined' || r.state === 'reverted') && r.blockNumber !== undefined && r.blockNumber > block)
       out.push(r)
   return out
@@ -74,10 +78,11 @@ function includedAfter(ctx: RunContext, block: bigint): TxRecord[] {
  * The other half of reconciling by nonce: a tx counted as included whose nonce the chain's state
  * says is still unused is not on this chain, whatever blocks the node still shows (an Anvil that
  * reverted its state under a mining race keeps the blocks). It is open again, to be sent again.
+ * Looked for in the ledger's reorg window, as `includedAfter`.
  */
 async function reopenUnusedNonces(ctx: RunContext): Promise<number> {
   const byAccount = new Map<string, TxRecord[]>()
-  for (const r of [...ctx.ledger.records.values(), ...ctx.ledger.fillers])
+  for (const r of ctx.ledger.recentlyIncluded())
     if ((r.state === 'mined' || r.state === 'reverted') && r.nonce !== undefined) {
       const key = r.from.toLowerCase()
       const list = byAccount.get(key)

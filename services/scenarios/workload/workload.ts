@@ -92,10 +92,12 @@ export const workloadScenario: Scenario = {
       ...(checks.length && {
         verify: async (mined): Promise<ScenarioCheck[]> => {
           const after = await read()
+          const byLabel = new Map<string, number>()
+          for (const m of mined) byLabel.set(m.label, (byLabel.get(m.label) ?? 0) + 1)
           return checks.flatMap((c, i) => {
             // increasedByMined counts the mined calls of the checked contract.
             const prefix = w.calls.filter((x) => x.contract === c.contract).map((x) => x.label)
-            const n = mined.filter((m) => prefix.includes(m.label)).length
+            const n = prefix.reduce((sum, l) => sum + (byLabel.get(l) ?? 0), 0)
             return evaluateStateChecks([c.check], [before[i]!], [after[i]!], n)
           })
         },
