@@ -10,16 +10,20 @@ import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
 import { bareLoop } from './bare-loop'
 import { rawCeiling } from './raw-ceiling'
+import { peakRssRun } from './rss-run'
 import { viemLoop } from './viem-loop'
 
 /**
- * One embedded Anvil, three ways of sending ETH transfers to it, in one process:
- * the raw ceiling, the engine (every tx tracked to inclusion and stored), an idiomatic viem loop.
- * Prints tx/s for each and the ratios as JSON. Speeds belong here, never in tests.
+ * One embedded Anvil and ETH transfers sent to it several ways: the raw ceiling, the engine
+ * (every tx tracked to inclusion and stored), an idiomatic viem loop, the sequential engine
+ * against a bare send-and-poll loop, and a long CLI run for the engine's peak RSS
+ * (docs/metrics.md#benchmark). Prints tx/s and ratios as JSON. Speeds belong here, never in tests.
  */
 const txs = Number(process.env.BENCH_TXS ?? 5000)
 const viemTxs = Number(process.env.BENCH_VIEM_TXS ?? 500)
 const sequentialTxs = Number(process.env.BENCH_SEQUENTIAL_TXS ?? 1500)
+/** 0 skips the long run. */
+const rssTxs = Number(process.env.BENCH_RSS_TXS ?? 100_000)
 const accounts = 20
 
 const node = await openNode({ batchSize: 100 })
@@ -56,6 +60,7 @@ try {
   const bareAfter = await bareLoop(node, bareAccount, sequentialTxs)
   const bare = (bareBefore + bareAfter) / 2
   db.close()
+  const long = rssTxs > 0 ? await peakRssRun(node, rssTxs, dataDir) : undefined
 
   const round = (n: number) => Math.round(n * 10) / 10
   console.log(
@@ -79,6 +84,9 @@ try {
           sequentialEngineVsBareLoop: Math.round((sequential.throughput.minedPerSec / bare) * 100) / 100,
         },
         sequentialBareLoopTxPerSec: { before: round(bareBefore), after: round(bareAfter) },
+        ...(long && {
+          longRun: { txs: rssTxs, engineProcessPeakRssMiB: long.peakRssMiB, minedPerSec: round(long.minedPerSec) },
+        }),
         engineLatencyMs: report.latencyMs,
         notes:
           'engine = first submit → last inclusion with every tx tracked and stored; engineWallClock includes funding and set-up',
