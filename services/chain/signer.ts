@@ -4,11 +4,11 @@ import {
   bytesToHex,
   type Hex,
   hexToBytes,
-  keccak256,
   serializeTransaction,
   type TransactionSerializable,
 } from 'viem'
 import { sign } from 'viem/accounts'
+import { keccakHex } from './keccak'
 
 export type Fees =
   | { type: 'eip1559'; maxFeePerGas: bigint; maxPriorityFeePerGas: bigint }
@@ -63,7 +63,7 @@ function toSerializable(tx: UnsignedTx): TransactionSerializable {
 /** Signs a transaction with a raw private key; the hash is known before the node sees it. */
 export async function signTx(privateKey: Hex, tx: UnsignedTx): Promise<SignedTx> {
   const serializable = toSerializable(tx)
-  const digest = keccak256(serializeTransaction(serializable))
+  const digest = await keccakHex(serializeTransaction(serializable))
   let signature: { r: Hex; s: Hex; yParity: number }
   if (native) {
     const { signature: sig, recid } = native.ecdsaSign(hexToBytes(digest), hexToBytes(privateKey))
@@ -73,5 +73,5 @@ export async function signTx(privateKey: Hex, tx: UnsignedTx): Promise<SignedTx>
     signature = { r: s.r, s: s.s, yParity: s.yParity ?? 0 }
   }
   const raw = serializeTransaction(serializable, signature)
-  return { raw, hash: keccak256(raw) }
+  return { raw, hash: await keccakHex(raw) }
 }
