@@ -23,16 +23,31 @@ export async function drain(ctx: RunContext, dispatcher: Dispatcher, work: WorkS
   // A lost node has nothing left to tell; a reset chain nothing of ours to wait for or repair.
   if (ctx.nodeLost()) return
   if (!ctx.chainReset()) await fillNonceGaps(ctx, dispatcher)
+  let reason = await awaitWithRepool(ctx)
+  // A reorg noticed after the wait ended reopens txs (and sends again those the node lost): one
+  // more full look at the chain, and anything open again is awaited like the rest.
+  for (let look = 0; !reason && !ctx.nodeLost() && look < reorgLooks; look++) {
+    await ctx.tracker.sync()
+    if (!openRecords(ctx).length) break
+    reason = await awaitWithRepool(ctx)
+  }
+  if (!ctx.nodeLost()) await settleLeftovers(ctx, reason)
+  while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
+}
+
+/** Reorgs in a row, noticed after the drain's wait, that are waited out again. */
+const reorgLooks = 3
+
+/** Awaits the open txs; each resend of Anvil's stuck queue can unblock one more layer of it. */
+async function awaitWithRepool(ctx: RunContext): Promise<string | undefined> {
   let reason = await awaitInclusion(ctx)
-  // Each resend can unblock one more layer of Anvil's stuck queue; stop when one frees nothing.
   for (let round = 0; reason && ctx.node.isAnvil && !ctx.nodeLost() && round < 5; round++) {
     const before = openRecords(ctx).length
     if (!(await repool(ctx))) break
     reason = await awaitInclusion(ctx)
     if (openRecords(ctx).length === before) break
   }
-  if (!ctx.nodeLost()) await settleLeftovers(ctx, reason)
-  while (ctx.replays.pending.size) await Promise.all(ctx.replays.pending)
+  return reason
 }
 
 /** A released nonce below an account's counter would hold back every later tx of it. */
