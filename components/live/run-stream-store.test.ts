@@ -2,26 +2,11 @@ import { describe, expect, test } from 'vitest'
 import type { LiveStats, ResetFrame, SeriesPoint, StatsFrame, TxRow, TxsFrame } from '@/services/live/frames'
 import { emptyCounts } from '@/services/testing/ledger'
 import type { TxState } from '@/services/testing/tx'
+import { txRowFixture } from '@/test/helpers/tx-row'
 import { maxBlocks, RunStreamStore } from './run-stream-store'
 
-const row = (idx: number, state: TxState = 'signed'): TxRow => ({
-  idx,
-  role: idx < 0 ? 'gap-fill' : 'planned',
-  label: 'transfer',
-  account: '0xabc',
-  nonce: idx,
-  hash: null,
-  state,
-  attempts: 1,
-  submittedAt: null,
-  includedAt: null,
-  block: null,
-  gasUsed: null,
-  latencyMs: null,
-  errorKind: null,
-  error: null,
-  updatedAt: 1,
-})
+const row = (idx: number, state: TxState = 'signed'): TxRow =>
+  txRowFixture(idx, state, { role: idx < 0 ? 'gap-fill' : 'planned' })
 
 const stats = (mined = 0): LiveStats => ({
   status: 'running',

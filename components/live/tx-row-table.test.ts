@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { TxRow } from '@/services/live/frames'
 import type { TxState } from '@/services/testing/tx'
+import { txRowFixture } from '@/test/helpers/tx-row'
 import { TxRowTable } from './tx-row-table'
 
-const row = (idx: number, state: TxState): TxRow => ({
-  idx,
-  role: 'planned',
-  label: 'transfer',
-  account: '0xabc',
-  nonce: idx,
-  hash: null,
-  state,
-  attempts: 1,
-  submittedAt: null,
-  includedAt: null,
-  block: null,
-  gasUsed: null,
-  latencyMs: null,
-  errorKind: null,
-  error: null,
-  updatedAt: idx,
-})
+const row = (idx: number, state: TxState): TxRow => txRowFixture(idx, state, { updatedAt: idx })
 
 describe('the tx log table holds a bounded window', () => {
   it('lets go of the oldest ended rows past its size, keeps open ones, and counts what it let go', () => {

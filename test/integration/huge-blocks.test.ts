@@ -1,6 +1,7 @@
 import { type Hex, hexToBigInt, hexToNumber, ResponseBodyTooLargeError } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
+import type { Connection } from '../../services/chain/connection'
 import { openNode } from '../../services/chain/node-handle'
 import { signTx } from '../../services/chain/signer'
 import { createRunsRepo } from '../../services/store/runs-repo'
@@ -19,6 +20,15 @@ const testNode = withTestNode()
  * exceeded viem's 10 MB default and stalled the tracker.
  */
 const smallLimit = 2 * 1024 * 1024
+
+/** These blocks' receipts, read in one batch (as a naive tracker would), exceed the limit. */
+async function expectTooLargeTogether(conn: Connection, blockNumbers: bigint[]) {
+  const blocks = [...new Set(blockNumbers)]
+  expect(blocks.length).toBeGreaterThan(5)
+  await expect(
+    Promise.all(blocks.map((n) => conn.request('eth_getBlockReceipts', [`0x${n.toString(16)}`]))),
+  ).rejects.toThrow(ResponseBodyTooLargeError)
+}
 
 /** Anvil's own dev accounts: funded from the start. */
 const devMnemonic = 'test test test test test test test test test test test junk'
@@ -80,10 +90,10 @@ describe('blocks too large to read in one answer', () => {
       expect(new Set(seen.map((i) => i.hash))).toEqual(new Set([first.hash, ...hashes]))
       expect(seen.every((i) => i.status === 'success')).toBe(true)
       // A naive read of those blocks' receipts, all at once, is refused by the same limit.
-      const blocks = [...new Set(seen.map((i) => i.blockNumber))]
-      await expect(
-        Promise.all(blocks.map((n) => conn.request('eth_getBlockReceipts', [`0x${n.toString(16)}`]))),
-      ).rejects.toThrow(ResponseBodyTooLargeError)
+      await expectTooLargeTogether(
+        conn,
+        seen.map((i) => i.blockNumber),
+      )
     } finally {
       await tracker.stop()
       await conn.request('evm_setAutomine', [true])
@@ -115,11 +125,10 @@ describe('blocks too large to read in one answer', () => {
         expect(hexToNumber(receipts[i]?.blockNumber as Hex), `block of tx ${r.idx}`).toBe(r.block_number)
       })
       // Read together, as one batch, the run's blocks' receipts are more than the limit takes.
-      const blocks = [...new Set(rows.map((r) => r.block_number ?? 0))]
-      expect(blocks.length).toBeGreaterThan(5)
-      await expect(
-        Promise.all(blocks.map((n) => node.conn.request('eth_getBlockReceipts', [`0x${n.toString(16)}`]))),
-      ).rejects.toThrow(ResponseBodyTooLargeError)
+      await expectTooLargeTogether(
+        node.conn,
+        rows.map((r) => BigInt(r.block_number ?? 0)),
+      )
     } finally {
       await node.close()
     }
