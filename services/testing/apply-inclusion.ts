@@ -1,6 +1,6 @@
 import { type Hex, toHex } from 'viem'
 import { revertDataOf } from '../chain/revert-data'
-import type { Inclusion } from './inclusion-tracker'
+import type { Inclusion } from './receipts'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'

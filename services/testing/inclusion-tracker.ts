@@ -1,6 +1,7 @@
 import { type Hex, hexToBigInt, hexToNumber } from 'viem'
 import type { Connection } from '../chain/connection'
-import { isTooLarge, readInPieces } from '../chain/read-in-pieces'
+import { readInPieces } from '../chain/read-in-pieces'
+import { createReceiptReader, type Inclusion, type RawReceipt, receiptsPerRead, toInclusion } from './receipts'
 
 type RawBlock = {
   number: Hex
@@ -12,42 +13,8 @@ type RawBlock = {
   baseFeePerGas?: Hex
   transactions: Hex[]
 }
-export type RawReceipt = {
-  transactionHash: Hex
-  status: Hex
-  gasUsed: Hex
-  effectiveGasPrice?: Hex
-  blockNumber: Hex
-}
-
-export type Inclusion = {
-  hash: Hex
-  status: 'success' | 'reverted'
-  blockNumber: bigint
-  gasUsed: bigint
-  effectiveGasPrice: bigint | undefined
-  seenAt: number
-}
-
-export function toInclusion(r: RawReceipt, seenAt: number): Inclusion {
-  return {
-    hash: r.transactionHash,
-    status: hexToNumber(r.status) === 1 ? 'success' : 'reverted',
-    blockNumber: hexToBigInt(r.blockNumber),
-    gasUsed: hexToBigInt(r.gasUsed),
-    effectiveGasPrice: r.effectiveGasPrice ? hexToBigInt(r.effectiveGasPrice) : undefined,
-    seenAt,
-  }
-}
-
 /** Blocks read in one request when the tracker is behind. */
 const blocksPerRead = 50
-/**
- * Receipts read in one request: ~1 KB each for a transfer (its logs bloom alone is 514 chars),
- * so a few MB; a group the transport still refuses is read in halves (docs/architecture.md#reading-blocks).
- */
-export const receiptsPerRead = 2_000
-
 export type BlockSeen = {
   number: bigint
   timestamp: number
@@ -104,7 +71,6 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   const historyCap = 256n
   const isCheckpoint = (n: bigint) => n % historyCap === 0n || n === p.fromBlock
   if (p.fromHash) history.set(p.fromBlock, p.fromHash)
-  let blockReceipts: 'unknown' | 'yes' | 'no' = 'unknown'
   let timer: NodeJS.Timeout | undefined
   let running = false
   /** A block below the head that the node does not return, and for how many polls in a row. */
@@ -116,34 +82,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   /** Polls in a row a block below the head may be missing before it counts as a hole. */
   const holeTolerance = 10
 
-  async function receiptsFor(block: RawBlock, ours: Hex[]): Promise<RawReceipt[]> {
-    if (blockReceipts !== 'no') {
-      try {
-        const all = (await p.conn.request('eth_getBlockReceipts', [block.number])) as RawReceipt[] | null
-        if (all) {
-          blockReceipts = 'yes'
-          return all
-        }
-      } catch (error) {
-        // Too large says nothing about whether the node has the method: the caller splits.
-        if (blockReceipts === 'yes' || isTooLarge(error)) throw error
-        blockReceipts = 'no'
-      }
-    }
-    return receiptsOneByOne(ours)
-  }
-
-  /** Our txs' receipts one request each (batched by the transport), in bounded groups. */
-  async function receiptsOneByOne(ours: Hex[]): Promise<RawReceipt[]> {
-    const receipts = await readInPieces({
-      items: ours,
-      weight: () => 1,
-      budget: receiptsPerRead,
-      read: (group) =>
-        Promise.all(group.map((h) => p.conn.request('eth_getTransactionReceipt', [h]) as Promise<RawReceipt | null>)),
-    })
-    return receipts.filter((r): r is RawReceipt => Boolean(r))
-  }
+  const receiptReader = createReceiptReader(p.conn)
 
   async function poll() {
     const head = hexToBigInt((await p.conn.request('eth_blockNumber')) as Hex)
@@ -194,8 +133,8 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
         items: wanted,
         weight: (w) => w.block.transactions.length,
         budget: receiptsPerRead,
-        read: (group) => Promise.all(group.map((w) => receiptsFor(w.block, w.ours))),
-        one: (w) => receiptsOneByOne(w.ours),
+        read: (group) => Promise.all(group.map((w) => receiptReader.ofBlock(w.block.number, w.ours))),
+        one: (w) => receiptReader.oneByOne(w.ours),
       })
       const receiptsOf = new Map(wanted.map((w, i) => [w.block.hash, read[i] ?? []]))
       const receipts = blocks.map((b) => (b ? (receiptsOf.get(b.hash) ?? []) : []))

@@ -1,7 +1,7 @@
 import { type Address, type Hex, hexToBigInt, hexToNumber, toHex } from 'viem'
 import { applyInclusion } from './apply-inclusion'
-import { type RawReceipt, toInclusion } from './inclusion-tracker'
 import { openRecords } from './open-records'
+import { type RawReceipt, toInclusion } from './receipts'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'
