@@ -1,4 +1,5 @@
 import { type Address, type Hex, toHex } from 'viem'
+import { transientKinds } from '../chain/connection'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
@@ -143,7 +144,12 @@ export function createDispatcher(ctx: RunContext) {
   }
 
   async function onSendError(r: TxRecord, err: TxError): Promise<void> {
-    if (ctx.ledger.terminal(r)) return // the tracker saw it mined while the answer was on its way
+    if (ctx.ledger.terminal(r)) {
+      // The tracker saw it mined while the answer was on its way: nothing to decide, but an
+      // answer lost on the way to us is still a fault of the network, and the report lists it.
+      if (transientKinds.has(err.kind)) emitTxError(ctx.bus, r, toInfo(err), false)
+      return
+    }
     const retryable = err.retryable || (err.kind === 'insufficient-funds' && ctx.topUp !== undefined)
     const canRetry = retryable && r.attempts <= ctx.config.retries
     const info = toInfo(err)

@@ -14,6 +14,8 @@ export type ProxyRules = {
   faultMethods?: Set<string>
   /** Added before each faulted request is forwarded. */
   delayMs?: number
+  /** Added after the node answered a faulted request, before the answer goes back (or is cut). */
+  holdAnswerMs?: number
   /** Forwarded to the node, but the connection is cut before the answer: the sender cannot know. */
   dropResponseRate?: number
   /**
@@ -136,6 +138,7 @@ export async function startRpcProxy(upstream: string, initial: ProxyRules = {}, 
         return
       }
     }
+    if (faulty && rules.holdAnswerMs) await new Promise((r) => setTimeout(r, rules.holdAnswerMs))
     const byRule = sendOrdinal !== undefined && rules.dropSendAnswersAt?.has(sendOrdinal) === true
     if (byRule || (faulty && roll(rules.dropResponseRate))) {
       faults.droppedResponses++

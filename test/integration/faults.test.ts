@@ -60,11 +60,12 @@ describe('through a faulty network', () => {
         expect(report.status).toBe('completed')
         expect(proxy.faults.droppedSendAnswers).toBeGreaterThanOrEqual(2)
         expect(report.counts.mined).toBe(1000)
-        // The report lists the faults it went through, with what to do about them: every tx
-        // whose send answer was lost is a connection error the engine saw (and retried).
-        const connection = report.errors.filter((g) => g.kind === 'connection')
-        const seen = connection.reduce((sum, g) => sum + g.count, 0)
+        // The report lists the faults it went through, with what to do about them: every send
+        // whose answer was lost is one the engine saw go unanswered (cut, or waited out under load).
+        const unanswered = report.errors.filter((g) => g.kind === 'connection' || g.kind === 'timeout')
+        const seen = unanswered.reduce((sum, g) => sum + g.count, 0)
         expect(seen).toBeGreaterThanOrEqual(proxy.faults.droppedSendAnswers)
+        const connection = report.errors.filter((g) => g.kind === 'connection')
         expect(connection[0]?.hint).toMatch(/resends the same signed transaction/)
         await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
       } finally {
@@ -73,6 +74,34 @@ describe('through a faulty network', () => {
       }
     },
   )
+
+  it('a lost answer is reported although the tx was seen mined while the answer was held', async () => {
+    // The node mines the send at once; its answer is held 2 s (the tracker reads the receipt
+    // meanwhile), then cut: the engine has nothing to resend, but the fault is one it met.
+    const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
+      faultMethods: new Set(['eth_sendRawTransaction']),
+      holdAnswerMs: 2_000,
+      dropSendAnswersAt: new Set([1]),
+    })
+    const node = await openNode({ rpcUrl: proxy.url })
+    try {
+      const { session, db } = startTestRun(node, {
+        txs: 1,
+        accounts: 1,
+        mining: 'automine',
+        mnemonic: freshMnemonic(),
+      })
+      const report = await session.done
+      expect(report.counts.mined).toBe(1)
+      expect(proxy.faults.droppedSendAnswers).toBe(1)
+      const connection = report.errors.filter((g) => g.kind === 'connection')
+      expect(connection.reduce((sum, g) => sum + g.count, 0)).toBe(1)
+      await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
+    } finally {
+      await node.close()
+      await proxy.close()
+    }
+  })
 
   it('HTTP 429/503 answers and JSON-RPC internal errors are retried to completion', async () => {
     const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
