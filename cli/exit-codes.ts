@@ -1,4 +1,4 @@
-/** Exit codes are part of the CLI's contract (CI scripts branch on them); docs/cli.md lists them. */
+/** Exit codes are part of the CLI's contract (CI scripts branch on them); README.md#cli lists them. */
 export const exitCodes = {
   ok: 0,
   internal: 1,

@@ -3,7 +3,7 @@ import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
 import { contractsCommand } from './contracts-command'
 import { collect, list, numeric } from './load-config'
-import { describeFailure, runCommand } from './run-command'
+import { describeFailure, progressModes, runCommand } from './run-command'
 
 const program = new Command()
   .name('evm-stress')
@@ -73,9 +73,13 @@ program
   .option('--report-html <file.html>', 'write the self-contained HTML report here (charts, tables; opens offline)')
   .option('--junit <file.xml>', 'write JUnit XML for CI: a testcase per threshold, the tx accounting, scenario checks')
   .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
-  .option('-q, --quiet', 'no live progress line')
+  .option(
+    '--progress <how>',
+    `live progress: ${progressModes.join(' | ')} — a bar on stderr; json: a JSON line a second on stdout, then an end line with the report's figures (the summary goes to stderr); default bar`,
+  )
+  .option('-q, --quiet', 'no live progress line (--progress none)')
   .action(async (opts: Record<string, unknown>) => {
-    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, ...rest } = opts
+    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, progress, ...rest } = opts
     // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
     if (rest.waitForReceipt === true) delete rest.waitForReceipt
     rest.funderKey ??= process.env.EVM_STRESS_FUNDER_KEY
@@ -88,7 +92,7 @@ program
         junit: junit as string | undefined,
         thresholds: threshold as string[] | undefined,
         dataDir: dataDir as string,
-        quiet: Boolean(quiet),
+        progress: quiet ? 'none' : (progress as string | undefined),
         flags: rest,
       })
     } catch (error) {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openNode } from '../services/chain/node-handle'
 import { nodeMiningLabel } from '../services/chain/node-mining'
-import { StressError } from '../services/errors/base'
+import { ConfigError, StressError } from '../services/errors/base'
 import { junitXml } from '../services/metrics/junit'
 import type { RunReport } from '../services/metrics/report'
 import { startRunSession } from '../services/runs/run-session'
@@ -10,8 +10,12 @@ import { openDb } from '../services/store/db'
 import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
 import { startProgress } from './progress'
+import { startJsonProgress } from './progress-json'
 import { formatSummary } from './summary'
 import { writeReportFiles } from './write-reports'
+
+export const progressModes = ['bar', 'json', 'none'] as const
+export type ProgressMode = (typeof progressModes)[number]
 
 export type RunCommandOptions = {
   config?: string
@@ -25,12 +29,14 @@ export type RunCommandOptions = {
   /** `--threshold` expressions, added to the config's `thresholds`. */
   thresholds?: string[]
   dataDir: string
-  quiet?: boolean
+  /** `bar` (default), `json` (a JSON line a second on stdout; the summary on stderr) or `none`. */
+  progress?: string
   flags: Record<string, unknown>
 }
 
 /** `evm-stress run`: validate, open the node, run with a live progress line, summarise, report. */
 export async function runCommand(o: RunCommandOptions): Promise<number> {
+  const progress = progressModeOf(o.progress)
   const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
   const node = await openNode({
@@ -49,7 +55,13 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     session.bus.on('event', (e) => {
       if (e.type === 'warning') log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`)
     })
-    const stopProgress = o.quiet ? () => {} : startProgress(() => session.metrics.snapshot())
+    const snapshot = () => session.metrics.snapshot()
+    const stopProgress =
+      progress === 'json'
+        ? startJsonProgress(session.id, session.bus, snapshot)
+        : progress === 'bar'
+          ? startProgress(snapshot)
+          : () => {}
     let interrupts = 0
     const onSigint = () => {
       interrupts++
@@ -72,7 +84,8 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     db.close()
     await node.close()
   }
-  process.stdout.write(`${formatSummary(report)}\n`)
+  // Harnesses read stdout line by line as JSON: the summary is for the person watching.
+  ;(progress === 'json' ? process.stderr : process.stdout).write(`${formatSummary(report)}\n`)
   if (o.report) {
     writeFileSync(o.report, `${JSON.stringify(report, null, 2)}\n`)
     process.stderr.write(`report written to ${o.report}\n`)
@@ -82,6 +95,15 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     process.stderr.write(`JUnit XML written to ${o.junit}\n`)
   }
   return exitCodeOf(report)
+}
+
+/** `--progress`: bad input like any other flag, named, before a node is started. */
+function progressModeOf(value: string | undefined): ProgressMode {
+  if (value === undefined) return 'bar'
+  if ((progressModes as readonly string[]).includes(value)) return value as ProgressMode
+  throw new ConfigError([{ field: '--progress', message: `"${value}" is not one of ${progressModes.join(', ')}` }], {
+    hint: 'Use --progress json for one JSON line a second on stdout (docs/metrics.md#progress-json).',
+  })
 }
 
 /**

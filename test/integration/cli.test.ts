@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { ProgressRecord } from '../../cli/progress-json'
 import { deriveAccounts } from '../../services/accounts/derive'
 import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
@@ -101,6 +102,7 @@ describe('evm-stress run', () => {
     [['--mode', 'turbo'], 'mode: must be one of'],
     [['--rpc-url', 'localhost:8545'], 'rpcUrl: must be an http(s)'],
     [['--config', 'missing.json'], 'config: cannot read file'],
+    [['--progress', 'xml'], '--progress: "xml" is not one of bar, json, none'],
   ])('bad input %j → exit 2, names the field, writes nothing', async (args, message) => {
     const dir = join(tempDataDir(), 'never-created')
     const r = await runCli(['run', ...args, '--data-dir', dir])
@@ -108,6 +110,52 @@ describe('evm-stress run', () => {
     expect(r.stderr).toContain(message)
     expect(r.stderr).toMatch(/→/)
     expect(existsSync(dir)).toBe(false)
+  })
+
+  it('--progress json: a JSON line a second on stdout, the last one equal to the report and the chain', async () => {
+    const dir = tempDataDir()
+    const reportFile = join(dir, 'report.json')
+    const r = await runCli([
+      'run',
+      '--rpc-url',
+      testNode.anvil.rpcUrl,
+      ...['--txs', '900', '--accounts', '6', '--rate', '300', '--mining', 'engine'],
+      ...['--progress', 'json', '--data-dir', dir, '--report', reportFile, '--mnemonic', freshMnemonic()],
+    ])
+    expect(r.code).toBe(0)
+    // stdout is for machines: every line is JSON; the summary went to the person, on stderr.
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ProgressRecord)
+    expect(r.stderr).toMatch(/status\s+completed/)
+    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    const end = lines.at(-1) as ProgressRecord
+    expect(lines.slice(0, -1).every((l) => l.type === 'progress')).toBe(true)
+    expect(lines.filter((l) => l.type === 'progress').length).toBeGreaterThanOrEqual(2) // ~3 s at 300 tx/s
+    expect(end).toMatchObject({
+      v: 1,
+      type: 'end',
+      runId: report.runId,
+      status: 'completed',
+      settled: 900,
+      inFlight: 0,
+    })
+    expect(end.counts).toEqual(report.counts)
+    expect(end.throughput).toEqual(report.throughput)
+    expect(end.latencyMs).toEqual(report.latencyMs)
+    expect(end.submitRttMs).toEqual(report.submitRttMs)
+    expect(end.errors).toBe(report.errors.reduce((sum, g) => sum + g.count, 0))
+    expect(end.block).toMatchObject({ count: report.blocks.count, ourTxs: report.blocks.ourTxs })
+    // The newest block it names is the chain's head: engine mining, nothing else mines here.
+    expect(end.block.number).toBe(Number(await testNode.node.conn.request('eth_blockNumber')))
+    // Lines follow the run forward: time and settled txs never go back.
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1] as ProgressRecord, lines[i] as ProgressRecord]
+      expect(b.elapsedMs).toBeGreaterThanOrEqual(a.elapsedMs)
+      expect(b.settled).toBeGreaterThanOrEqual(a.settled)
+    }
+    for (const a of report.accounts) expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
   })
 
   it('an unreachable node → exit 3 with what to check, nothing written', async () => {
