@@ -37,6 +37,11 @@ program
   .option('--max-priority-fee-per-gas <wei>', 'tip (default 1 gwei)')
   .option('--rpc-url <url>', 'node to stress (http(s) or ws(s)); default: an embedded Anvil')
   .option(
+    '--fork-url <url>',
+    'without --rpc-url: start the embedded Anvil as a local fork of this chain (stress deployed contracts)',
+  )
+  .option('--fork-block <n>', 'the block the fork starts from (default: the head of --fork-url)', numeric)
+  .option(
     '--mining <mode>',
     `block production on Anvil: ${miningModes.join(' | ')} (default: engine for concurrent/multi-user, automine for sequential)`,
   )

@@ -5,6 +5,7 @@ import { nodeMiningLabel } from '../services/chain/node-mining'
 import { ConfigError, StressError } from '../services/errors/base'
 import { junitXml } from '../services/metrics/junit'
 import type { RunReport } from '../services/metrics/report'
+import { nodeParametersFor } from '../services/runs/node-for-config'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
 import { exitCodes } from './exit-codes'
@@ -39,18 +40,14 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const progress = progressModeOf(o.progress)
   const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
-  const node = await openNode({
-    rpcUrl: config.rpcUrl,
-    batchSize: config.batchSize,
-    timeoutMs: config.requestTimeoutMs,
-  })
+  const node = await openNode(nodeParametersFor(config))
   const db = openDb(dataDir)
   let report: RunReport
   try {
     const session = startRunSession({ config, node, db, dataDir })
     const log = (line: string) => process.stderr.write(`${line}\n`)
     log(
-      `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})`,
+      `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})${node.info.fork ? `, on a local fork of ${node.info.fork.url} at block ${node.info.fork.block ?? 'its head'}` : ''}`,
     )
     session.bus.on('event', (e) => {
       if (e.type === 'warning') log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`)

@@ -91,3 +91,22 @@ describe('CLI summary: error groups', () => {
     expect(text).not.toContain('e.g.')
   })
 })
+
+describe('CLI summary: a local chain with a public chain id', () => {
+  const node = fakeReport().node
+  it('names a fork and where its txs went, and a mainnet id on a local Anvil as local', () => {
+    const fork = fakeReport({
+      node: { ...node, chainId: 1, fork: { url: 'https://eth.example/…', block: 19_000_000 } },
+    })
+    expect(formatSummary(fork)).toContain(
+      'a local Anvil fork of https://eth.example/… at block 19000000: the txs went to the fork, not to Ethereum mainnet',
+    )
+    const local = fakeReport({ node: { ...node, chainId: 1, fork: null, ownMining: { kind: 'automine' } } })
+    expect(formatSummary(local)).toContain(
+      "Ethereum mainnet's id, on a local Anvil: nothing was sent to Ethereum mainnet",
+    )
+    // A node that is not Anvil (it does not say how it mines) is not vouched for.
+    const remote = fakeReport({ node: { ...node, chainId: 1, fork: null, ownMining: { kind: 'unknown' } } })
+    expect(formatSummary(remote)).not.toMatch(/local Anvil/)
+  })
+})

@@ -1,3 +1,4 @@
+import { publicMainnetName } from '../services/chain/chain-guard'
 import { nodeMiningLabel } from '../services/chain/node-mining'
 import { nonceMismatches, type RunReport } from '../services/metrics/report'
 import { terminalTotal } from '../services/testing/ledger'
@@ -13,6 +14,25 @@ function oneLine(text: string): string {
   return flat.length > sampleWidth ? `${flat.slice(0, sampleWidth - 1)}…` : flat
 }
 
+/**
+ * A local Anvil may carry a public chain's id (a fork of it, or `--chain-id 1`): say that the
+ * txs went to the local node, so a mainnet id in the summary alarms nobody and misleads nobody.
+ */
+function localChainRows(r: RunReport): [string, string][] {
+  const name = publicMainnetName(r.node.chainId)
+  const { fork } = r.node
+  if (fork)
+    return [
+      [
+        'fork',
+        `a local Anvil fork of ${fork.url}${fork.block === null ? '' : ` at block ${fork.block}`}: the txs went to the fork${name ? `, not to ${name}` : ''}`,
+      ],
+    ]
+  if (name && r.node.ownMining.kind !== 'unknown')
+    return [['chain id', `${name}'s id, on a local Anvil: nothing was sent to ${name}`]]
+  return []
+}
+
 /** The end-of-run table: what happened to every tx, how fast, and what went wrong with a hint. */
 export function formatSummary(r: RunReport): string {
   const c = r.counts
@@ -22,6 +42,7 @@ export function formatSummary(r: RunReport): string {
       'node',
       `${r.node.clientVersion} (chain ${r.node.chainId}, ${r.node.embedded ? 'embedded' : r.node.rpcUrl}, mining: ${r.node.mining}, node's own: ${nodeMiningLabel(r.node.ownMining)})`,
     ],
+    ...localChainRows(r),
     ['planned', String(c.planned)],
     ['mined', String(c.mined)],
     ['reverted', String(c.reverted)],

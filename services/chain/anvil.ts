@@ -17,10 +17,14 @@ export type AnvilOptions = {
   chainId?: number
   /** Dev accounts Anvil creates and unlocks. */
   accounts?: number
+  /** Start as a fork of this node's chain (at `block`, else its head): `--fork-url`. */
+  fork?: AnvilFork
   /** How long to wait for the first RPC answer. */
   startTimeoutMs?: number
   extraArgs?: string[]
 }
+
+export type AnvilFork = { url: string; block?: number }
 
 export type AnvilEvents = {
   status: [AnvilStatus]
@@ -71,6 +75,8 @@ export async function createAnvil(options: AnvilOptions = {}): Promise<Anvil> {
   if (options.gasLimit !== undefined) args.push('--gas-limit', options.gasLimit.toString())
   if (options.chainId !== undefined) args.push('--chain-id', String(options.chainId))
   if (options.accounts !== undefined) args.push('--accounts', String(options.accounts))
+  if (options.fork) args.push('--fork-url', options.fork.url)
+  if (options.fork?.block !== undefined) args.push('--fork-block-number', String(options.fork.block))
   args.push(...(options.extraArgs ?? []))
 
   return {

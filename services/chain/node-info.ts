@@ -13,6 +13,19 @@ export type NodeInfo = {
   isAnvil: boolean
   /** How the node mines on its own, as read here (a run reads it again at its start). */
   ownMining: NodeMining
+  /** An Anvil that is a local fork of another chain (`anvil_nodeInfo`): its origin, redacted, and block. */
+  fork: NodeFork | null
+}
+
+export type NodeFork = { url: string; block: number | null }
+
+type AnvilNodeInfo = { forkConfig?: { forkUrl?: string | null; forkBlockNumber?: number | null } }
+
+/** Anvil says whether it is a fork; any other node is taken for what it is. */
+async function readFork(conn: Connection): Promise<NodeFork | null> {
+  const info = (await conn.request('anvil_nodeInfo').catch(() => null)) as AnvilNodeInfo | null
+  const url = info?.forkConfig?.forkUrl
+  return url ? { url: redactUrl(url), block: info?.forkConfig?.forkBlockNumber ?? null } : null
 }
 
 type RawBlock = { number: Hex; gasLimit: Hex; baseFeePerGas?: Hex }
@@ -37,14 +50,16 @@ export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
     conn.request('web3_clientVersion').then(String, () => 'unknown'),
     readNodeMining(conn),
   ])
+  const isAnvil = ownMining.kind !== 'unknown' || /anvil/i.test(clientVersion)
   return {
     chainId: hexToNumber(chainIdHex),
     blockNumber: hexToBigInt(block.number),
     blockGasLimit: hexToBigInt(block.gasLimit),
     baseFeePerGas: block.baseFeePerGas ? hexToBigInt(block.baseFeePerGas) : undefined,
     clientVersion,
-    isAnvil: ownMining.kind !== 'unknown' || /anvil/i.test(clientVersion),
+    isAnvil,
     ownMining,
+    fork: isAnvil ? await readFork(conn) : null,
   }
 }
 

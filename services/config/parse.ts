@@ -49,5 +49,8 @@ export function publicConfig(config: TestConfig): TestConfigInput {
  * whole URL, which is what continuing an interrupted run needs; "Run again" asks for it anew.
  */
 export function shareableConfig(config: TestConfigInput): TestConfigInput {
-  return typeof config.rpcUrl === 'string' ? { ...config, rpcUrl: redactUrl(config.rpcUrl) } : config
+  const out = { ...config }
+  if (typeof out.rpcUrl === 'string') out.rpcUrl = redactUrl(out.rpcUrl)
+  if (typeof out.forkUrl === 'string') out.forkUrl = redactUrl(out.forkUrl)
+  return out
 }

@@ -105,6 +105,10 @@ export const testConfigSchema = z
     allowNonDevChain: z.boolean().default(false),
     /** Node to stress; absent = an embedded Anvil started for you. */
     rpcUrl: rpcUrl.optional(),
+    /** Without rpcUrl: the embedded Anvil starts as a local fork of this chain (docs/config.md#fork). */
+    forkUrl: rpcUrl.optional(),
+    /** The block the fork starts from; absent = the origin's head. Needs forkUrl. */
+    forkBlock: z.number().int().nonnegative().optional(),
     /** How blocks are produced (Anvil only): see docs/config.md. Absent = chosen per mode. */
     mining: z.enum(miningModes, { error: `must be one of: ${miningModes.join(', ')}` }).optional(),
     blockTime: z.number().positive().max(3600).optional(),
@@ -170,6 +174,14 @@ export const testConfigSchema = z
         path: ['nodeLostAfterMs'],
         message: `must be longer than nodeDownAfterMs (${c.nodeDownAfterMs} ms): the run waits for the node before giving up on it`,
       })
+    if (c.forkUrl && c.rpcUrl)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['forkUrl'],
+        message: 'forks into the embedded Anvil: leave rpcUrl out (or start the node you bring as a fork itself)',
+      })
+    if (c.forkBlock !== undefined && !c.forkUrl)
+      ctx.addIssue({ code: 'custom', path: ['forkBlock'], message: 'needs forkUrl: the chain to fork at that block' })
     const sources = (['privateKeys', 'nodeAccounts', 'impersonate'] as const).filter((k) => Boolean(c[k]))
     if (sources.length > 1)
       ctx.addIssue({

@@ -163,6 +163,13 @@ export const runReportSchema = z
         .string()
         .describe('block production during the run: automine, interval, engine, or node (left to the node)'),
       ownMining: ownMining.describe('how the node mined on its own, read at the start of the run'),
+      fork: z
+        .strictObject({
+          url: z.string().describe('the forked chain: scheme, host and port (a path or query is replaced by /…)'),
+          block: z.number().int().nonnegative().nullable().describe('the block the fork started from'),
+        })
+        .nullable()
+        .describe('a local Anvil fork of another chain (anvil_nodeInfo); null for any other node'),
     }),
     blocks: z.strictObject({
       count,

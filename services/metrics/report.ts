@@ -1,3 +1,4 @@
+import type { NodeFork } from '../chain/node-info'
 import type { NodeMining } from '../chain/node-mining'
 import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
@@ -42,6 +43,8 @@ export type RunReport = {
     mining: string
     /** How the node mined on its own, read at the start of the run (before the run set its mode). */
     ownMining: NodeMining
+    /** A local Anvil fork: the chain it forked (URL redacted) and the block; null otherwise. */
+    fork: NodeFork | null
   }
   blocks: MetricsSnapshot['blocks']
   accounts: {

@@ -110,6 +110,7 @@ function reportOf(
       ownMining: unknownMining,
       // A report stored by an older version may lack fields: what it has wins, the rest is unknown.
       ...previous.node,
+      fork: previous.node?.fork ?? null,
     },
     blocks: { count: 0, gasUsed: '0', ourTxs: counts.mined + counts.reverted, avgFullness: null },
     accounts: [],

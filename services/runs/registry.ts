@@ -14,6 +14,7 @@ import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
 import { type CompareQuery, compareStored, type RunComparison } from './comparison'
 import { settleInterrupted } from './interrupted'
+import { needsOwnNode, nodeParametersFor } from './node-for-config'
 import { createPreviewer } from './preview'
 import type { RunPreview } from './preview-types'
 import { type RunSession, startRunSession } from './run-session'
@@ -111,8 +112,8 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         throw new ConflictError('Another run is in progress', {
           hint: `Wait for run ${active.session.id} to finish or stop it first: runs share the node and its mining mode.`,
         })
-      const own = config.rpcUrl && config.rpcUrl !== defaultRpcUrl
-      const n = own ? await openNode({ rpcUrl: config.rpcUrl, batchSize: config.batchSize }) : await node()
+      const own = needsOwnNode(config, defaultRpcUrl)
+      const n = own ? await openNode(nodeParametersFor(config)) : await node()
       const session = startRunSession({ config, node: n, db: database(), dataDir, id: resume?.id, only: resume?.only })
       const entry = { session, startedAt: null as number | null }
       live.set(session.id, entry)
@@ -245,8 +246,8 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       // Everything that can be checked without the node first: bad input is a 400 naming the
       // field whether or not the node is up (it was a 503 when the node was down).
       const config = checkConfig(input)
-      const own = Boolean(config.rpcUrl && config.rpcUrl !== defaultRpcUrl)
-      const n = own ? await openNode({ rpcUrl: config.rpcUrl, timeoutMs: 5_000 }) : await node()
+      const own = needsOwnNode(config, defaultRpcUrl)
+      const n = own ? await openNode({ ...nodeParametersFor(config), timeoutMs: 5_000 }) : await node()
       try {
         return await this.previewer.preview(config, n)
       } finally {

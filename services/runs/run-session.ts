@@ -155,6 +155,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         embedded: node.embedded,
         mining: outcome?.mining ?? 'unknown',
         ownMining: outcome?.ownMining ?? node.info.ownMining,
+        fork: node.info.fork,
       },
       blocks: snap.blocks,
       accounts: (outcome?.senders ?? []).map((a) => ({

@@ -36,6 +36,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
       embedded: true,
       mining: 'engine',
       ownMining: { kind: 'automine' },
+      fork: null,
     },
     accounts: [],
     warnings: [],

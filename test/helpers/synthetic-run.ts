@@ -172,6 +172,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
       embedded: true,
       mining: 'engine',
       ownMining: { kind: 'automine' },
+      fork: null,
     },
     blocks: {
       count: seconds,
