@@ -83,8 +83,14 @@ program
     `live progress: ${progressModes.join(' | ')} — a bar on stderr; json: a JSON line a second on stdout, then an end line with the report's figures (the summary goes to stderr); default bar`,
   )
   .option('-q, --quiet', 'no live progress line (--progress none)')
+  .option(
+    '--metrics-port <port>',
+    "serve the run's Prometheus metrics at http://127.0.0.1:<port>/metrics while it runs (0: any free port, printed)",
+    numeric,
+  )
   .action(async (opts: Record<string, unknown>) => {
-    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, progress, ...rest } = opts
+    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, progress, metricsPort, ...rest } =
+      opts
     // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
     if (rest.waitForReceipt === true) delete rest.waitForReceipt
     rest.funderKey ??= process.env.EVM_STRESS_FUNDER_KEY
@@ -98,6 +104,7 @@ program
         thresholds: threshold as string[] | undefined,
         dataDir: dataDir as string,
         progress: quiet ? 'none' : (progress as string | undefined),
+        metricsPort: metricsPort as number | undefined,
         flags: rest,
       })
     } catch (error) {

@@ -4,12 +4,14 @@ import { openNode } from '../services/chain/node-handle'
 import { nodeMiningLabel } from '../services/chain/node-mining'
 import { ConfigError, StressError } from '../services/errors/base'
 import { junitXml } from '../services/metrics/junit'
+import { createPrometheusExporter } from '../services/metrics/prometheus'
 import type { RunReport } from '../services/metrics/report'
 import { nodeParametersFor } from '../services/runs/node-for-config'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
 import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
+import { startMetricsServer } from './metrics-server'
 import { startProgress } from './progress'
 import { startJsonProgress } from './progress-json'
 import { formatSummary } from './summary'
@@ -32,6 +34,8 @@ export type RunCommandOptions = {
   dataDir: string
   /** `bar` (default), `json` (a JSON line a second on stdout; the summary on stderr) or `none`. */
   progress?: string
+  /** `--metrics-port`: serve the run's Prometheus metrics on 127.0.0.1 at this port (0 = any free one). */
+  metricsPort?: number
   flags: Record<string, unknown>
 }
 
@@ -40,12 +44,19 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const progress = progressModeOf(o.progress)
   const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
-  const node = await openNode(nodeParametersFor(config))
+  const exporter = o.metricsPort === undefined ? undefined : createPrometheusExporter()
+  const metricsServer = exporter && (await startMetricsServer(exporter, metricsPortOf(o.metricsPort)))
+  const node = await openNode(nodeParametersFor(config)).catch(async (error: unknown) => {
+    await metricsServer?.close()
+    throw error
+  })
   const db = openDb(dataDir)
   let report: RunReport
   try {
     const session = startRunSession({ config, node, db, dataDir })
+    exporter?.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
     const log = (line: string) => process.stderr.write(`${line}\n`)
+    if (metricsServer) log(`metrics: http://127.0.0.1:${metricsServer.port}/metrics (Prometheus text format)`)
     log(
       `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})${node.info.fork ? `, on a local fork of ${node.info.fork.url} at block ${node.info.fork.block ?? 'its head'}` : ''}`,
     )
@@ -80,6 +91,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   } finally {
     db.close()
     await node.close()
+    await metricsServer?.close()
   }
   // Harnesses read stdout line by line as JSON: the summary is for the person watching.
   ;(progress === 'json' ? process.stderr : process.stdout).write(`${formatSummary(report)}\n`)
@@ -92,6 +104,14 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     process.stderr.write(`JUnit XML written to ${o.junit}\n`)
   }
   return exitCodeOf(report)
+}
+
+/** `--metrics-port`: a TCP port, named when it is not one. */
+function metricsPortOf(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65_535) return value
+  throw new ConfigError([{ field: '--metrics-port', message: `"${String(value)}" is not a port (0–65535)` }], {
+    hint: 'Give a free TCP port, e.g. --metrics-port 9464, or 0 for any free one (printed at the start).',
+  })
 }
 
 /** `--progress`: bad input like any other flag, named, before a node is started. */

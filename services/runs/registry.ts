@@ -6,6 +6,7 @@ import { parseTestConfig } from '../config/parse'
 import { ConflictError, NotFoundError } from '../errors/base'
 import { resetFromStore } from '../live/from-store'
 import type { StreamSource } from '../live/sse'
+import { createPrometheusExporter } from '../metrics/prometheus'
 import type { RunReport } from '../metrics/report'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
@@ -33,6 +34,8 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
   let db: Db | undefined
   let defaultNode: Promise<NodeHandle> | undefined
   const live = new Map<string, { session: RunSession; startedAt: number | null }>()
+  /** `GET /metrics`: every run this process started (docs/metrics.md#prometheus). */
+  const prometheus = createPrometheusExporter()
 
   const database = () => {
     db ??= openDb(dataDir)
@@ -115,6 +118,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       const own = needsOwnNode(config, defaultRpcUrl)
       const n = own ? await openNode(nodeParametersFor(config)) : await node()
       const session = startRunSession({ config, node: n, db: database(), dataDir, id: resume?.id, only: resume?.only })
+      prometheus.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
       const entry = { session, startedAt: null as number | null }
       live.set(session.id, entry)
       session.bus.on('event', (e) => {
@@ -239,6 +243,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       db?.close()
     },
 
+    prometheus,
     // Web UI: previews and saved tests. The logic lives in preview.ts and saved-tests.ts.
     previewer: createPreviewer({ dataDir }),
     /** What a config will send, against the node, without sending anything; bad input → ConfigError. */

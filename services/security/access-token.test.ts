@@ -22,6 +22,11 @@ describe('access token', () => {
     if (page.kind === 'refuse') expect(page.hint).toContain('?token=')
   })
 
+  it('guards the Prometheus scrape target like the API: a Bearer header, or a 401 a scraper reads', () => {
+    expect(get('/metrics')).toMatchObject({ kind: 'refuse', api: true })
+    expect(get('/metrics', { authorization: `Bearer ${token}` })).toEqual({ kind: 'allow' })
+  })
+
   it('accepts the Bearer header, and refuses a wrong one saying it is wrong', () => {
     expect(get('/api/runs', { authorization: `Bearer ${token}` }, 'POST')).toEqual({ kind: 'allow' })
     expect(get('/api/runs', { authorization: `bearer  ${token}` })).toEqual({ kind: 'allow' })

@@ -55,7 +55,8 @@ function bearer(header: string | null): string | null {
 export function checkAccess(request: AccessRequest, token: string | undefined): AccessDecision {
   if (!token) return { kind: 'allow' }
   const url = new URL(request.pathWithQuery, 'http://placeholder')
-  const api = url.pathname === '/api' || url.pathname.startsWith('/api/')
+  // The scrape target answers like the API: a 401 a scraper can read, not a page.
+  const api = url.pathname === '/api' || url.pathname.startsWith('/api/') || url.pathname === '/metrics'
   const fromHeader = bearer(request.headers.get('authorization'))
   if (fromHeader !== null && sameSecret(fromHeader, token)) return { kind: 'allow' }
   const fromCookie = cookieValue(request.headers.get('cookie'), tokenCookie)

@@ -122,6 +122,11 @@ describe('a server started with EVM_STRESS_ACCESS_TOKEN', () => {
     expect(res.status).toBe(200)
     expect(((await res.json()) as { reachable: boolean }).reachable).toBe(true)
     expect((await fetch(url('/'), { headers: bearer })).status).toBe(200)
+    // The Prometheus scrape target: a scraper sends the header too; without it, JSON 401.
+    expect((await fetch(url('/metrics'), { headers: bearer })).status).toBe(200)
+    const scrape = await fetch(url('/metrics'))
+    expect(scrape.status).toBe(401)
+    expect(((await scrape.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED')
   })
 
   test('?token= sets an HttpOnly, SameSite=Strict cookie and redirects to the URL without it', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { type AppServer, startApp } from './support/app-server'
+import { scrape, total } from '../helpers/scrape'
 import { waitForTerminal } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })
@@ -104,5 +105,11 @@ describe('HTTP API', () => {
     const again = await post(`/api/runs/${id}/stop`, undefined)
     expect(again.status).toBe(409)
     expect(((await again.json()) as ErrorBody).error.code).toBe('CONFLICT')
+
+    // The Prometheus scrape target holds the run too, with the same numbers.
+    const families = await scrape(`${app.baseUrl}/metrics`)
+    expect(total(families, 'evm_stress_run_status', { run_id: id, status: 'stopped' })).toBe(1)
+    for (const state of ['planned', 'mined', 'failed', 'dropped', 'cancelled'] as const)
+      expect(total(families, 'evm_stress_txs', { run_id: id, state }), state).toBe(c[state])
   })
 })

@@ -52,7 +52,10 @@ describe('every error class, provoked on a real Anvil', () => {
   it('nonce too low', async () => {
     const a = await account()
     const tx = await a.base()
-    await a.send(tx)
+    const hash = await a.send(tx)
+    // Anvil answers a send before it has mined it: until the receipt is there, the same nonce
+    // is a replacement (underpriced), not a nonce already used.
+    while (!(await conn().request('eth_getTransactionReceipt', [hash]))) await new Promise((r) => setTimeout(r, 10))
     expectKind(await provoke(async () => a.send({ ...tx, value: 2n })), 'nonce-too-low', /nonce too low/i)
   })
 
