@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { type AppServer, startApp } from './support/app-server'
 import { scrape, total } from '../helpers/scrape'
+import { type AppServer, startApp } from './support/app-server'
 import { waitForTerminal } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })

@@ -1,5 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { RunReport } from '../../services/metrics/report'
+import { tempDataDir } from './run'
 
 const bin = fileURLToPath(new URL('../../bin/evm-stress.mjs', import.meta.url))
 
@@ -21,3 +25,11 @@ export function startCli(args: string[]): { child: ChildProcess; result: Promise
 }
 
 export const runCli = (args: string[]) => startCli(args).result
+
+/** `evm-stress run <args>` with a fresh data dir and `--report` in it: the result, the dir, the report. */
+export async function runCliReporting(args: string[]) {
+  const dir = tempDataDir()
+  const reportFile = join(dir, 'report.json')
+  const result = await runCli(['run', ...args, '--data-dir', dir, '--report', reportFile])
+  return { ...result, dir, report: () => JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport }
+}

@@ -6,17 +6,14 @@ import { deriveAccounts } from '../../services/accounts/derive'
 import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
-import { runCli, startCli } from '../helpers/cli'
+import { runCli, runCliReporting, startCli } from '../helpers/cli'
 import { freshMnemonic, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
 
 describe('evm-stress run', () => {
   it('runs against a given node, prints a summary and writes a report that matches the chain', async () => {
-    const dir = tempDataDir()
-    const reportFile = join(dir, 'report.json')
-    const r = await runCli([
-      'run',
+    const r = await runCliReporting([
       '--rpc-url',
       testNode.anvil.rpcUrl,
       '--txs',
@@ -25,15 +22,12 @@ describe('evm-stress run', () => {
       '5',
       '--mining',
       'engine',
-      '--data-dir',
-      dir,
-      '--report',
-      reportFile,
     ])
+    const { dir } = r
     expect(r.stderr).not.toMatch(/error/i)
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/status\s+completed/)
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    const report = r.report()
     expect(report.counts).toMatchObject({ planned: 250, mined: 250, reverted: 0, failed: 0, dropped: 0, cancelled: 0 })
     for (const key of ['status', 'counts', 'durationMs', 'throughput', 'latencyMs', 'accounts', 'errors'])
       expect(report).toHaveProperty(key)
@@ -113,14 +107,9 @@ describe('evm-stress run', () => {
   })
 
   it('--progress json: a JSON line a second on stdout, the last one equal to the report and the chain', async () => {
-    const dir = tempDataDir()
-    const reportFile = join(dir, 'report.json')
-    const r = await runCli([
-      'run',
-      '--rpc-url',
-      testNode.anvil.rpcUrl,
-      ...['--txs', '900', '--accounts', '6', '--rate', '300', '--mining', 'engine'],
-      ...['--progress', 'json', '--data-dir', dir, '--report', reportFile, '--mnemonic', freshMnemonic()],
+    const r = await runCliReporting([
+      ...['--rpc-url', testNode.anvil.rpcUrl, '--txs', '900', '--accounts', '6', '--rate', '300'],
+      ...['--mining', 'engine', '--progress', 'json', '--mnemonic', freshMnemonic()],
     ])
     expect(r.code).toBe(0)
     // stdout is for machines: every line is JSON; the summary went to the person, on stderr.
@@ -129,7 +118,7 @@ describe('evm-stress run', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as ProgressRecord)
     expect(r.stderr).toMatch(/status\s+completed/)
-    const report = JSON.parse(readFileSync(reportFile, 'utf8')) as RunReport
+    const report = r.report()
     const end = lines.at(-1) as ProgressRecord
     expect(lines.slice(0, -1).every((l) => l.type === 'progress')).toBe(true)
     expect(lines.filter((l) => l.type === 'progress').length).toBeGreaterThanOrEqual(2) // ~3 s at 300 tx/s
