@@ -46,6 +46,7 @@ const safeToRepeat = new Set([
   'txpool_status',
   'anvil_getAutomine',
   'anvil_getIntervalMining',
+  'anvil_metadata',
   'anvil_setBalance',
   'evm_mine',
   'evm_setAutomine',

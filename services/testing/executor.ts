@@ -6,6 +6,7 @@ import { guardChain } from '../chain/chain-guard'
 import { type Connection, transientKinds } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
+import { readInstanceId } from '../chain/node-instance'
 import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 import { classifyError } from '../errors/classify'
@@ -179,7 +180,11 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
-  const head = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { number: Hex; hash: Hex }
+  const [head, instance] = await Promise.all([
+    conn.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: Hex; hash: Hex }>,
+    readInstanceId(conn),
+  ])
+  const startBlock = hexToBigInt(head.number)
   const lowBalance = createLowBalanceWarner({
     bus,
     perTxWei: s.prepared.perTx,
@@ -214,9 +219,10 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     sending: new Map(),
     decodeRevert: s.setup.decodeRevert,
     replays: { count: 0, pending: new Set() },
+    start: { block: startBlock, instance },
     tracker: createInclusionTracker({
       conn,
-      fromBlock: hexToBigInt(head.number),
+      fromBlock: startBlock,
       fromHash: head.hash,
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => {

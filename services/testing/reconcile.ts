@@ -1,4 +1,5 @@
 import { type Address, type Hex, hexToBigInt, hexToNumber, toHex } from 'viem'
+import { readInstanceId } from '../chain/node-instance'
 import { applyInclusion } from './apply-inclusion'
 import { openRecords } from './open-records'
 import { type RawReceipt, toInclusion } from './receipts'
@@ -47,6 +48,13 @@ export async function reconcileAfterGap(ctx: RunContext): Promise<GapOutcome> {
     return {
       kind: 'reset',
       why: `none of the blocks we read (up to ${seen}) is on the node's chain any more`,
+    }
+  // Agreeing only where the run began proves little on a node that restarted: a fresh Anvil
+  // started within the same second has our very block 0, and none of the run's set-up.
+  if (ancestor <= ctx.start.block && ctx.start.instance && (await readInstanceId(ctx.conn)) !== ctx.start.instance)
+    return {
+      kind: 'reset',
+      why: `the node restarted (a new Anvil instance) and its chain shares with ours only block ${ancestor}, from before the run began`,
     }
   let reopened = 0
   if (ancestor < seen) {

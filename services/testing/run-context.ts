@@ -27,6 +27,8 @@ export type RunContext = {
   ledger: Ledger
   nonces: NonceManager
   tracker: InclusionTracker
+  /** The head when sending began, and the node's instance then (Anvil's; absent elsewhere). */
+  start: { block: bigint; instance: Hex | undefined }
   fees: FeeProvider
   gate: SendGate
   control: RunControl

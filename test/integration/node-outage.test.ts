@@ -51,44 +51,52 @@ describe('the node goes away', () => {
     }
   })
 
-  it('Anvil killed and restarted (a fresh chain): the reset is reported, no old tx is counted as mined', async () => {
-    const anvil = await createAnvil()
-    await anvil.start()
-    const node = await openNode({ rpcUrl: anvil.rpcUrl, timeoutMs: 2_000 })
-    let restarted: Awaited<ReturnType<typeof createAnvil>> | undefined
-    try {
-      const { session } = startTestRun(node, {
-        txs: 3000,
-        accounts: 10,
-        rate: 500,
-        mining: 'engine',
-        nodeDownAfterMs: 500,
-        requestTimeoutMs: 2_000,
-        mnemonic: freshMnemonic(),
-      })
-      while (session.metrics.snapshot().counts.mined < 300) await sleep(20)
-      await anvil.stop()
-      restarted = await createAnvil({ port: anvil.port })
-      await restarted.start()
-      const report = await session.done
-      expect(report.status).toBe('failed')
-      expect(report.error?.code).toBe('CHAIN_RESET')
-      expect(report.warnings.find((w) => w.code === 'chain-reset')?.message).toMatch(/chain changed mid-run/)
-      expect(report.invariantHolds).toBe(true)
-      expect(report.counts.mined).toBeGreaterThanOrEqual(300)
-      expect(report.counts.mined).toBeLessThan(3000)
-      expect(report.counts.cancelled).toBeGreaterThan(0)
-      // The new chain has none of the old txs, and no account is left with queued ones.
-      const fresh = await openNode({ rpcUrl: restarted.rpcUrl })
-      for (const a of report.accounts) {
-        expect(await onChainNonce(fresh, a.address)).toBe(0)
-        expect(await onChainNonce(fresh, a.address, 'pending')).toBe(0)
+  // Anvil's genesis block hashes its timestamp (whole seconds): a fresh Anvil started within the
+  // same second as the one it replaces has the very same block 0. Both cases are pinned here with
+  // --timestamp, so neither depends on when the restart happens.
+  const genesis = Math.floor(Date.now() / 1000) - 3_600
+  for (const [name, again] of [
+    ['another genesis', genesis + 60],
+    ['the same genesis (restarted within the same second)', genesis],
+  ] as const)
+    it(`Anvil killed and restarted with a fresh chain, ${name}: the reset is reported, no old tx is counted as mined`, async () => {
+      const anvil = await createAnvil({ extraArgs: ['--timestamp', String(genesis)] })
+      await anvil.start()
+      const node = await openNode({ rpcUrl: anvil.rpcUrl, timeoutMs: 2_000 })
+      let restarted: Awaited<ReturnType<typeof createAnvil>> | undefined
+      try {
+        const { session } = startTestRun(node, {
+          txs: 3000,
+          accounts: 10,
+          rate: 500,
+          mining: 'engine',
+          nodeDownAfterMs: 500,
+          requestTimeoutMs: 2_000,
+          mnemonic: freshMnemonic(),
+        })
+        while (session.metrics.snapshot().counts.mined < 300) await sleep(20)
+        await anvil.stop()
+        restarted = await createAnvil({ port: anvil.port, extraArgs: ['--timestamp', String(again)] })
+        await restarted.start()
+        const report = await session.done
+        expect(report.status).toBe('failed')
+        expect(report.error?.code).toBe('CHAIN_RESET')
+        expect(report.warnings.find((w) => w.code === 'chain-reset')?.message).toMatch(/chain changed mid-run/)
+        expect(report.invariantHolds).toBe(true)
+        expect(report.counts.mined).toBeGreaterThanOrEqual(300)
+        expect(report.counts.mined).toBeLessThan(3000)
+        expect(report.counts.cancelled).toBeGreaterThan(0)
+        // The new chain has none of the old txs, and no account is left with queued ones.
+        const fresh = await openNode({ rpcUrl: restarted.rpcUrl })
+        for (const a of report.accounts) {
+          expect(await onChainNonce(fresh, a.address)).toBe(0)
+          expect(await onChainNonce(fresh, a.address, 'pending')).toBe(0)
+        }
+        await fresh.close()
+      } finally {
+        await node.close()
+        await restarted?.stop()
+        await anvil.stop()
       }
-      await fresh.close()
-    } finally {
-      await node.close()
-      await restarted?.stop()
-      await anvil.stop()
-    }
-  })
+    })
 })
