@@ -42,6 +42,17 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value]
 }
 
+/** `--tx-type eip4844` as it is; `legacy=1,eip1559=3` → a weighted mix (bad parts left for zod to name). */
+export function txTypeFlag(value: string): string | Record<string, number | string> {
+  if (!value.includes('=') && !value.includes(',')) return value.trim()
+  return Object.fromEntries(
+    list(value).map((part) => {
+      const [type = '', weight = '1'] = part.split('=').map((v) => v.trim())
+      return [type, numeric(weight)]
+    }),
+  )
+}
+
 /** `a,b, c` → ['a', 'b', 'c'] for list flags. */
 export function list(value: string): string[] {
   return value
@@ -63,7 +74,7 @@ export function loadConfig(
   flags: Record<string, unknown>,
   thresholds: string[] = [],
 ): TestConfig {
-  const { foundryOut: flagOut, ...flagValues } = flags
+  const { foundryOut: flagOut, blobsPerTx, ...flagValues } = flags
   const read = file ? readConfigFile(file) : {}
   const { foundryOut: fileOut, ...fileValues } = read
   const baseDir = file ? dirname(resolve(file)) : process.cwd()
@@ -72,6 +83,12 @@ export function loadConfig(
   const fromFile = file ? inlineArtifactFiles(fileValues, { baseDir, foundryOut }) : {}
   const defined = Object.fromEntries(Object.entries(flagValues).filter(([, v]) => v !== undefined))
   const merged: Record<string, unknown> = { ...fromFile, ...defined }
+  // `--blobs-per-tx` sets one field of the file's `blobs` (a non-object is left for zod to name).
+  if (blobsPerTx !== undefined)
+    merged.blobs =
+      merged.blobs === undefined || (typeof merged.blobs === 'object' && merged.blobs !== null)
+        ? { ...(merged.blobs as object | undefined), perTx: blobsPerTx }
+        : merged.blobs
   // `--threshold` adds to the file's thresholds rather than replacing them (a non-list is left for zod to name).
   if (thresholds.length)
     merged.thresholds =

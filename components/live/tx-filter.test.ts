@@ -19,6 +19,7 @@ const row = (idx: number, patch: Partial<TxRow> = {}): TxRow => ({
   includedAt: 2,
   block: 1,
   gasUsed: 21_000,
+  txType: null,
   latencyMs: 10,
   errorKind: null,
   error: null,

@@ -12,6 +12,8 @@ export type Connection = {
    * JSON-RPC array (http), which is how the engine batches sends and reads.
    */
   readonly request: RpcRequest
+  /** One request per http body, never merged: for bulky ones (blob txs) that a batch would push over a node's body limit. */
+  readonly requestAlone: RpcRequest
   close(): Promise<void>
 }
 
@@ -84,8 +86,19 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
         maxResponseBodySize: options.maxResponseBytes ?? maxResponseBytes,
       })
   const client = createPublicClient({ transport, pollingInterval: 100 })
-  const once: RpcRequest = (method, params = []) =>
-    (client.request as (args: { method: string; params: unknown[] }) => Promise<unknown>)({ method, params })
+  type Raw = (args: { method: string; params: unknown[] }) => Promise<unknown>
+  const once: RpcRequest = (method, params = []) => (client.request as Raw)({ method, params })
+  // Anvil refuses bodies above 2 MB: a batch of blob txs (~260 KB of hex per blob) goes over it.
+  const alone = isWs
+    ? client
+    : createPublicClient({
+        transport: http(url, {
+          retryCount: 0,
+          timeout,
+          maxResponseBodySize: options.maxResponseBytes ?? maxResponseBytes,
+        }),
+      })
+  const requestAlone: RpcRequest = (method, params = []) => (alone.request as Raw)({ method, params })
   const retries = options.retries ?? 4
   const request: RpcRequest = async (method, params = []) => {
     if (!safeToRepeat.has(method)) return once(method, params)
@@ -102,6 +115,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
     url,
     client,
     request,
+    requestAlone,
     async close() {
       if (!isWs) return
       const socket = await (client.transport as { getRpcClient?: () => Promise<{ close(): void }> })

@@ -1,13 +1,17 @@
 import { createRequire } from 'node:module'
 import {
+  type AccessList,
   type Address,
+  type BlobSidecars,
   bytesToHex,
   type Hex,
   hexToBytes,
+  type SignedAuthorizationList,
   serializeTransaction,
   type TransactionSerializable,
 } from 'viem'
 import { sign } from 'viem/accounts'
+import type { TxType } from '../config/tx-type-schema'
 import { keccakHex } from './keccak'
 
 export type Fees =
@@ -23,6 +27,13 @@ export type UnsignedTx = {
   data?: Hex
   gas: bigint
   fees: Fees
+  /** Absent = what the fees are (EIP-1559, or legacy on a chain without a base fee). */
+  type?: TxType
+  accessList?: AccessList
+  /** EIP-4844: the blobs' versioned hashes and their sidecars (blob, commitment, proof). */
+  blobs?: { versionedHashes: readonly Hex[]; sidecars: BlobSidecars<Hex>; maxFeePerBlobGas: bigint }
+  /** EIP-7702: authorizations signed by their authorities. */
+  authorizationList?: SignedAuthorizationList
 }
 
 export type SignedTx = { raw: Hex; hash: Hex }
@@ -48,30 +59,53 @@ const native: NativeSecp | undefined = (() => {
 
 export const signerBackend: 'libsecp256k1' | 'js' = native ? 'libsecp256k1' : 'js'
 
+/** The one gas price of a type without a tip (legacy, EIP-2930): the most the fees allow. */
+const gasPriceOf = (f: Fees) => (f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice)
+
 function toSerializable(tx: UnsignedTx): TransactionSerializable {
   const base = { chainId: tx.chainId, nonce: tx.nonce, to: tx.to, value: tx.value, data: tx.data, gas: tx.gas }
-  return tx.fees.type === 'eip1559'
-    ? {
-        ...base,
-        type: 'eip1559',
-        maxFeePerGas: tx.fees.maxFeePerGas,
-        maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas,
-      }
-    : { ...base, type: 'legacy', gasPrice: tx.fees.gasPrice }
+  const type = tx.type ?? (tx.fees.type === 'eip1559' ? 'eip1559' : 'legacy')
+  if (type === 'legacy') return { ...base, type, gasPrice: gasPriceOf(tx.fees) }
+  const accessList = tx.accessList ?? []
+  if (type === 'eip2930') return { ...base, type, gasPrice: gasPriceOf(tx.fees), accessList }
+  if (tx.fees.type !== 'eip1559') throw new Error(`${type} txs need a chain with a base fee (EIP-1559)`)
+  const fees = { maxFeePerGas: tx.fees.maxFeePerGas, maxPriorityFeePerGas: tx.fees.maxPriorityFeePerGas }
+  if (type === 'eip1559') return { ...base, ...fees, type, accessList }
+  if (type === 'eip7702') {
+    if (!tx.to || !tx.authorizationList) throw new Error('an EIP-7702 tx needs a recipient and an authorization list')
+    return { ...base, to: tx.to, ...fees, type, accessList, authorizationList: tx.authorizationList }
+  }
+  if (!tx.to || !tx.blobs) throw new Error('an EIP-4844 tx needs a recipient and blobs')
+  return {
+    ...base,
+    to: tx.to,
+    ...fees,
+    type,
+    accessList,
+    maxFeePerBlobGas: tx.blobs.maxFeePerBlobGas,
+    blobVersionedHashes: tx.blobs.versionedHashes,
+    sidecars: tx.blobs.sidecars,
+  }
 }
 
 /** Signs a transaction with a raw private key; the hash is known before the node sees it. */
 export async function signTx(privateKey: Hex, tx: UnsignedTx): Promise<SignedTx> {
   const serializable = toSerializable(tx)
-  const digest = await keccakHex(serializeTransaction(serializable))
-  let signature: { r: Hex; s: Hex; yParity: number }
+  // A blob tx is signed and hashed without its sidecars; the node is sent the wrapper that holds them.
+  const bare = serializable.type === 'eip4844' ? { ...serializable, sidecars: false as const } : serializable
+  const sig = await signDigest(privateKey, await keccakHex(serializeTransaction(bare)))
+  // A legacy tx carries v (EIP-155 folds the chain id into it); typed txs carry yParity.
+  const signature = serializable.type === 'legacy' ? { ...sig, v: 27n + BigInt(sig.yParity) } : sig
+  const raw = serializeTransaction(serializable, signature)
+  return { raw, hash: await keccakHex(bare === serializable ? raw : serializeTransaction(bare, signature)) }
+}
+
+/** A secp256k1 signature of a 32-byte digest (a tx's, an authorization's). */
+export async function signDigest(privateKey: Hex, digest: Hex): Promise<{ r: Hex; s: Hex; yParity: number }> {
   if (native) {
     const { signature: sig, recid } = native.ecdsaSign(hexToBytes(digest), hexToBytes(privateKey))
-    signature = { r: bytesToHex(sig.subarray(0, 32)), s: bytesToHex(sig.subarray(32, 64)), yParity: recid }
-  } else {
-    const s = await sign({ hash: digest, privateKey })
-    signature = { r: s.r, s: s.s, yParity: s.yParity ?? 0 }
+    return { r: bytesToHex(sig.subarray(0, 32)), s: bytesToHex(sig.subarray(32, 64)), yParity: recid }
   }
-  const raw = serializeTransaction(serializable, signature)
-  return { raw, hash: await keccakHex(raw) }
+  const s = await sign({ hash: digest, privateKey })
+  return { r: s.r, s: s.s, yParity: s.yParity ?? 0 }
 }

@@ -20,6 +20,8 @@ export const scenarioSchema = z.discriminatedUnion(
   'name',
   [
     z.strictObject({ name: z.literal('transfer') }),
+    /** Counter.increment() as a mix of transaction types (txType; absent = all five alike), each receipt's type checked. */
+    z.strictObject({ name: z.literal('tx-types') }),
     z.strictObject({
       name: z.literal('rapid-transfer'),
       token: z.enum(['eth', 'erc20']).default('eth'),
@@ -98,4 +100,5 @@ export const scenarioNames = [
   'concurrent-users',
   'batch-operations',
   'gas-limit',
+  'tx-types',
 ] as const

@@ -3,6 +3,7 @@ import { wordlist } from '@scure/bip39/wordlists/english'
 import { z } from 'zod'
 import { thresholdsSchema } from '../thresholds/schema'
 import { scenarioSchema } from './scenario-schema'
+import { accessListModes, authorizationSchema, blobsSchema, txTypeSchema, txTypes } from './tx-type-schema'
 
 /** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
 export const limits = {
@@ -99,6 +100,19 @@ export const testConfigSchema = z
     gasLimit: weiString.optional(),
     maxFeePerGas: weiString.optional(),
     maxPriorityFeePerGas: weiString.optional(),
+    /** Blob txs: the most wei per blob gas; absent = twice the blob base fee, at least 1 gwei. */
+    maxFeePerBlobGas: weiString.optional(),
+    /**
+     * Transaction type of every tx, or a weighted mix of types (docs/config.md#tx-types); absent =
+     * EIP-1559 (legacy on a chain without a base fee).
+     */
+    txType: txTypeSchema.optional(),
+    /** EIP-2930 txs: an empty access list, or one generated for each tx by eth_createAccessList. */
+    accessList: z.enum(accessListModes, { error: `must be one of: ${accessListModes.join(', ')}` }).default('empty'),
+    /** EIP-4844 txs: how many blobs and what they hold. */
+    blobs: blobsSchema.optional(),
+    /** EIP-7702 txs: what the authorities delegate to. */
+    authorization: authorizationSchema.optional(),
     /** The workload (see docs/scenarios.md); absent = ETH transfers. */
     scenario: z.preprocess((v) => (typeof v === 'string' ? { name: v } : v), scenarioSchema).optional(),
     /** Send to a chain that is not a local dev chain (real funds!). Off by default. */
@@ -182,6 +196,15 @@ export const testConfigSchema = z
       })
     if (c.forkBlock !== undefined && !c.forkUrl)
       ctx.addIssue({ code: 'custom', path: ['forkBlock'], message: 'needs forkUrl: the chain to fork at that block' })
+    const nodeSigned = c.nodeAccounts || c.impersonate
+    const blobOrCode = typeof c.txType === 'string' ? [c.txType] : Object.keys(c.txType ?? {})
+    const keyed = blobOrCode.filter((t) => t === 'eip4844' || t === 'eip7702')
+    if (nodeSigned && keyed.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['txType'],
+        message: `${keyed.join(' and ')} txs are signed here, with keys: senders the node signs for (${c.nodeAccounts ? 'nodeAccounts' : 'impersonate'}) can send ${txTypes.filter((t) => t !== 'eip4844' && t !== 'eip7702').join(', ')}`,
+      })
     const sources = (['privateKeys', 'nodeAccounts', 'impersonate'] as const).filter((k) => Boolean(c[k]))
     if (sources.length > 1)
       ctx.addIssue({

@@ -14,6 +14,13 @@ describe('classifyError', () => {
     [-32000, 'intrinsic gas too high -- tx.gas_limit > env.block.gas_limit', 'gas-above-block-limit', 'free', false],
     [-32000, 'intrinsic gas too low', 'intrinsic-gas-too-low', 'free', false],
     [-32003, 'max fee per gas less than block base fee', 'fee-below-base-fee', 'free', true],
+    [
+      -32003,
+      'Block `blob_gas_price` is greater than tx-specified `max_fee_per_blob_gas`',
+      'blob-fee-too-low',
+      'free',
+      true,
+    ],
     [-32003, 'invalid chain id for signer', 'wrong-chain', 'free', false],
     [-32602, 'No Signer available', 'unknown-sender', 'free', false],
     [-32005, 'request limit reached', 'rate-limited', 'free', true],

@@ -39,6 +39,11 @@ const patterns: [RegExp, TxErrorKind][] = [
     /max fee per gas less than block base fee|fee cap.*(less|lower|below).*base fee|FeeCapTooLow/i,
     'fee-below-base-fee',
   ],
+  // Before "base fee": Anvil names the block's blob gas price; geth and reth say "blob fee cap" / "blob gas fee".
+  [
+    /blob_gas_price.*greater than.*max_fee_per_blob_gas|max fee per blob gas less than|blob fee cap|BlobFeeCapTooLow|blob gas fee too low/i,
+    'blob-fee-too-low',
+  ],
   [/intrinsic gas too low|gas too low/i, 'intrinsic-gas-too-low'],
   [
     /gas_limit > env\.block\.gas_limit|exceeds block gas limit|intrinsic gas too high|gas limit reached/i,

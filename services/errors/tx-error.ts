@@ -6,6 +6,7 @@ export const txErrorKinds = [
   'replacement-underpriced',
   'insufficient-funds',
   'fee-below-base-fee',
+  'blob-fee-too-low',
   'intrinsic-gas-too-low',
   'gas-above-block-limit',
   'wrong-chain',
@@ -62,6 +63,12 @@ export const kindInfo: Record<TxErrorKind, KindInfo> = {
     nonce: 'free',
     title: 'Max fee per gas below the block base fee',
     hint: 'Base fee rose under load; the engine re-prices and resends. Set maxFeePerGas higher to avoid the extra round trip.',
+  },
+  'blob-fee-too-low': {
+    retryable: true,
+    nonce: 'free',
+    title: 'Max fee per blob gas below the blob base fee',
+    hint: 'Blob base fee rose under load (blocks above the blob target raise it); the engine re-prices and resends unless maxFeePerBlobGas was set — raise it then.',
   },
   'intrinsic-gas-too-low': {
     retryable: false,

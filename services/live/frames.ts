@@ -1,3 +1,4 @@
+import type { TxType } from '../config/tx-type-schema'
 import type { TxErrorKind } from '../errors/tx-error'
 import type { ErrorGroup } from '../metrics/aggregator'
 import type { LabelCounts } from '../metrics/label-counts'
@@ -27,6 +28,8 @@ export type TxRow = {
   includedAt: number | null
   block: number | null
   gasUsed: number | null
+  /** Its planned EIP-2718 type; null = the default (docs/config.md#tx-types). */
+  txType: TxType | null
   latencyMs: number | null
   errorKind: TxErrorKind | null
   error: string | null

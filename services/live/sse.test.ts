@@ -18,6 +18,7 @@ const row = (idx: number): TxRow => ({
   includedAt: 2,
   block: 3,
   gasUsed: 21000,
+  txType: null,
   latencyMs: 1,
   errorKind: null,
   error: 'x'.repeat(200),

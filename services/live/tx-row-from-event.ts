@@ -17,6 +17,7 @@ export function txRowFromEvent(e: TxEvent): TxRow {
     includedAt: included ? e.at : null,
     block: e.blockNumber === undefined ? null : Number(e.blockNumber),
     gasUsed: e.gasUsed === undefined ? null : Number(e.gasUsed),
+    txType: e.txType ?? null,
     latencyMs: e.latencyMs ?? null,
     errorKind: e.error?.kind ?? null,
     error: e.error?.message ?? null,

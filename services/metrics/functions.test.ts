@@ -10,6 +10,10 @@ const row = (over: Partial<TxStatRow>): TxStatRow => ({
   state: 'mined',
   gas_used: '21000',
   latency_ms: 100,
+  tx_type: null,
+  receipt_type: null,
+  blob_gas_used: null,
+  blob_gas_price: null,
   ...over,
 })
 

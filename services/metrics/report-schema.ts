@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { testConfigSchema } from '../config/schema'
+import { txTypes } from '../config/tx-type-schema'
 import { txErrorKinds } from '../errors/tx-error'
 import { runStatuses } from '../testing/events'
 import { thresholdMetricNames } from '../thresholds/metrics'
@@ -85,6 +86,16 @@ export const functionStatsSchema = z.strictObject({
     total: z.number().nonnegative(),
   }),
   latencyMs: z.strictObject({ p50: nullableNumber, p95: nullableNumber }),
+})
+
+/** Per transaction type (services/metrics/tx-type-stats.ts). */
+const txTypeStatsSchema = functionStatsSchema.omit({ label: true, role: true }).extend({
+  type: z.enum(['default', ...txTypes]),
+  receiptTypeMismatch: count.describe('included txs whose receipt type is not the planned one'),
+  blobs: z
+    .strictObject({ gasUsed: decimal, minPriceWei: decimal, maxPriceWei: decimal })
+    .nullable()
+    .describe('EIP-4844: blob gas of the included txs and the price range paid per unit'),
 })
 
 const findingValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
@@ -183,6 +194,7 @@ export const runReportSchema = z
     gapFills: count,
     scenario: scenario.nullable(),
     functions: z.array(functionStatsSchema),
+    txTypes: z.array(txTypeStatsSchema),
     environment: z
       .strictObject({
         evmStress: z.string(),

@@ -8,6 +8,7 @@ import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { MetricsSnapshot } from './aggregator'
 import type { ToolEnvironment } from './environment'
 import type { FunctionStats } from './functions'
+import type { TxTypeStats } from './tx-type-stats'
 
 /** Added fields keep the version (readers ignore what they do not know); renamed or removed ones bump it. */
 export const reportVersion = 1
@@ -66,6 +67,8 @@ export type RunReport = {
   scenario: RunOutcome['scenario'] | null
   /** Per contract function / operation, from the stored tx rows: counts by state, gas, latency. */
   functions: FunctionStats[]
+  /** Per transaction type (docs/metrics.md#tx-types), from the stored tx rows. */
+  txTypes: TxTypeStats[]
   /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */
   environment: ToolEnvironment | null
   config: TestConfigInput

@@ -9,6 +9,10 @@ export type TxStatRow = {
   state: string
   gas_used: string | null
   latency_ms: number | null
+  tx_type: string | null
+  receipt_type: number | null
+  blob_gas_used: string | null
+  blob_gas_price: string | null
 }
 
 /** The numbers of one group of txs (one function, one account): counts by state, gas, latency. */

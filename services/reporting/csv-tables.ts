@@ -3,7 +3,7 @@ import type { ErrorGroup } from '../metrics/aggregator'
 import type { FunctionStats } from '../metrics/functions'
 import type { Db } from '../store/db'
 import { readTxStatRows } from '../store/stat-rows'
-import type { TxDbRow } from '../store/tx-rows'
+import { type TxDbRow, txColumns as txDbColumns } from '../store/tx-rows'
 import { type CsvColumn, csvLine, csvTable } from './csv'
 import { loadReport } from './stored-run'
 
@@ -25,6 +25,7 @@ const txColumns: CsvColumn<TxDbRow>[] = [
   ['included_at', (r) => r.included_at],
   ['block_number', (r) => r.block_number],
   ['gas_used', (r) => r.gas_used],
+  ['tx_type', (r) => r.tx_type],
   ['latency_ms', (r) => r.latency_ms],
   ['error_kind', (r) => r.error_kind],
   ['error_message', (r) => r.error_message],
@@ -39,9 +40,7 @@ export const txsCsvPageSize = 5_000
  */
 export function* txsCsvChunks(db: Db, runId: string, pageSize = txsCsvPageSize): Generator<string> {
   const page = db.prepare<[string, number, number], TxDbRow>(
-    `SELECT idx, role, label, account, nonce, hash, state, attempts, submitted_at, included_at, block_number,
-            gas_used, latency_ms, error_kind, error_message, updated_at
-     FROM txs WHERE run_id = ? AND idx > ? ORDER BY idx LIMIT ?`,
+    `SELECT ${txDbColumns} FROM txs WHERE run_id = ? AND idx > ? ORDER BY idx LIMIT ?`,
   )
   yield csvLine(txColumns.map(([h]) => h))
   // Gap fills have negative indexes: start below any of them.

@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '../errors/base'
 import { type AccountStats, accountStats } from '../metrics/account-stats'
 import { functionStats } from '../metrics/functions'
 import type { RunReport } from '../metrics/report'
+import { txTypeStats } from '../metrics/tx-type-stats'
 import type { Db } from '../store/db'
 import { loadTimeline, type StoredTimeline } from '../store/run-timeline'
 import { createRunsRepo, type RunRow } from '../store/runs-repo'
@@ -25,6 +26,8 @@ export function loadReport(db: Db, runId: string): StoredReport {
     })
   const report = JSON.parse(row.report_json) as RunReport
   if (!Array.isArray(report.functions)) report.functions = functionStats(readTxStatRows(db, runId))
+  // Reports written before types were recorded: every stored tx is of the default type.
+  if (!Array.isArray(report.txTypes)) report.txTypes = txTypeStats(readTxStatRows(db, runId))
   return { row, report }
 }
 

@@ -3,9 +3,10 @@ import type { NodeHandle } from '../chain/node-handle'
 import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
-import { type FunctionStats, functionStats } from '../metrics/functions'
+import { functionStats } from '../metrics/functions'
 import { percentiles } from '../metrics/percentiles'
 import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import { txTypeStats } from '../metrics/tx-type-stats'
 import type { Db } from '../store/db'
 import { createRunsRepo, type RunRow } from '../store/runs-repo'
 import { readTxStatRows } from '../store/stat-rows'
@@ -72,7 +73,11 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   counts.cancelled += neverRecorded.length
   // Every row is settled now (the never-recorded ones inserted as cancelled): per-function numbers from them.
   const functions = functionStats(readTxStatRows(db, row.id))
-  repo.update(row.id, { report_json: JSON.stringify(reportOf(row, counts, rows, functions)), ended_at: Date.now() })
+  const txTypes = txTypeStats(readTxStatRows(db, row.id))
+  repo.update(row.id, {
+    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes })),
+    ended_at: Date.now(),
+  })
   return { remaining, counts }
 }
 
@@ -81,7 +86,7 @@ function reportOf(
   row: RunRow,
   counts: TxCounts,
   rows: ReturnType<ReturnType<typeof createRunsRepo>['txs']>,
-  functions: FunctionStats[],
+  byGroup: Pick<RunReport, 'functions' | 'txTypes'>,
 ): RunReport {
   const previous = row.report_json ? (JSON.parse(row.report_json) as Partial<RunReport>) : {}
   const startedAt = row.started_at ?? row.created_at
@@ -124,7 +129,7 @@ function reportOf(
     ],
     gapFills: 0,
     scenario: null,
-    functions,
+    ...byGroup,
     environment: previous.environment ?? null,
     config: shareableConfig(JSON.parse(row.config_json)),
     ...interruptedThresholds(JSON.parse(row.config_json).thresholds),

@@ -11,6 +11,7 @@ import { scenarioFor } from '../scenarios'
 import { compileCustomCall } from '../scenarios/custom-call'
 import { compileWorkload } from '../scenarios/workload/compile'
 import { createFeeProvider } from '../testing/fees'
+import { blobFeeCap, txTypeCosts, typeWeights } from '../testing/tx-type-costs'
 import { chain, fundingOf } from './preview-funding'
 import { customCallSamples, erc20Samples, transferSamples } from './preview-samples'
 import { type AddressBook, createAddressBook, previewSenders } from './preview-senders'
@@ -53,11 +54,15 @@ export async function previewRun(p: PreviewRunParameters): Promise<RunPreview> {
   const target = compiled ? await callTarget(conn, compiled, senders.addresses, config) : undefined
   const gas = gasOf(config, shape.gasPerTx, target?.estimate ?? null)
 
-  const fundedPerTx = fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx
+  // Blob gas and authorizations: at the blob base fee now, and at the cap the run funds for.
+  const blobFee = typeWeights(config).eip4844 ? await chain(() => blobFeeCap(config, conn)) : { cap: 0n, baseFee: 0n }
+  const typeNow = txTypeCosts(config, blobFee.baseFee).average
+  const typeMax = txTypeCosts(config, blobFee.cap).worst
+  const fundedPerTx = fees.maxGasCost(shape.gasPerTx + typeMax.gas) + typeMax.wei + shape.valuePerTx
   const funding = await fundingOf(config, conn, info, senders, fundedPerTx, fees.get(), shape.planned)
   const price = effectivePrice(fees.get(), info.baseFeePerGas)
-  const perTxWei = gas.perTx * price + shape.valuePerTx
-  const perTxMaxWei = fees.maxGasCost(gas.perTx) + shape.valuePerTx
+  const perTxWei = (gas.perTx + typeNow.gas) * price + typeNow.wei + shape.valuePerTx
+  const perTxMaxWei = fees.maxGasCost(gas.perTx + typeMax.gas) + typeMax.wei + shape.valuePerTx
   const shares = sharesOf(shape.planned, senders.total)
   const planned = BigInt(shape.planned)
   const devChain = isDevChain(info)
@@ -322,6 +327,8 @@ function summaryOf(config: TestConfig, planned: number, info: NodeInfo, compiled
       const n = Object.keys(s.contracts).length
       return `${n} contract(s) deployed, ${s.setup.length} set-up step(s), then ${commas(planned)} calls mixed from ${s.calls.length} kinds by weight.`
     }
+    case 'tx-types':
+      return `A Counter is deployed; then ${commas(planned)} increment() calls sent as ${typeof config.txType === 'string' ? config.txType : config.txType ? Object.keys(config.txType).join(' / ') : 'legacy / eip2930 / eip1559 / eip4844 / eip7702'} txs, each receipt's type checked after.`
     case 'custom-call':
       return `${commas(planned)} calls of ${compiled?.found.signature ?? s.function}${compiled?.deploy ? `, on a ${compiled.deploy.artifact.contractName} deployed at start` : ''}.`
   }

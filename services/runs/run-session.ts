@@ -11,6 +11,7 @@ import { type Aggregator, createAggregator } from '../metrics/aggregator'
 import { toolEnvironment } from '../metrics/environment'
 import { functionStats } from '../metrics/functions'
 import { chainAgreesOf, invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import { txTypeStats } from '../metrics/tx-type-stats'
 import type { Db } from '../store/db'
 import { storedOutcomes } from '../store/outcome-rows'
 import { createRunWriter } from '../store/run-writer'
@@ -173,6 +174,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       scenario: outcome?.scenario ?? null,
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
       functions: functionStats(readTxStatRows(db, id)),
+      txTypes: txTypeStats(readTxStatRows(db, id)),
       environment: toolEnvironment(),
       config: shareableConfig(publicCfg),
       ...thresholds.report(snap),

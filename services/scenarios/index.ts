@@ -6,6 +6,7 @@ import { customCallScenario } from './custom-call'
 import { gasLimitScenario } from './gas-limit'
 import { rapidTransferScenario } from './rapid-transfer'
 import { transferScenario } from './transfer'
+import { txTypesScenario } from './tx-types'
 import type { Scenario } from './types'
 import { workloadScenario } from './workload/workload'
 
@@ -17,6 +18,7 @@ const scenarios: Record<string, Scenario> = {
   'gas-limit': gasLimitScenario,
   'custom-call': customCallScenario,
   workload: workloadScenario,
+  'tx-types': txTypesScenario,
 }
 
 /** The scenario a config asks for (default: ETH transfers). */

@@ -65,7 +65,14 @@ export type PreparedScenario = {
 }
 
 /** A mined planned tx, as `verify` sees it. */
-export type MinedTx = { idx: number; label: string; from: Address }
+export type MinedTx = {
+  idx: number
+  label: string
+  from: Address
+  /** Its planned type (null = the default) and the type its receipt says. */
+  txType: string | null
+  receiptType: number | null
+}
 
 /** One planned tx's outcome, as `findings` sees it (no keys, no raw txs). */
 export type TxOutcome = Pick<

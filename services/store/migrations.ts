@@ -83,6 +83,13 @@ const migrations: string[] = [
   `
   ALTER TABLE txs ADD COLUMN gas_limit TEXT;
   `,
+  // Each tx's planned type, the type its receipt says, and a blob tx's blob gas (docs/config.md#tx-types).
+  `
+  ALTER TABLE txs ADD COLUMN tx_type TEXT;
+  ALTER TABLE txs ADD COLUMN receipt_type INTEGER;
+  ALTER TABLE txs ADD COLUMN blob_gas_used TEXT;
+  ALTER TABLE txs ADD COLUMN blob_gas_price TEXT;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

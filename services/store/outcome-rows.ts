@@ -49,8 +49,12 @@ function outcomeOf(r: OutcomeRow): TxOutcome {
  * of the run (the writer must be flushed first): rows read one at a time, in idx order.
  */
 export function storedOutcomes(db: Db, runId: string): StoredOutcomes {
-  const mined = db.prepare<[string], { idx: number; label: string; account: string }>(
-    `SELECT idx, label, account FROM txs WHERE run_id = ? AND role = 'planned' AND state = 'mined' ORDER BY idx`,
+  const mined = db.prepare<
+    [string],
+    { idx: number; label: string; account: string; tx_type: string | null; receipt_type: number | null }
+  >(
+    `SELECT idx, label, account, tx_type, receipt_type FROM txs
+     WHERE run_id = ? AND role = 'planned' AND state = 'mined' ORDER BY idx`,
   )
   const all = db.prepare<[string], OutcomeRow>(
     `SELECT idx, label, state, gas_limit, gas_used, block_number, submitted_at, included_at, latency_ms,
@@ -58,7 +62,17 @@ export function storedOutcomes(db: Db, runId: string): StoredOutcomes {
      FROM txs WHERE run_id = ? AND role = 'planned' ORDER BY idx`,
   )
   return {
-    mined: rows(mined, runId, (r): MinedTx => ({ idx: r.idx, label: r.label, from: r.account as Address })),
+    mined: rows(
+      mined,
+      runId,
+      (r): MinedTx => ({
+        idx: r.idx,
+        label: r.label,
+        from: r.account as Address,
+        txType: r.tx_type,
+        receiptType: r.receipt_type,
+      }),
+    ),
     txs: rows(all, runId, outcomeOf),
   }
 }

@@ -15,16 +15,19 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   const pendingEvents: { at: number; type: string; data: unknown }[] = []
   const upsertTx = db.prepare(`
     INSERT INTO txs (run_id, idx, role, label, account, nonce, hash, state, attempts, submitted_at,
-                     included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at, gas_limit)
+                     included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at, gas_limit,
+                     tx_type, receipt_type, blob_gas_used, blob_gas_price)
     VALUES (@run_id, @idx, @role, @label, @account, @nonce, @hash, @state, @attempts, @submitted_at,
             @included_at, @block_number, @gas_used, @latency_ms, @error_kind, @error_message, @updated_at,
-            @gas_limit)
+            @gas_limit, @tx_type, @receipt_type, @blob_gas_used, @blob_gas_price)
     ON CONFLICT (run_id, idx) DO UPDATE SET
       nonce = excluded.nonce, hash = excluded.hash, state = excluded.state, attempts = excluded.attempts,
       submitted_at = excluded.submitted_at,
       included_at = excluded.included_at, block_number = excluded.block_number, gas_used = excluded.gas_used,
       latency_ms = excluded.latency_ms, error_kind = excluded.error_kind, error_message = excluded.error_message,
-      account = excluded.account, updated_at = excluded.updated_at, gas_limit = excluded.gas_limit`)
+      account = excluded.account, updated_at = excluded.updated_at, gas_limit = excluded.gas_limit,
+      tx_type = excluded.tx_type, receipt_type = excluded.receipt_type, blob_gas_used = excluded.blob_gas_used,
+      blob_gas_price = excluded.blob_gas_price`)
   const insertError = db.prepare(`
     INSERT INTO errors (run_id, tx_idx, at, kind, message, raw, account, nonce, attempt, label, will_retry)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -53,6 +56,10 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         error_message: r.error,
         updated_at: r.updatedAt,
         gas_limit: String(e.gas),
+        tx_type: r.txType,
+        receipt_type: e.receiptType ?? null,
+        blob_gas_used: e.blobGasUsed === undefined ? null : String(e.blobGasUsed),
+        blob_gas_price: e.blobGasPrice === undefined ? null : String(e.blobGasPrice),
       })
     }
     for (const e of pendingErrors)

@@ -7,7 +7,8 @@ import type { Db } from './db'
  */
 export function readTxStatRows(db: Db, runId: string): Iterable<TxStatRow> {
   const stmt = db.prepare<[string], TxStatRow>(
-    'SELECT label, role, account, state, gas_used, latency_ms FROM txs WHERE run_id = ? ORDER BY idx',
+    `SELECT label, role, account, state, gas_used, latency_ms, tx_type, receipt_type, blob_gas_used, blob_gas_price
+     FROM txs WHERE run_id = ? ORDER BY idx`,
   )
   // A fresh iteration each time it is iterated (an iterate() cursor can be walked once only).
   return { [Symbol.iterator]: () => stmt.iterate(runId) }

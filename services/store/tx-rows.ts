@@ -1,3 +1,4 @@
+import { type TxType, txTypes } from '../config/tx-type-schema'
 import { NotFoundError } from '../errors/base'
 import type { TxErrorKind } from '../errors/tx-error'
 import type { TxRow } from '../live/frames'
@@ -22,6 +23,7 @@ export type TxDbRow = {
   error_kind: string | null
   error_message: string | null
   updated_at: number
+  tx_type: string | null
 }
 
 /** The one mapping from the stored row to the row of the tx log: the API and the live stream share it. */
@@ -40,6 +42,7 @@ export function txRowFromDb(row: TxDbRow): TxRow {
     block: row.block_number,
     // Stored as text (a bigint on the way in); gas used by one tx fits a double exactly.
     gasUsed: row.gas_used === null ? null : Number(row.gas_used),
+    txType: (txTypes as readonly string[]).includes(row.tx_type ?? '') ? (row.tx_type as TxType) : null,
     latencyMs: row.latency_ms,
     errorKind: row.error_kind as TxErrorKind | null,
     error: row.error_message,
@@ -68,7 +71,7 @@ export type TxRowsPage = { total: number; matching: number; rows: TxRow[] }
 
 /** The columns of a TxDbRow, for SELECTs. */
 export const txColumns = `idx, role, label, account, nonce, hash, state, attempts, submitted_at, included_at, block_number,
-  gas_used, latency_ms, error_kind, error_message, updated_at`
+  gas_used, latency_ms, error_kind, error_message, updated_at, tx_type`
 
 /** `%` and `_` typed by the user match themselves, not any text. */
 const likeEscape = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`

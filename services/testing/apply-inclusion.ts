@@ -18,6 +18,8 @@ export function applyInclusion(ctx: RunContext, inc: Inclusion) {
     blockNumber: inc.blockNumber,
     gasUsed: inc.gasUsed,
     effectiveGasPrice: inc.effectiveGasPrice,
+    ...(inc.type !== undefined && { receiptType: inc.type }),
+    ...(inc.blobGasUsed !== undefined && { blobGasUsed: inc.blobGasUsed, blobGasPrice: inc.blobGasPrice }),
   })
   if (moved && inc.status === 'reverted' && ctx.replays.count++ < maxReplays) {
     const job = explainRevert(ctx, r).finally(() => ctx.replays.pending.delete(job))

@@ -3,6 +3,7 @@ import { transientKinds } from '../chain/connection'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
+import { requestFor } from './request-for'
 import { backoffMs } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { PlannedTx, TxRecord } from './tx'
@@ -22,6 +23,8 @@ export function createDispatcher(ctx: RunContext) {
 
   function recordFor(planned: PlannedTx, from: Address, role: TxRecord['role'] = 'planned'): TxRecord {
     const to = planned.to ?? nextSender(from)
+    // Gap fills are plain transfers whatever the plan's types.
+    const txType = role === 'planned' ? ctx.kinds.typeOf(planned.idx, from) : undefined
     return {
       idx: planned.idx,
       label: planned.label,
@@ -29,7 +32,8 @@ export function createDispatcher(ctx: RunContext) {
       to,
       value: planned.value,
       data: planned.encode ? planned.encode(from) : planned.data,
-      gas: ctx.config.gasLimit ?? planned.gas ?? transferGas,
+      gas: (ctx.config.gasLimit ?? planned.gas ?? transferGas) + ctx.kinds.extraGas(txType),
+      ...(txType && { txType }),
       state: 'planned',
       nonce: undefined,
       hash: undefined,
@@ -58,6 +62,8 @@ export function createDispatcher(ctx: RunContext) {
       r.hash = undefined
     }
     if (sender.kind === 'local') {
+      // First: a generated access list can raise the gas limit.
+      const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId)
       const { raw, hash } = await signTx(sender.privateKey, {
         chainId: ctx.node.chainId,
         nonce: r.nonce,
@@ -66,6 +72,7 @@ export function createDispatcher(ctx: RunContext) {
         data: r.data,
         gas: r.gas,
         fees: ctx.fees.get(),
+        ...fields,
       })
       watch(r, hash)
       r.raw = raw
@@ -88,10 +95,14 @@ export function createDispatcher(ctx: RunContext) {
   function submission(r: TxRecord): [string, unknown[]] {
     if (r.raw) return ['eth_sendRawTransaction', [r.raw]]
     const f = ctx.fees.get()
-    const fees =
-      f.type === 'eip1559'
-        ? { maxFeePerGas: toHex(f.maxFeePerGas), maxPriorityFeePerGas: toHex(f.maxPriorityFeePerGas) }
-        : { gasPrice: toHex(f.gasPrice) }
+    // The node signs: legacy and EIP-2930 (with an empty access list) by their type, else EIP-1559.
+    const priced = r.txType === 'legacy' || r.txType === 'eip2930' || f.type === 'legacy'
+    const fees = priced
+      ? {
+          gasPrice: toHex(f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice),
+          ...(r.txType === 'eip2930' ? { type: '0x1', accessList: [] } : { type: '0x0' }),
+        }
+      : { maxFeePerGas: toHex(f.maxFeePerGas), maxPriorityFeePerGas: toHex(f.maxPriorityFeePerGas) }
     const tx = {
       from: r.from,
       to: r.to,
@@ -118,7 +129,7 @@ export function createDispatcher(ctx: RunContext) {
       busy(r.from, 1)
     }
     const results = await ctx.gate.shared(() =>
-      Promise.allSettled(records.map((r) => ctx.conn.request(...submission(r)))),
+      Promise.allSettled(records.map((r) => requestFor(ctx.conn, r)(...submission(r)))),
     )
     const rtt = Date.now() - sentAt
     await Promise.all(
@@ -186,6 +197,10 @@ export function createDispatcher(ctx: RunContext) {
           await ctx.fees.refresh()
           return retryLater(r, 'resign')
         }
+        return fail(r, info, 'free')
+      case 'blob-fee-too-low':
+        // A cap the user set is theirs to raise; ours follows the blob base fee.
+        if (canRetry && (await ctx.kinds.refreshBlobFee())) return retryLater(r, 'resign')
         return fail(r, info, 'free')
       default:
         if (canRetry) return retryLater(r, 'same')

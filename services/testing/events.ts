@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
 import type { AccountState } from '../accounts/balance-monitor'
+import type { TxType } from '../config/tx-type-schema'
 import type { BlockSeen } from './inclusion-tracker'
 import type { TxErrorInfo, TxState } from './tx'
 
@@ -40,9 +41,16 @@ export type TxEvent = {
   hash?: Hex
   /** Its gas limit (stored with the row: scenario findings read it back). */
   gas: bigint
+  /** Its planned type; absent = the default (docs/config.md#tx-types). */
+  txType?: TxType
   attempt: number
   blockNumber?: bigint
   gasUsed?: bigint
+  /** The type its receipt says (0 legacy … 4 EIP-7702): the chain's word on what was mined. */
+  receiptType?: number
+  /** EIP-4844 receipts: blob gas used and its price per unit. */
+  blobGasUsed?: bigint
+  blobGasPrice?: bigint
   /** When the attempt the node accepted was sent. */
   submittedAt?: number
   latencyMs?: number

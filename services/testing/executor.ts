@@ -41,6 +41,7 @@ import { createSendGate } from './send-gate'
 import { createRotation } from './sender-rotation'
 import { startStuckWatchdog } from './stuck-watchdog'
 import type { PlannedTx } from './tx'
+import { prepareTxKinds } from './tx-kinds'
 
 export type ExecuteRunParameters = {
   config: TestConfig
@@ -124,9 +125,12 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
   const fees = createFeeProvider(conn, config)
   await fees.init()
+  const kinds = await prepareTxKinds(config, conn, node)
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
   const full = scenario.shape(config, node)
-  guardChain(node, config.allowNonDevChain, BigInt(full.planned) * (fees.maxGasCost(full.gasPerTx) + full.valuePerTx))
+  // Funding assumes every tx may be the costliest type of the mix.
+  const costOf = (gas: bigint) => fees.maxGasCost(gas + kinds.maxExtraGas) + kinds.extraWeiPerTx
+  guardChain(node, config.allowNonDevChain, BigInt(full.planned) * (costOf(full.gasPerTx) + full.valuePerTx))
   const shape = p.only ? { ...full, planned: p.only.size } : full
   if (shape.planned !== config.txs)
     bus.emit('event', { type: 'planned', at: Date.now(), planned: shape.planned, reason: `the ${scenario.name} plan` })
@@ -138,19 +142,20 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       node,
       dataDir: p.dataDir,
       fees,
-      perTx: fees.maxGasCost(shape.gasPerTx) + shape.valuePerTx,
+      perTx: costOf(shape.gasPerTx) + shape.valuePerTx,
       planned: shape.planned,
       ...(shape.setupPerSender && {
-        setupWei: BigInt(shape.setupPerSender.txs) * fees.maxGasCost(shape.gasPerTx) + shape.setupPerSender.value,
+        setupWei: BigInt(shape.setupPerSender.txs) * costOf(shape.gasPerTx) + shape.setupPerSender.value,
       }),
       bus,
       mine,
     })
     const made = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
     const setup = p.only ? { ...made, plan: onlyThese(made.plan, p.only) } : made
+    kinds.bind({ contracts: made.contracts ?? {}, senders: prepared.senders.map((x) => x.address) })
     return await send(
       { ...p, node },
-      { mining, gate, fees, prepared, startedAt, scenario, setup, planned: shape.planned },
+      { mining, gate, fees, kinds, prepared, startedAt, scenario, setup, planned: shape.planned },
     )
   } finally {
     // A node that is gone must not turn a finished run into a lost report.
@@ -163,6 +168,7 @@ type Prepared = {
   mining: RunContext['mining']
   gate: RunContext['gate']
   fees: RunContext['fees']
+  kinds: RunContext['kinds']
   prepared: Awaited<ReturnType<typeof prepareSenders>>
   startedAt: number
   scenario: Scenario
@@ -206,6 +212,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     ledger,
     nonces,
     fees: s.fees,
+    kinds: s.kinds,
     control,
     notifier,
     gate: s.gate,

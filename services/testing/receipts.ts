@@ -8,6 +8,9 @@ export type RawReceipt = {
   gasUsed: Hex
   effectiveGasPrice?: Hex
   blockNumber: Hex
+  type?: Hex
+  blobGasUsed?: Hex
+  blobGasPrice?: Hex
 }
 
 export type Inclusion = {
@@ -16,6 +19,10 @@ export type Inclusion = {
   blockNumber: bigint
   gasUsed: bigint
   effectiveGasPrice: bigint | undefined
+  /** The receipt's EIP-2718 type (absent on nodes that leave it out). */
+  type: number | undefined
+  blobGasUsed: bigint | undefined
+  blobGasPrice: bigint | undefined
   seenAt: number
 }
 
@@ -26,6 +33,9 @@ export function toInclusion(r: RawReceipt, seenAt: number): Inclusion {
     blockNumber: hexToBigInt(r.blockNumber),
     gasUsed: hexToBigInt(r.gasUsed),
     effectiveGasPrice: r.effectiveGasPrice ? hexToBigInt(r.effectiveGasPrice) : undefined,
+    type: r.type ? hexToNumber(r.type) : undefined,
+    blobGasUsed: r.blobGasUsed ? hexToBigInt(r.blobGasUsed) : undefined,
+    blobGasPrice: r.blobGasPrice ? hexToBigInt(r.blobGasPrice) : undefined,
     seenAt,
   }
 }

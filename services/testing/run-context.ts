@@ -16,6 +16,7 @@ import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
 import type { Rotation } from './sender-rotation'
 import type { TxErrorInfo, TxRecord } from './tx'
+import type { TxKinds } from './tx-kinds'
 
 /** Everything one run's parts share. Built by the executor, never by consumers. */
 export type RunContext = {
@@ -30,6 +31,8 @@ export type RunContext = {
   /** The head when sending began, and the node's instance then (Anvil's; absent elsewhere). */
   start: { block: bigint; instance: Hex | undefined }
   fees: FeeProvider
+  /** The run's transaction types: which one each tx is, and the fields it adds. */
+  kinds: TxKinds
   gate: SendGate
   control: RunControl
   /** Woken by every tx state change: loops wait on it instead of sleeping blindly. */

@@ -1,4 +1,5 @@
 import type { Address, Hex } from 'viem'
+import type { TxType } from '../config/tx-type-schema'
 import type { TxErrorKind } from '../errors/tx-error'
 
 /** A transaction's life: planned → signed → submitted → one terminal state (DESIGN.md §2). */
@@ -51,6 +52,8 @@ export type TxRecord = {
   value: bigint
   data: Hex | undefined
   gas: bigint
+  /** Its EIP-2718 type as planned (absent: EIP-1559, or legacy where the chain has no base fee). */
+  txType?: TxType
   state: TxState
   nonce: number | undefined
   hash: Hex | undefined
@@ -65,6 +68,11 @@ export type TxRecord = {
   blockNumber?: bigint
   gasUsed?: bigint
   effectiveGasPrice?: bigint
+  /** EIP-4844: blob gas used and the price paid per unit, from its receipt. */
+  blobGasUsed?: bigint
+  blobGasPrice?: bigint
+  /** The type its receipt says it was mined as (the chain's answer, to compare with `txType`). */
+  receiptType?: number
   /** Round trip of the submission request that the node accepted. */
   submitRttMs?: number
   /** Counted as included, but the chain's state says its nonce is unused: to be sent again. */

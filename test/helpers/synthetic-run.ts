@@ -2,6 +2,7 @@ import type { BlockPoint, Marker, SeriesPoint } from '../../services/live/frames
 import { toolEnvironment } from '../../services/metrics/environment'
 import { functionStats } from '../../services/metrics/functions'
 import { invariantHolds, type RunReport, reportVersion } from '../../services/metrics/report'
+import { txTypeStats } from '../../services/metrics/tx-type-stats'
 import type { Db } from '../../services/store/db'
 import { readTxStatRows } from '../../services/store/stat-rows'
 import { emptyCounts } from '../../services/testing/ledger'
@@ -208,6 +209,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
     gapFills: 5,
     scenario: null,
     functions: functionStats(readTxStatRows(db, id)),
+    txTypes: txTypeStats(readTxStatRows(db, id)),
     environment: toolEnvironment(),
     config: config as RunReport['config'],
     thresholds: [],

@@ -16,6 +16,7 @@ export function txRowFixture(idx: number, state: TxState, patch: Partial<TxRow> 
     includedAt: null,
     block: null,
     gasUsed: null,
+    txType: null,
     latencyMs: null,
     errorKind: null,
     error: null,

@@ -11,7 +11,7 @@ export type Mix = {
 }
 
 /** A weighted choice of call per tx, reproducible from the seed. */
-export function createMix(weights: readonly number[], seed: number): Mix {
+export function createMix(weights: readonly number[], seed: number, stream = mixStream): Mix {
   const total = weights.reduce((a, w) => a + w, 0)
   const upTo: number[] = []
   let sum = 0
@@ -21,7 +21,7 @@ export function createMix(weights: readonly number[], seed: number): Mix {
   }
   return {
     pick(i) {
-      const x = (createRng(deriveSeed(seed, mixStream, i)).uint32() / 2 ** 32) * total
+      const x = (createRng(deriveSeed(seed, stream, i)).uint32() / 2 ** 32) * total
       // Few rows (≤ 64): a scan is as fast as a binary search.
       const found = upTo.findIndex((u) => x < u)
       return found === -1 ? weights.length - 1 : found
