@@ -25,6 +25,8 @@ export function TxSummary({ d }: { d: TxDetails }) {
       <dd>{tx.nonce ?? '—'}</dd>
       <dt>Function</dt>
       <dd>{tx.label || '—'}</dd>
+      <dt>Type</dt>
+      <dd>{tx.txType ?? 'default (EIP-1559, or legacy without a base fee)'}</dd>
       <dt>Attempts</dt>
       <dd>{tx.attempts}</dd>
     </dl>

@@ -2,7 +2,7 @@
 
 import { formatGwei } from '../format'
 import { CheckControl, type Option, SelectControl, TextAreaControl, TextControl } from './controls'
-import type { Draft, FundingMode, MiningMode } from './draft'
+import type { Draft, FundingMode, MiningMode, TxTypeChoice } from './draft'
 import type { IssueIndex } from './issues'
 
 const miningOptions: Option<MiningMode | ''>[] = [
@@ -11,6 +11,21 @@ const miningOptions: Option<MiningMode | ''>[] = [
   { value: 'automine', label: 'automine — a block per tx' },
   { value: 'interval', label: 'interval — a block every blockTime s' },
   { value: 'node', label: 'node — leave the node as it is' },
+]
+
+const txTypeOptions: Option<TxTypeChoice>[] = [
+  { value: '', label: 'default — EIP-1559 (legacy where there is no base fee)' },
+  { value: 'legacy', label: 'legacy — type 0, gasPrice' },
+  { value: 'eip2930', label: 'EIP-2930 — type 1, with access lists' },
+  { value: 'eip1559', label: 'EIP-1559 — type 2' },
+  { value: 'eip4844', label: 'EIP-4844 — type 3, blobs' },
+  { value: 'eip7702', label: 'EIP-7702 — type 4, set-code authorizations' },
+  { value: 'all', label: 'a mix of all five, alike' },
+]
+
+const accessListOptions: Option<Draft['accessList']>[] = [
+  { value: 'empty', label: 'empty' },
+  { value: 'generated', label: 'generated — eth_createAccessList per tx' },
 ]
 
 const fundingOptions: Option<FundingMode>[] = [
@@ -93,6 +108,38 @@ export function AdvancedPanel({
           onChange={(maxPriorityFeePerGas) => onChange({ maxPriorityFeePerGas })}
           help={inGwei(draft.maxPriorityFeePerGas) ?? 'maxPriorityFeePerGas.'}
         />
+        <SelectControl
+          {...common}
+          name="txType"
+          label="Transaction type"
+          value={draft.txType}
+          options={txTypeOptions}
+          onChange={(txType) => onChange({ txType })}
+          help="Every tx’s EIP-2718 type (docs/config.md#tx-types); a mix gives blob txs senders of their own."
+        />
+        {(draft.txType === 'eip2930' || draft.txType === 'all') && (
+          <SelectControl
+            {...common}
+            name="accessList"
+            label="Access lists"
+            value={draft.accessList}
+            options={accessListOptions}
+            onChange={(accessList) => onChange({ accessList })}
+            help="EIP-2930 txs: generated costs one more request per tx."
+          />
+        )}
+        {(draft.txType === 'eip4844' || draft.txType === 'all') && (
+          <TextControl
+            {...common}
+            name="blobs.perTx"
+            label="Blobs per tx"
+            numeric
+            placeholder="1"
+            value={draft.blobsPerTx}
+            onChange={(blobsPerTx) => onChange({ blobsPerTx })}
+            help="1–6 blobs of random data in each blob tx."
+          />
+        )}
         <TextControl
           {...common}
           name="value"
@@ -253,6 +300,9 @@ export const advancedKeys = [
   'gasLimit',
   'maxFeePerGas',
   'maxPriorityFeePerGas',
+  'txType',
+  'accessList',
+  'blobs.perTx',
   'value',
   'to',
   'retries',

@@ -1,5 +1,6 @@
 import { configToWorkload } from './config-to-workload'
 import {
+  allTypesAlike,
   builtins,
   type Draft,
   emptyDraft,
@@ -11,6 +12,8 @@ import {
   type ScenarioDraft,
   scenarioChoices,
   type TargetDraft,
+  type TxTypeChoice,
+  txTypeChoices,
 } from './draft'
 import { asText, isRecord, oneOf, specToArg } from './spec-to-arg'
 import { thresholdsToText } from './thresholds-text'
@@ -33,6 +36,8 @@ const formKeys = new Set<string>([
   'gasLimit',
   'maxFeePerGas',
   'maxPriorityFeePerGas',
+  'txType',
+  'accessList',
   'mining',
   'blockTime',
   'retries',
@@ -103,12 +108,36 @@ function scenarioToDraft(raw: unknown, base: ScenarioDraft): ScenarioDraft {
   }
 }
 
+/** The select's value for a config's txType; undefined for a mix it cannot show. */
+function txTypeToChoice(v: unknown): TxTypeChoice | undefined {
+  if (v === undefined) return ''
+  if (typeof v === 'string') return (txTypeChoices as readonly string[]).includes(v) ? (v as TxTypeChoice) : undefined
+  const all = allTypesAlike()
+  if (
+    isRecord(v) &&
+    Object.keys(v).length === Object.keys(all).length &&
+    Object.entries(all).every(([t, w]) => v[t] === w)
+  )
+    return 'all'
+  return undefined
+}
+
 /** A config (saved test, template, a run's config) as the form shows it. */
 export function configToDraft(config: unknown): Draft {
   const d = emptyDraft()
   if (!isRecord(config)) return d
   const extra: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(config)) if (!formKeys.has(k) && !perLaunch.has(k)) extra[k] = v
+  // A mix the select cannot show (other weights) rides along as loaded; so do blob options beyond perTx.
+  const txType = txTypeToChoice(config.txType)
+  if (txType === undefined) extra.txType = config.txType
+  // The blobs-per-tx control shows for eip4844 and "all" only: otherwise blobs ride along whole.
+  const blobs = isRecord(config.blobs) && (txType === 'eip4844' || txType === 'all') ? config.blobs : undefined
+  if (blobs) {
+    const { perTx: _shown, ...rest } = blobs
+    if (Object.keys(rest).length) extra.blobs = rest
+    else delete extra.blobs
+  }
   return {
     ...d,
     name: asText(config.name),
@@ -126,6 +155,9 @@ export function configToDraft(config: unknown): Draft {
     gasLimit: asText(config.gasLimit),
     maxFeePerGas: asText(config.maxFeePerGas),
     maxPriorityFeePerGas: asText(config.maxPriorityFeePerGas),
+    txType: txType ?? '',
+    accessList: config.accessList === 'generated' ? 'generated' : 'empty',
+    blobsPerTx: asText(blobs?.perTx),
     mining: oneOf<MiningMode | ''>(miningModes, config.mining, ''),
     blockTime: asText(config.blockTime),
     retries: asText(config.retries),

@@ -1,5 +1,13 @@
 import { argToSpec } from './arg-to-spec'
-import { appliesTo, type ConfigJson, type Draft, plansOwnTxs, type ScenarioDraft, type TargetDraft } from './draft'
+import {
+  allTypesAlike,
+  appliesTo,
+  type ConfigJson,
+  type Draft,
+  plansOwnTxs,
+  type ScenarioDraft,
+  type TargetDraft,
+} from './draft'
 import { blank, jsonOrText, num, put, text } from './draft-values'
 import { textToThresholds } from './thresholds-text'
 import { workloadToConfig } from './workload-to-config'
@@ -41,6 +49,8 @@ function scenarioToConfig(s: ScenarioDraft): ConfigJson | undefined {
       put(out, 'rampSteps', num(s.rampSteps))
       put(out, 'fillTxs', num(s.fillTxs))
       return out
+    case 'tx-types':
+      return out
     case 'workload':
       return { ...out, ...workloadToConfig(s.workload) }
     case 'custom-call': {
@@ -74,6 +84,12 @@ export function draftToConfig(d: Draft): ConfigJson {
   put(out, 'gasLimit', text(d.gasLimit))
   put(out, 'maxFeePerGas', text(d.maxFeePerGas))
   put(out, 'maxPriorityFeePerGas', text(d.maxPriorityFeePerGas))
+  if (d.txType) out.txType = d.txType === 'all' ? allTypesAlike() : d.txType
+  // Their controls show only for the types they shape: a hidden value is not sent.
+  const has = (t: string) => d.txType === t || d.txType === 'all'
+  if (has('eip2930') && d.accessList !== 'empty') out.accessList = d.accessList
+  const perTx = num(d.blobsPerTx)
+  if (has('eip4844') && perTx !== undefined) out.blobs = { ...(d.extra.blobs as ConfigJson | undefined), perTx }
   if (d.mining) out.mining = d.mining
   if (d.mining === 'interval') put(out, 'blockTime', num(d.blockTime))
   put(out, 'retries', num(d.retries))

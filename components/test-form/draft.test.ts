@@ -56,6 +56,26 @@ describe('form draft ↔ config', () => {
     expect((draftToConfig(configToDraft(withArtifact)).scenario as { target: unknown }).target).toEqual(artifact)
   })
 
+  it('transaction types: one or all five in the select; another mix and other blob options ride along as loaded', () => {
+    const all = {
+      txType: { legacy: 1, eip2930: 1, eip1559: 1, eip4844: 1, eip7702: 1 },
+      accessList: 'generated',
+      blobs: { perTx: 3 },
+    }
+    const d = configToDraft(all)
+    expect(d).toMatchObject({ txType: 'all', accessList: 'generated', blobsPerTx: '3' })
+    expect(d.extra).toEqual({})
+    expect(draftToConfig(d)).toMatchObject(all)
+    // The options of a type not chosen are not sent.
+    expect(draftToConfig({ ...d, txType: 'legacy' })).not.toHaveProperty('blobs')
+    expect(draftToConfig({ ...d, txType: 'legacy' })).not.toHaveProperty('accessList')
+    const mix = { txType: { legacy: 1, eip4844: 3 }, blobs: { perTx: 2, data: '0xabcd' } }
+    const m = configToDraft(mix)
+    expect(m.txType).toBe('')
+    expect(m.extra).toEqual(mix)
+    expect(draftToConfig(m)).toMatchObject(mix)
+  })
+
   it('sends numbers as numbers, blanks as absent, and text that is no number as typed (the schema names it)', () => {
     const draft = configToDraft({})
     const config = draftToConfig({ ...draft, txs: ' 12 ', accounts: '', concurrency: '1e3', rate: 'fast' })

@@ -1,4 +1,5 @@
 import type { argKinds } from '@/services/abi/arg-spec'
+import { type accessListModes, txTypes } from '@/services/config/tx-type-schema'
 import type { BuiltinContract } from '@/services/contracts/artifacts'
 import { emptyWorkload, type WorkloadDraft } from './workload-draft'
 
@@ -18,9 +19,15 @@ export const scenarioChoices = [
   'concurrent-users',
   'batch-operations',
   'gas-limit',
+  'tx-types',
   'custom-call',
   'workload',
 ] as const
+/** The transaction type the form offers: one for every tx, or "all" — the five alike. */
+export const txTypeChoices = ['', ...txTypes, 'all'] as const
+export type TxTypeChoice = (typeof txTypeChoices)[number]
+/** The form's "all": every type with the same weight. */
+export const allTypesAlike = (): Record<string, number> => Object.fromEntries(txTypes.map((t) => [t, 1]))
 export const builtins = ['Counter', 'GasBurner', 'StressToken'] as const satisfies readonly BuiltinContract[]
 export const targetKinds = ['builtin', 'address', 'artifact'] as const
 
@@ -104,6 +111,10 @@ export type Draft = {
   gasLimit: string
   maxFeePerGas: string
   maxPriorityFeePerGas: string
+  txType: TxTypeChoice
+  accessList: (typeof accessListModes)[number]
+  /** EIP-4844: blobs per tx, as typed. */
+  blobsPerTx: string
   mining: MiningMode | ''
   blockTime: string
   retries: string
@@ -153,6 +164,9 @@ export function emptyDraft(): Draft {
     gasLimit: '',
     maxFeePerGas: '',
     maxPriorityFeePerGas: '',
+    txType: '',
+    accessList: 'empty',
+    blobsPerTx: '',
     mining: '',
     blockTime: '',
     retries: '',

@@ -9,6 +9,7 @@ const byScenario: Record<Draft['scenario']['name'], string[]> = {
   'concurrent-users': ['scenario.journeysPerUser', 'scenario.amount'],
   'batch-operations': ['scenario.opsPerTx', 'scenario.amount'],
   'gas-limit': ['scenario.rampFrom', 'scenario.rampTo', 'scenario.rampSteps', 'scenario.fillTxs'],
+  'tx-types': [],
   'custom-call': [
     'scenario.function',
     'scenario.args',

@@ -10,6 +10,7 @@ const scenarioOptions: Option<ScenarioChoice>[] = [
   { value: 'concurrent-users', label: 'concurrent-users — approve + transfer journeys' },
   { value: 'batch-operations', label: 'batch-operations — batched vs single transfers' },
   { value: 'gas-limit', label: 'gas-limit — ramp across the block gas limit' },
+  { value: 'tx-types', label: 'tx-types — every transaction type, receipts checked' },
   { value: 'custom-call', label: 'custom-call — any function of any contract' },
   { value: 'workload', label: 'workload — several contracts, set-up steps, a weighted mix of calls' },
 ]

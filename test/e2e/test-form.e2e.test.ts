@@ -177,6 +177,41 @@ describe('test form in a real browser', () => {
     expect((await getRun(app.baseUrl, id)).counts.mined).toBe(5)
   })
 
+  test('transaction types: the tx-types scenario as a mix of all five, blob and access-list options with it', async () => {
+    await page.goto(`${app.baseUrl}/test`)
+    await page.getByTestId('template-concurrent').click()
+    await page.getByTestId('field-scenario.name').selectOption('tx-types')
+    await fill({ txs: '25', accounts: '5', concurrency: '25' })
+    await page.getByTestId('advanced-toggle').click()
+    await page.getByTestId('field-txType').selectOption('all')
+    // Their controls appear with the types they shape.
+    await page.getByTestId('field-accessList').selectOption('generated')
+    await fill({ 'blobs.perTx': '2' })
+    await waitForPreview(page, 25)
+    expect(await page.getByTestId('preview-summary').textContent()).toContain(
+      'legacy / eip2930 / eip1559 / eip4844 / eip7702',
+    )
+    await screenshot(page, 'test-form-tx-types')
+    await page.getByTestId('launch').click()
+    const id = await landOnRunPage(page)
+    expect(await waitForRunPageTerminal(page)).toBe('completed')
+    const run = await getRun(app.baseUrl, id)
+    expect(run.config).toMatchObject({
+      txType: { legacy: 1, eip2930: 1, eip1559: 1, eip4844: 1, eip7702: 1 },
+      accessList: 'generated',
+      blobs: { perTx: 2 },
+    })
+    const report = (await (await fetch(`${app.baseUrl}/api/runs/${encodeURIComponent(id)}/report.json`)).json()) as {
+      counts: { mined: number }
+      txTypes: { type: string; mined: number; receiptTypeMismatch: number }[]
+      scenario: { checks: { ok: boolean }[] }
+    }
+    expect(report.counts.mined).toBe(25)
+    expect(report.txTypes.map((t) => t.type)).toEqual(['legacy', 'eip2930', 'eip1559', 'eip4844', 'eip7702'])
+    expect(report.txTypes.reduce((n, t) => n + t.mined, 0)).toBe(25)
+    expect(report.scenario.checks.every((c) => c.ok)).toBe(true)
+  })
+
   test('the server names what only it can check, next to the field', async () => {
     await page.goto(`${app.baseUrl}/test`)
     await page.getByTestId('template-sequential').click()
