@@ -1,6 +1,7 @@
 import { Command } from 'commander'
 import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
+import { sendPolicies } from '../services/config/send-policies'
 import { accessListModes, maxBlobsPerTx, txTypes } from '../services/config/tx-type-schema'
 import { contractsCommand } from './contracts-command'
 import { collect, list, numeric, txTypeFlag } from './load-config'
@@ -48,6 +49,12 @@ program
   .option('--blobs-per-tx <n>', `blobs in each eip4844 tx, 1–${maxBlobsPerTx} (default 1; random data)`, numeric)
   .option('--max-fee-per-blob-gas <wei>', 'eip4844 blob fee cap (default: 2 × blob base fee, at least 1 gwei)')
   .option('--rpc-url <url>', 'node to stress (http(s) or ws(s)); default: an embedded Anvil')
+  .option(
+    '--rpc-urls <urls>',
+    'comma-separated endpoints to send to (reads go to --rpc-url, else the first of these); docs/config.md#endpoints',
+    list,
+  )
+  .option('--send-policy <how>', `how txs spread over --rpc-urls: ${sendPolicies.join(' | ')} (default round-robin)`)
   .option(
     '--fork-url <url>',
     'without --rpc-url: start the embedded Anvil as a local fork of this chain (stress deployed contracts)',

@@ -110,3 +110,51 @@ describe('CLI summary: a local chain with a public chain id', () => {
     expect(formatSummary(remote)).not.toMatch(/local Anvil/)
   })
 })
+
+describe('CLI summary: transaction types and send endpoints', () => {
+  const group = { count: 4, mined: 4, reverted: 0, failed: 0, dropped: 0, cancelled: 0, unconfirmed: 0, open: 0 }
+  const numbers = { gas: { avg: 1, p95: 1, min: 1, max: 1, total: 4 }, latencyMs: { p50: 1, p95: 1 } }
+  it('a row per type (blob gas where there was some) and per endpoint (errors and outages)', () => {
+    const text = formatSummary(
+      fakeReport({
+        config: { sendPolicy: 'broadcast' },
+        txTypes: [
+          { type: 'legacy', ...group, ...numbers, receiptTypeMismatch: 1, blobs: null },
+          {
+            type: 'eip4844',
+            ...group,
+            ...numbers,
+            receiptTypeMismatch: 0,
+            blobs: { gasUsed: '524288', minPriceWei: '1', maxPriceWei: '3' },
+          },
+        ],
+        endpoints: [
+          { index: 0, url: 'http://a:1', sent: 9, accepted: 9, errors: {}, submitRttMs: { p50: 4, p95: 9 }, downs: 0 },
+          {
+            index: 1,
+            url: 'http://b:1',
+            sent: 9,
+            accepted: 5,
+            errors: { connection: 4 },
+            submitRttMs: { p50: 7, p95: 9 },
+            downs: 2,
+          },
+        ],
+      }),
+    )
+    expect(text).toMatch(/tx types\s+2/)
+    expect(text).toMatch(/legacy\s+4\/4 mined, 1 receipts of another type/)
+    expect(text).toMatch(/eip4844\s+4\/4 mined, blob gas 524288 at 1–3 wei/)
+    expect(text).toMatch(/send endpoints\s+2, broadcast/)
+    expect(text).toMatch(/rpcUrls\[0\]\s+http:\/\/a:1: 9\/9 accepted, RTT p50 4 ms$/m)
+    expect(text).toMatch(/rpcUrls\[1\]\s+http:\/\/b:1: 5\/9 accepted, RTT p50 7 ms, 4 connection, out 2×/)
+  })
+
+  it('says nothing of either for a plain run', () => {
+    const text = formatSummary(
+      fakeReport({ txTypes: [{ type: 'default', ...group, ...numbers, receiptTypeMismatch: 0, blobs: null }] }),
+    )
+    expect(text).not.toContain('tx types')
+    expect(text).not.toContain('send endpoints')
+  })
+})

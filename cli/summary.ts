@@ -64,6 +64,7 @@ export function formatSummary(r: RunReport): string {
     ['accounts', String(r.accounts.length)],
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
+  rows.push(...typeRows(r), ...endpointRows(r))
   if (r.scenario && r.scenario.name !== 'transfer') {
     rows.push(['scenario', r.scenario.name])
     for (const [role, address] of Object.entries(r.scenario.contracts)) rows.push([`  ${role}`, address])
@@ -93,6 +94,38 @@ export function formatSummary(r: RunReport): string {
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
+}
+
+/** A run of several types: each one's mined count, and blob gas where there was some. */
+function typeRows(r: RunReport): [string, string][] {
+  if (!r.txTypes.some((t) => t.type !== 'default')) return []
+  const head: [string, string] = ['tx types', String(r.txTypes.length)]
+  return [
+    head,
+    ...r.txTypes.map((t): [string, string] => [
+      `  ${t.type}`,
+      `${t.mined}/${t.count} mined${t.blobs ? `, blob gas ${t.blobs.gasUsed} at ${t.blobs.minPriceWei}–${t.blobs.maxPriceWei} wei` : ''}${t.receiptTypeMismatch ? `, ${t.receiptTypeMismatch} receipts of another type` : ''}`,
+    ]),
+  ]
+}
+
+/** Each send endpoint: what it took, how fast, what failed. */
+function endpointRows(r: RunReport): [string, string][] {
+  if (!r.endpoints.length) return []
+  const head: [string, string] = [
+    'send endpoints',
+    `${r.endpoints.length}, ${String(r.config.sendPolicy ?? 'round-robin')}`,
+  ]
+  return [
+    head,
+    ...r.endpoints.map((e): [string, string] => {
+      const errors = Object.entries(e.errors).map(([kind, n]) => `${n} ${kind}`)
+      return [
+        `  rpcUrls[${e.index}]`,
+        `${e.url}: ${e.accepted}/${e.sent} accepted, RTT p50 ${ms(e.submitRttMs.p50)}${errors.length ? `, ${errors.join(', ')}` : ''}${e.downs ? `, out ${e.downs}×` : ''}`,
+      ]
+    }),
+  ]
 }
 
 /** Whether the chain's nonces are what the report says: a mismatch is loud, never silent. */

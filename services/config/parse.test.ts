@@ -28,6 +28,10 @@ describe('test config', () => {
     [{ mode: 'fast' }, 'mode', /one of: sequential, concurrent, multi-user/],
     [{ rpcUrl: 'localhost:8545' }, 'rpcUrl', /http/],
     [{ rpcUrl: 'ftp://x' }, 'rpcUrl', /http/],
+    [{ rpcUrls: ['http://127.0.0.1:8545', 'localhost:8546'] }, 'rpcUrls[1]', /http/],
+    [{ rpcUrls: [] }, 'rpcUrls', /at least 1 URL/],
+    [{ rpcUrls: ['http://a:1'], forkUrl: 'http://b:2' }, 'rpcUrls', /nodes you bring/],
+    [{ sendPolicy: 'spray' }, 'sendPolicy', /round-robin, by-account, broadcast/],
     // Found by the input fuzzing: parsed as a URL, then answered as "node unavailable" (503).
     [{ rpcUrl: 'http://127.0.0.1:0' }, 'rpcUrl', /http/],
     [{ value: '-1' }, 'value', /whole number of wei/],
@@ -76,6 +80,10 @@ describe('shareableConfig', () => {
     )
     expect(shareableConfig({ rpcUrl: 'http://127.0.0.1:8545' }).rpcUrl).toBe('http://127.0.0.1:8545')
     expect(shareableConfig({ txs: 3 })).toEqual({ txs: 3 })
+    expect(shareableConfig({ rpcUrls: ['http://127.0.0.1:8545', 'https://l2.example/rpc/k3y'] }).rpcUrls).toEqual([
+      'http://127.0.0.1:8545',
+      'https://l2.example/…',
+    ])
   })
 })
 

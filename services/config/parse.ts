@@ -52,5 +52,6 @@ export function shareableConfig(config: TestConfigInput): TestConfigInput {
   const out = { ...config }
   if (typeof out.rpcUrl === 'string') out.rpcUrl = redactUrl(out.rpcUrl)
   if (typeof out.forkUrl === 'string') out.forkUrl = redactUrl(out.forkUrl)
+  if (Array.isArray(out.rpcUrls)) out.rpcUrls = out.rpcUrls.map((u) => (typeof u === 'string' ? redactUrl(u) : u))
   return out
 }

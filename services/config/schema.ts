@@ -3,6 +3,7 @@ import { wordlist } from '@scure/bip39/wordlists/english'
 import { z } from 'zod'
 import { thresholdsSchema } from '../thresholds/schema'
 import { scenarioSchema } from './scenario-schema'
+import { sendPolicies } from './send-policies'
 import { accessListModes, authorizationSchema, blobsSchema, txTypeSchema, txTypes } from './tx-type-schema'
 
 /** Hard caps: beyond these a run is a mistake, not a stress test of this machine. */
@@ -56,6 +57,8 @@ export const modes = ['sequential', 'concurrent', 'multi-user'] as const
 export const rotations = ['round-robin', 'random', 'least-pending'] as const
 export const fundingModes = ['auto', 'transfer', 'none'] as const
 export const miningModes = ['automine', 'interval', 'engine', 'node'] as const
+/** Send endpoints one run spreads its txs over (docs/config.md#endpoints). */
+export const maxEndpoints = 16
 
 /**
  * One test configuration, shared by the CLI flags, config files, the HTTP API and the form.
@@ -119,6 +122,17 @@ export const testConfigSchema = z
     allowNonDevChain: z.boolean().default(false),
     /** Node to stress; absent = an embedded Anvil started for you. */
     rpcUrl: rpcUrl.optional(),
+    /**
+     * Endpoints the txs are sent to, by `sendPolicy` (docs/config.md#endpoints); reads go to
+     * `rpcUrl`, or to the first of these without it.
+     */
+    rpcUrls: z
+      .array(rpcUrl)
+      .min(1, { error: 'must hold at least 1 URL' })
+      .max(maxEndpoints, { error: `must hold at most ${maxEndpoints} URLs` })
+      .optional(),
+    /** round-robin: each batch to the next endpoint; by-account: each sender to one; broadcast: every tx to all. */
+    sendPolicy: z.enum(sendPolicies, { error: `must be one of: ${sendPolicies.join(', ')}` }).default('round-robin'),
     /** Without rpcUrl: the embedded Anvil starts as a local fork of this chain (docs/config.md#fork). */
     forkUrl: rpcUrl.optional(),
     /** The block the fork starts from; absent = the origin's head. Needs forkUrl. */
@@ -187,6 +201,12 @@ export const testConfigSchema = z
         code: 'custom',
         path: ['nodeLostAfterMs'],
         message: `must be longer than nodeDownAfterMs (${c.nodeDownAfterMs} ms): the run waits for the node before giving up on it`,
+      })
+    if (c.forkUrl && c.rpcUrls)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rpcUrls'],
+        message: 'are nodes you bring: a fork is the embedded Anvil alone (leave forkUrl or rpcUrls out)',
       })
     if (c.forkUrl && c.rpcUrl)
       ctx.addIssue({

@@ -88,6 +88,17 @@ export const functionStatsSchema = z.strictObject({
   latencyMs: z.strictObject({ p50: nullableNumber, p95: nullableNumber }),
 })
 
+/** Per send endpoint (services/testing/send-router.ts). */
+const endpointStatsSchema = z.strictObject({
+  index: count.describe('its place in rpcUrls'),
+  url: z.string().describe('scheme, host and port'),
+  sent: count,
+  accepted: count.describe('accepted, "already known" included'),
+  errors: z.partialRecord(z.enum(txErrorKinds), count),
+  submitRttMs: z.strictObject({ p50: nullableNumber, p95: nullableNumber }),
+  downs: count.describe('times it was taken out after failing to answer'),
+})
+
 /** Per transaction type (services/metrics/tx-type-stats.ts). */
 const txTypeStatsSchema = functionStatsSchema.omit({ label: true, role: true }).extend({
   type: z.enum(['default', ...txTypes]),
@@ -195,6 +206,7 @@ export const runReportSchema = z
     scenario: scenario.nullable(),
     functions: z.array(functionStatsSchema),
     txTypes: z.array(txTypeStatsSchema),
+    endpoints: z.array(endpointStatsSchema),
     environment: z
       .strictObject({
         evmStress: z.string(),

@@ -4,6 +4,7 @@ import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
 import type { RunOutcome } from '../testing/executor'
 import type { TxCounts } from '../testing/ledger'
+import type { EndpointStats } from '../testing/send-router'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { MetricsSnapshot } from './aggregator'
 import type { ToolEnvironment } from './environment'
@@ -69,6 +70,8 @@ export type RunReport = {
   functions: FunctionStats[]
   /** Per transaction type (docs/metrics.md#tx-types), from the stored tx rows. */
   txTypes: TxTypeStats[]
+  /** Per send endpoint (docs/metrics.md#endpoints); [] when the run sent to its one node. */
+  endpoints: EndpointStats[]
   /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */
   environment: ToolEnvironment | null
   config: TestConfigInput

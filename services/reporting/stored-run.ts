@@ -28,6 +28,7 @@ export function loadReport(db: Db, runId: string): StoredReport {
   if (!Array.isArray(report.functions)) report.functions = functionStats(readTxStatRows(db, runId))
   // Reports written before types were recorded: every stored tx is of the default type.
   if (!Array.isArray(report.txTypes)) report.txTypes = txTypeStats(readTxStatRows(db, runId))
+  report.endpoints ??= []
   return { row, report }
 }
 

@@ -75,7 +75,7 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   const functions = functionStats(readTxStatRows(db, row.id))
   const txTypes = txTypeStats(readTxStatRows(db, row.id))
   repo.update(row.id, {
-    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes })),
+    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes, endpoints: [] })),
     ended_at: Date.now(),
   })
   return { remaining, counts }
@@ -86,7 +86,7 @@ function reportOf(
   row: RunRow,
   counts: TxCounts,
   rows: ReturnType<ReturnType<typeof createRunsRepo>['txs']>,
-  byGroup: Pick<RunReport, 'functions' | 'txTypes'>,
+  byGroup: Pick<RunReport, 'functions' | 'txTypes' | 'endpoints'>,
 ): RunReport {
   const previous = row.report_json ? (JSON.parse(row.report_json) as Partial<RunReport>) : {}
   const startedAt = row.started_at ?? row.created_at

@@ -175,6 +175,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
       functions: functionStats(readTxStatRows(db, id)),
       txTypes: txTypeStats(readTxStatRows(db, id)),
+      endpoints: outcome?.endpoints ?? [],
       environment: toolEnvironment(),
       config: shareableConfig(publicCfg),
       ...thresholds.report(snap),

@@ -19,8 +19,11 @@ export class RunNodeUnreachable extends Error {
  * embedded Anvil, a plain host:port); else the server's default node when it redacts to the same.
  */
 export function runNodeUrl(run: RunRow, defaultRpcUrl: string | undefined): string | null {
-  const config = JSON.parse(run.config_json) as { rpcUrl?: unknown }
+  const config = JSON.parse(run.config_json) as { rpcUrl?: unknown; rpcUrls?: unknown }
   if (typeof config.rpcUrl === 'string' && config.rpcUrl) return config.rpcUrl
+  // Send endpoints alone: the run read from the first of them.
+  const [first] = Array.isArray(config.rpcUrls) ? config.rpcUrls : []
+  if (typeof first === 'string' && first) return first
   if (!run.rpc_url) return null
   if (!run.rpc_url.endsWith('/…')) return run.rpc_url
   if (defaultRpcUrl && redactUrl(defaultRpcUrl) === run.rpc_url) return defaultRpcUrl

@@ -3,7 +3,6 @@ import { transientKinds } from '../chain/connection'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
-import { requestFor } from './request-for'
 import { backoffMs } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { PlannedTx, TxRecord } from './tx'
@@ -128,9 +127,7 @@ export function createDispatcher(ctx: RunContext) {
       r.submittedAt = sentAt
       busy(r.from, 1)
     }
-    const results = await ctx.gate.shared(() =>
-      Promise.allSettled(records.map((r) => requestFor(ctx.conn, r)(...submission(r)))),
-    )
+    const results = await ctx.gate.shared(() => ctx.router.submitAll(records, submission))
     const rtt = Date.now() - sentAt
     await Promise.all(
       records.map(async (r, i) => {

@@ -38,6 +38,7 @@ import { runConcurrent } from './schedulers/concurrent'
 import { runMultiUser } from './schedulers/multi-user'
 import { runSequential } from './schedulers/sequential'
 import { createSendGate } from './send-gate'
+import { checkEndpoints, createSendRouter, type EndpointStats } from './send-router'
 import { createRotation } from './sender-rotation'
 import { startStuckWatchdog } from './stuck-watchdog'
 import type { PlannedTx } from './tx'
@@ -91,6 +92,8 @@ export type RunOutcome = {
   endedAt: number
   senders: SenderOutcome[]
   gapFills: number
+  /** Per send endpoint (rpcUrls); [] without them. */
+  endpoints: EndpointStats[]
   scenario: {
     name: string
     contracts: Record<string, Address>
@@ -125,6 +128,7 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
   const fees = createFeeProvider(conn, config)
   await fees.init()
+  await checkEndpoints(config, node.chainId)
   const kinds = await prepareTxKinds(config, conn, node)
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
   const full = scenario.shape(config, node)
@@ -186,6 +190,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
+  const router = createSendRouter({ config, conn, bus })
   const [head, instance] = await Promise.all([
     conn.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: Hex; hash: Hex }>,
     readInstanceId(conn),
@@ -213,6 +218,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     nonces,
     fees: s.fees,
     kinds: s.kinds,
+    router,
     control,
     notifier,
     gate: s.gate,
@@ -292,6 +298,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     stopWatchdog()
     await ctx.tracker.stop()
     final = await monitor.final().catch(() => [])
+    await router.close()
   }
 
   const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
@@ -336,6 +343,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
       return { address, kind, sent, expectedNonce: (startNonces.get(key) ?? 0) + sent, final: finalBy.get(key) }
     }),
     gapFills: ledger.gapFills,
+    endpoints: router.stats(),
     scenario: {
       name: s.scenario.name,
       contracts: s.setup.contracts ?? {},

@@ -2,7 +2,6 @@ import { applyMining } from '../chain/mining'
 import type { RunEvent, RunStatus } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
-import { requestFor } from './request-for'
 import type { RunContext } from './run-context'
 import { emitTxError } from './tx-error-event'
 
@@ -226,6 +225,6 @@ async function resendLost(ctx: RunContext) {
   ctx.beforeSend()
   for (const r of lost) {
     r.stale = undefined
-    await ctx.gate.shared(() => requestFor(ctx.conn, r)('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
+    await ctx.gate.shared(() => ctx.router.resend(r)).catch(() => undefined)
   }
 }

@@ -1,5 +1,4 @@
 import { openRecords } from './open-records'
-import { requestFor } from './request-for'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 
@@ -34,7 +33,7 @@ export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Prom
     [...byAccount.entries()].map(async ([from, records]) => {
       await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)
       for (const r of records.sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0)))
-        await ctx.gate.shared(() => requestFor(ctx.conn, r)('eth_sendRawTransaction', [r.raw])).catch(() => undefined)
+        await ctx.gate.shared(() => ctx.router.resend(r)).catch(() => undefined)
     }),
   )
   return true

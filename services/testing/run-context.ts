@@ -14,6 +14,7 @@ import type { Notifier } from './notifier'
 import type { RetryQueue } from './retry-queue'
 import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
+import type { SendRouter } from './send-router'
 import type { Rotation } from './sender-rotation'
 import type { TxErrorInfo, TxRecord } from './tx'
 import type { TxKinds } from './tx-kinds'
@@ -31,6 +32,8 @@ export type RunContext = {
   /** The head when sending began, and the node's instance then (Anvil's; absent elsewhere). */
   start: { block: bigint; instance: Hex | undefined }
   fees: FeeProvider
+  /** Where txs are sent: the node, or the run's send endpoints by its policy. */
+  router: SendRouter
   /** The run's transaction types: which one each tx is, and the fields it adds. */
   kinds: TxKinds
   gate: SendGate

@@ -41,6 +41,8 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     accounts: [],
     warnings: [],
     gapFills: 0,
+    txTypes: [],
+    endpoints: [],
     scenario: null,
     config: {},
     error: null,

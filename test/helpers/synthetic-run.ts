@@ -210,6 +210,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
     scenario: null,
     functions: functionStats(readTxStatRows(db, id)),
     txTypes: txTypeStats(readTxStatRows(db, id)),
+    endpoints: [],
     environment: toolEnvironment(),
     config: config as RunReport['config'],
     thresholds: [],

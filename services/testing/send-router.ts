@@ -1,0 +1,199 @@
+import type { Hex } from 'viem'
+import { type Connection, connect, transientKinds } from '../chain/connection'
+import { redactUrl } from '../chain/node-info'
+import type { TestConfig } from '../config/schema'
+import { ConfigError } from '../errors/base'
+import { classifyError } from '../errors/classify'
+import type { TxErrorKind } from '../errors/tx-error'
+import { createPercentiles } from '../metrics/percentiles'
+import type { RunEventBus } from './events'
+import { requestFor } from './request-for'
+import type { TxRecord } from './tx'
+
+/** One send endpoint's numbers (docs/metrics.md#endpoints). */
+export type EndpointStats = {
+  /** Its place in `rpcUrls`. */
+  index: number
+  /** Scheme, host and port only (providers put keys in paths). */
+  url: string
+  /** Submissions sent to it (each tx once per endpoint it went to). */
+  sent: number
+  /**
+   * Those it accepted, "already known" included; in broadcast, also "nonce too low" for a tx another
+   * endpoint accepted (its chain has it already).
+   */
+  accepted: number
+  /** Its refusals and failures by kind. */
+  errors: Partial<Record<TxErrorKind, number>>
+  /** Round trip of its submission requests. */
+  submitRttMs: { p50: number | null; p95: number | null }
+  /** Times it was taken out after failing to answer. */
+  downs: number
+}
+
+type Submission = [method: string, params: unknown[]]
+
+/** An endpoint that failed to answer is out this long, doubling each time in a row, at most 30 s. */
+const firstOutMs = 1_000
+const maxOutMs = 30_000
+
+/**
+ * Where the run's txs go (docs/config.md#endpoints). Without `rpcUrls`: the read connection, as
+ * always. With them, by `sendPolicy`: round-robin (each batch to the next endpoint), by-account
+ * (each sender always to the same one), or broadcast (every tx to all, accepted if any accepts).
+ * An endpoint that does not answer is taken out for a while and the others take its share;
+ * when none is left, all are tried.
+ */
+export function createSendRouter(p: { config: TestConfig; conn: Connection; bus: RunEventBus }) {
+  const urls = p.config.rpcUrls
+  const endpoints = (urls ?? [p.conn.url]).map((url, index) => ({
+    index,
+    url,
+    conn: urls ? connect(url, { batchSize: p.config.batchSize, timeoutMs: p.config.requestTimeoutMs }) : p.conn,
+    stats: { sent: 0, accepted: 0, errors: {} as EndpointStats['errors'], downs: 0 },
+    rtt: createPercentiles(),
+    outUntil: 0,
+    failuresInRow: 0,
+  }))
+  type Endpoint = (typeof endpoints)[number]
+  let next = 0
+
+  const live = (): Endpoint[] => {
+    const now = Date.now()
+    const up = endpoints.filter((e) => e.outUntil <= now)
+    return up.length ? up : endpoints
+  }
+
+  function takeOut(e: Endpoint, error: unknown) {
+    e.failuresInRow++
+    const outMs = Math.min(maxOutMs, firstOutMs * 2 ** (e.failuresInRow - 1))
+    const wasIn = e.outUntil <= Date.now()
+    e.outUntil = Date.now() + outMs
+    if (!wasIn) return
+    e.stats.downs++
+    p.bus.emit('event', {
+      type: 'warning',
+      at: Date.now(),
+      code: 'endpoint-out',
+      message: `Send endpoint rpcUrls[${e.index}] (${redactUrl(e.url)}) did not answer (${error instanceof Error ? error.message.split('\n')[0] : String(error)}): taken out for ${outMs / 1000} s; the other endpoints take its txs.`,
+      hint: 'Check that node; it is tried again after the pause. The run goes on with the others.',
+    })
+  }
+
+  async function call(e: Endpoint, r: TxRecord, [method, params]: Submission): Promise<unknown> {
+    e.stats.sent++
+    const started = Date.now()
+    try {
+      const result = await requestFor(e.conn, r)(method, params)
+      e.rtt.record(Date.now() - started)
+      e.stats.accepted++
+      e.failuresInRow = 0
+      return result
+    } catch (error) {
+      const kind = classifyError(error).kind
+      if (kind === 'already-known') e.stats.accepted++
+      else e.stats.errors[kind] = (e.stats.errors[kind] ?? 0) + 1
+      if (transientKinds.has(kind)) takeOut(e, error)
+      throw error
+    }
+  }
+
+  const byAccount = (from: string, up: Endpoint[]): Endpoint => {
+    // The sender's own endpoint while it is in; else the next one in that is.
+    const home = endpoints[Number.parseInt(from.slice(-6), 16) % endpoints.length] as Endpoint
+    return up.includes(home) ? home : (up[(home.index + 1) % up.length] as Endpoint)
+  }
+
+  /**
+   * Broadcast: accepted if any endpoint accepts; else the most telling refusal (a node's "no" over a
+   * timeout). Where one accepted, another's "nonce too low" is the same tx already in its chain:
+   * known there, not refused.
+   */
+  async function everywhere(r: TxRecord, s: Submission, up: Endpoint[]): Promise<unknown> {
+    const results = await Promise.allSettled(up.map((e) => call(e, r, s)))
+    const ok = results.find((x) => x.status === 'fulfilled')
+    if (ok) {
+      results.forEach((x, i) => {
+        const e = up[i] as Endpoint
+        if (x.status === 'rejected' && classifyError(x.reason).kind === 'nonce-too-low') {
+          e.stats.errors['nonce-too-low'] = (e.stats.errors['nonce-too-low'] ?? 1) - 1
+          if (!e.stats.errors['nonce-too-low']) delete e.stats.errors['nonce-too-low']
+          e.stats.accepted++
+        }
+      })
+      return (ok as PromiseFulfilledResult<unknown>).value
+    }
+    const errors = results.map((x) => (x as PromiseRejectedResult).reason)
+    const known = errors.find((e) => classifyError(e).kind === 'already-known')
+    throw known ?? errors.find((e) => !transientKinds.has(classifyError(e).kind)) ?? errors[0]
+  }
+
+  return {
+    /** Sends one batch: every record's submission, each result in order. */
+    submitAll(records: TxRecord[], submission: (r: TxRecord) => Submission): Promise<PromiseSettledResult<unknown>[]> {
+      const up = live()
+      const policy = urls ? p.config.sendPolicy : 'round-robin'
+      const batchTo = up[next++ % up.length] as Endpoint
+      return Promise.allSettled(
+        records.map((r) => {
+          const s = submission(r)
+          if (policy === 'broadcast') return everywhere(r, s, up)
+          return call(policy === 'by-account' ? byAccount(r.from, up) : batchTo, r, s)
+        }),
+      )
+    },
+    /** Sends one signed tx again (recovery paths), as its policy would. */
+    async resend(r: TxRecord): Promise<unknown> {
+      if (!r.raw) throw new Error(`tx ${r.idx} has no signed bytes to send again`)
+      const [result] = await this.submitAll([r], () => ['eth_sendRawTransaction', [r.raw]])
+      if (result?.status === 'rejected') throw result.reason
+      return (result as PromiseFulfilledResult<unknown>).value
+    },
+    /** Per-endpoint numbers; [] when the run has no rpcUrls (everything went to the one node). */
+    stats(): EndpointStats[] {
+      if (!urls) return []
+      return endpoints.map((e) => ({
+        index: e.index,
+        url: redactUrl(e.url),
+        ...e.stats,
+        errors: { ...e.stats.errors },
+        submitRttMs: { p50: e.rtt.at(50), p95: e.rtt.at(95) },
+      }))
+    },
+    async close() {
+      if (urls) await Promise.all(endpoints.map((e) => e.conn.close()))
+    },
+  }
+}
+
+export type SendRouter = ReturnType<typeof createSendRouter>
+
+/** Every send endpoint must be the read node's chain: one that is not is named before anything is sent. */
+export async function checkEndpoints(config: TestConfig, chainId: number): Promise<void> {
+  if (!config.rpcUrls) return
+  await Promise.all(
+    config.rpcUrls.map(async (url, i) => {
+      const conn = connect(url, { timeoutMs: config.requestTimeoutMs, retries: 1 })
+      try {
+        const id = Number(BigInt((await conn.request('eth_chainId')) as Hex))
+        if (id !== chainId)
+          throw new ConfigError([
+            { field: `rpcUrls[${i}]`, message: `is chain ${id}; the node the run reads is chain ${chainId}` },
+          ])
+      } catch (error) {
+        if (error instanceof ConfigError) throw error
+        throw new ConfigError(
+          [
+            {
+              field: `rpcUrls[${i}]`,
+              message: `cannot be reached: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+            },
+          ],
+          { hint: 'Every send endpoint must answer before the run starts; leave out one that is down.' },
+        )
+      } finally {
+        await conn.close()
+      }
+    }),
+  )
+}
