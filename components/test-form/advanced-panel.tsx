@@ -28,6 +28,12 @@ const accessListOptions: Option<Draft['accessList']>[] = [
   { value: 'generated', label: 'generated — eth_createAccessList per tx' },
 ]
 
+const sendPolicyOptions: Option<Draft['sendPolicy']>[] = [
+  { value: 'round-robin', label: 'round-robin — each batch to the next' },
+  { value: 'by-account', label: 'by-account — a sender to one endpoint' },
+  { value: 'broadcast', label: 'broadcast — every tx to all' },
+]
+
 const fundingOptions: Option<FundingMode>[] = [
   { value: 'auto', label: 'auto — setBalance on Anvil, else transfers' },
   { value: 'transfer', label: 'transfer — from the funder' },
@@ -249,6 +255,27 @@ export function AdvancedPanel({
           onChange={(rpcUrl) => onChange({ rpcUrl })}
           help="http(s):// or ws(s)://; blank = the app’s node."
         />
+        <TextAreaControl
+          issues={withItemIssues(issues, 'rpcUrls')}
+          name="rpcUrls"
+          label="Send endpoints"
+          className="span-2"
+          rows={3}
+          placeholder={'http://node-a:8545\nhttp://node-b:8545'}
+          value={draft.rpcUrls}
+          onChange={(rpcUrls) => onChange({ rpcUrls })}
+          help="One URL per line: txs go to these, reads to the node above (or the first of these). docs/config.md#endpoints"
+        />
+        <SelectControl
+          {...common}
+          name="sendPolicy"
+          label="Send policy"
+          disabled={!draft.rpcUrls.trim()}
+          value={draft.sendPolicy}
+          options={sendPolicyOptions}
+          onChange={(sendPolicy) => onChange({ sendPolicy })}
+          help="How txs spread over the endpoints."
+        />
       </div>
 
       <h3 className="group-title">Funding</h3>
@@ -313,6 +340,8 @@ export const advancedKeys = [
   'mining',
   'blockTime',
   'rpcUrl',
+  'rpcUrls',
+  'sendPolicy',
   'funding',
   'topUp',
   'thresholds',

@@ -1,3 +1,4 @@
+import { sendPolicies } from '@/services/config/send-policies'
 import { configToWorkload } from './config-to-workload'
 import {
   allTypesAlike,
@@ -47,6 +48,8 @@ const formKeys = new Set<string>([
   'funding',
   'topUp',
   'rpcUrl',
+  'rpcUrls',
+  'sendPolicy',
   'scenario',
   'thresholds',
 ])
@@ -167,6 +170,8 @@ export function configToDraft(config: unknown): Draft {
     funding: oneOf(fundingModes, config.funding, d.funding),
     topUp: config.topUp === true,
     rpcUrl: asText(config.rpcUrl),
+    rpcUrls: Array.isArray(config.rpcUrls) ? config.rpcUrls.map(asText).join('\n') : '',
+    sendPolicy: oneOf(sendPolicies, config.sendPolicy, d.sendPolicy),
     thresholds: thresholdsToText(config.thresholds),
     scenario: scenarioToDraft(config.scenario, d.scenario),
     extra,

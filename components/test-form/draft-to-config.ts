@@ -99,6 +99,14 @@ export function draftToConfig(d: Draft): ConfigJson {
   out.funding = d.funding
   if (d.topUp) out.topUp = true
   put(out, 'rpcUrl', text(d.rpcUrl))
+  const endpoints = d.rpcUrls
+    .split('\n')
+    .map((u) => u.trim())
+    .filter(Boolean)
+  if (endpoints.length) {
+    out.rpcUrls = endpoints
+    out.sendPolicy = d.sendPolicy
+  }
   put(out, 'scenario', scenarioToConfig(d.scenario))
   put(out, 'thresholds', textToThresholds(d.thresholds))
   return out

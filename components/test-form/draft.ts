@@ -1,4 +1,5 @@
 import type { argKinds } from '@/services/abi/arg-spec'
+import type { SendPolicy } from '@/services/config/send-policies'
 import { type accessListModes, txTypes } from '@/services/config/tx-type-schema'
 import type { BuiltinContract } from '@/services/contracts/artifacts'
 import { emptyWorkload, type WorkloadDraft } from './workload-draft'
@@ -124,6 +125,9 @@ export type Draft = {
   funding: FundingMode
   topUp: boolean
   rpcUrl: string
+  /** Send endpoints, one URL per line. */
+  rpcUrls: string
+  sendPolicy: SendPolicy
   /** Pass/fail criteria, as typed: one expression per line, or JSON (see thresholds-text.ts). */
   thresholds: string
   scenario: ScenarioDraft
@@ -176,6 +180,8 @@ export function emptyDraft(): Draft {
     funding: 'auto',
     topUp: false,
     rpcUrl: '',
+    rpcUrls: '',
+    sendPolicy: 'round-robin',
     thresholds: '',
     scenario: {
       name: 'transfer',

@@ -212,6 +212,35 @@ describe('test form in a real browser', () => {
     expect(report.scenario.checks.every((c) => c.ok)).toBe(true)
   })
 
+  test('send endpoints: two URLs of the app node, broadcast; the report has the numbers of each', async () => {
+    const node = (await (await fetch(`${app.baseUrl}/api/node`)).json()) as { rpcUrl: string }
+    const second = node.rpcUrl.replace('127.0.0.1', 'localhost')
+    await page.goto(`${app.baseUrl}/test`)
+    await page.getByTestId('template-concurrent').click()
+    await fill({ txs: '40', accounts: '4', concurrency: '40' })
+    await page.getByTestId('advanced-toggle').click()
+    expect(await page.getByTestId('field-sendPolicy').isDisabled()).toBe(true)
+    await fill({ rpcUrls: `${node.rpcUrl}\nnot a url` })
+    // Each line is checked: the bad one is named next to the field.
+    await page.getByTestId('error-rpcUrls').waitFor()
+    expect(await page.getByTestId('error-rpcUrls').textContent()).toContain('[1]')
+    await fill({ rpcUrls: `${node.rpcUrl}\n${second}` })
+    await page.getByTestId('field-sendPolicy').selectOption('broadcast')
+    await waitForPreview(page, 40)
+    await page.getByTestId('launch').click()
+    const id = await landOnRunPage(page)
+    expect(await waitForRunPageTerminal(page)).toBe('completed')
+    const report = (await (await fetch(`${app.baseUrl}/api/runs/${encodeURIComponent(id)}/report.json`)).json()) as {
+      counts: { mined: number }
+      endpoints: { url: string; sent: number; accepted: number }[]
+    }
+    expect(report.counts.mined).toBe(40)
+    expect(report.endpoints.map((e) => [e.url, e.sent, e.accepted])).toEqual([
+      [node.rpcUrl, 40, 40],
+      [second, 40, 40],
+    ])
+  })
+
   test('the server names what only it can check, next to the field', async () => {
     await page.goto(`${app.baseUrl}/test`)
     await page.getByTestId('template-sequential').click()
