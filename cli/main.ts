@@ -1,6 +1,6 @@
 import { Command } from 'commander'
 import { scenarioNames } from '../services/config/scenario-schema'
-import { fundingModes, miningModes, modes, rotations } from '../services/config/schema'
+import { fundingModes, miningModes, modes, replaceKinds, rotations } from '../services/config/schema'
 import { sendPolicies } from '../services/config/send-policies'
 import { accessListModes, maxBlobsPerTx, txTypes } from '../services/config/tx-type-schema'
 import { contractsCommand } from './contracts-command'
@@ -67,6 +67,16 @@ program
   .option('--block-time <s>', 'seconds between blocks with --mining interval', numeric)
   .option('--retries <n>', 'attempts after the first for retryable errors (default 3)', numeric)
   .option('--inclusion-timeout-ms <ms>', 'give up on a tx with no progress this long (default 60000)', numeric)
+  .option(
+    '--replace-after-ms <ms>',
+    'a tx in the pool this long unmined is replaced at the same nonce with fees +10% (docs/config.md#replacement)',
+    numeric,
+  )
+  .option(
+    '--replace-with <how>',
+    `${replaceKinds.join(' | ')}: the same tx, or a 0-value self-transfer (default speed-up)`,
+  )
+  .option('--max-replacements <n>', 'replacements of one tx at most (default 3)', numeric)
   .option('--stuck-after-ms <ms>', 'pending txs and no new block this long = stuck (default 10000)', numeric)
   .option(
     '--node-lost-after-ms <ms>',

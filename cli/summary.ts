@@ -64,6 +64,12 @@ export function formatSummary(r: RunReport): string {
     ['accounts', String(r.accounts.length)],
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
+  const { speedUp, cancel, refused } = r.replacements
+  if (speedUp + cancel + refused)
+    rows.push([
+      'replacements',
+      `${speedUp} speed-ups, ${cancel} cancels sent${refused ? `, ${refused} refused by the node` : ''}`,
+    ])
   rows.push(...typeRows(r), ...endpointRows(r))
   if (r.scenario && r.scenario.name !== 'transfer') {
     rows.push(['scenario', r.scenario.name])

@@ -32,6 +32,9 @@ describe('test config', () => {
     [{ rpcUrls: [] }, 'rpcUrls', /at least 1 URL/],
     [{ rpcUrls: ['http://a:1'], forkUrl: 'http://b:2' }, 'rpcUrls', /nodes you bring/],
     [{ sendPolicy: 'spray' }, 'sendPolicy', /round-robin, by-account, broadcast/],
+    [{ replaceAfterMs: 50 }, 'replaceAfterMs', /at least 100/],
+    [{ replaceWith: 'drop' }, 'replaceWith', /speed-up, cancel/],
+    [{ maxReplacements: 11 }, 'maxReplacements', /at most 10/],
     // Found by the input fuzzing: parsed as a URL, then answered as "node unavailable" (503).
     [{ rpcUrl: 'http://127.0.0.1:0' }, 'rpcUrl', /http/],
     [{ value: '-1' }, 'value', /whole number of wei/],

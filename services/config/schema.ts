@@ -57,6 +57,7 @@ export const modes = ['sequential', 'concurrent', 'multi-user'] as const
 export const rotations = ['round-robin', 'random', 'least-pending'] as const
 export const fundingModes = ['auto', 'transfer', 'none'] as const
 export const miningModes = ['automine', 'interval', 'engine', 'node'] as const
+export const replaceKinds = ['speed-up', 'cancel'] as const
 /** Send endpoints one run spreads its txs over (docs/config.md#endpoints). */
 export const maxEndpoints = 16
 
@@ -144,6 +145,15 @@ export const testConfigSchema = z
     retries: int(0, 20).default(3),
     /** Give up on a transaction that has not been mined this long after its last progress. */
     inclusionTimeoutMs: int(1_000, 3_600_000).default(60_000),
+    /**
+     * A tx in the pool this long without being mined is replaced: the same nonce, fees raised
+     * (docs/config.md#replacement). Absent = never.
+     */
+    replaceAfterMs: int(100, 3_600_000).optional(),
+    /** speed-up: the same tx at higher fees; cancel: a 0-value self-transfer at higher fees. */
+    replaceWith: z.enum(replaceKinds, { error: `must be one of: ${replaceKinds.join(', ')}` }).default('speed-up'),
+    /** Replacements of one tx at most (each raises the fees again). */
+    maxReplacements: int(1, 10).default(3),
     /** Pending transactions and no new block for this long = stuck. */
     stuckAfterMs: int(500, 3_600_000).default(10_000),
     /** What to do when stuck on Anvil: mine a block, or only report it. */

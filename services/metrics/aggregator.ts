@@ -30,7 +30,12 @@ export type MetricsSnapshot = {
   errors: ErrorGroup[]
   warnings: { code: string; message: string; hint?: string; at: number }[]
   gapFills: number
+  /** Replacements sent for txs stuck in the pool (replaceAfterMs), by kind; refused = the node said no. */
+  replacements: { speedUp: number; cancel: number; refused: number }
 }
+
+/** A run that replaced nothing (or that never said: reports from before replacements). */
+export const noReplacements = (): MetricsSnapshot['replacements'] => ({ speedUp: 0, cancel: 0, refused: 0 })
 
 /**
  * Turns the run's event stream into numbers (k6-style: executors emit, the metrics engine
@@ -52,6 +57,7 @@ export function createAggregator(planned: number) {
   let ourTxs = 0
   let fullnessSum = 0
   let gapFills = 0
+  const replacements = noReplacements()
   const labels = createLabelCounter()
 
   function onEvent(e: RunEvent) {
@@ -61,6 +67,11 @@ export function createAggregator(planned: number) {
         return
       case 'planned':
         counts.planned = e.planned
+        return
+      case 'replaced':
+        if (e.refused) replacements.refused++
+        else if (e.kind === 'cancel') replacements.cancel++
+        else replacements.speedUp++
         return
       case 'warning':
         warnings.push({ code: e.code, message: e.message, hint: e.hint, at: e.at })
@@ -155,6 +166,7 @@ export function createAggregator(planned: number) {
       errors: [...errors.values()].sort((a, b) => b.count - a.count),
       warnings: [...warnings],
       gapFills,
+      replacements: { ...replacements },
     }
   }
 

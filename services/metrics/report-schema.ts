@@ -203,6 +203,9 @@ export const runReportSchema = z
     errors: z.array(errorGroup),
     warnings: z.array(z.strictObject({ code: z.string(), message: z.string(), hint: z.string().optional(), at: ms })),
     gapFills: count,
+    replacements: z
+      .strictObject({ speedUp: count, cancel: count, refused: count })
+      .describe('replacements sent for txs stuck in the pool (replaceAfterMs), and those the node refused'),
     scenario: scenario.nullable(),
     functions: z.array(functionStatsSchema),
     txTypes: z.array(txTypeStatsSchema),

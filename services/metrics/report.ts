@@ -64,6 +64,8 @@ export type RunReport = {
   errors: MetricsSnapshot['errors']
   warnings: MetricsSnapshot['warnings']
   gapFills: number
+  /** Replacements of txs stuck in the pool (docs/config.md#replacement); all 0 without replaceAfterMs. */
+  replacements: MetricsSnapshot['replacements']
   /** The workload: its contracts, state checks after the run, and what it found. */
   scenario: RunOutcome['scenario'] | null
   /** Per contract function / operation, from the stored tx rows: counts by state, gas, latency. */

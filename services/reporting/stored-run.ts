@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../errors/base'
 import { type AccountStats, accountStats } from '../metrics/account-stats'
+import { noReplacements } from '../metrics/aggregator'
 import { functionStats } from '../metrics/functions'
 import type { RunReport } from '../metrics/report'
 import { txTypeStats } from '../metrics/tx-type-stats'
@@ -29,6 +30,7 @@ export function loadReport(db: Db, runId: string): StoredReport {
   // Reports written before types were recorded: every stored tx is of the default type.
   if (!Array.isArray(report.txTypes)) report.txTypes = txTypeStats(readTxStatRows(db, runId))
   report.endpoints ??= []
+  report.replacements ??= noReplacements()
   return { row, report }
 }
 

@@ -3,6 +3,7 @@ import type { NodeHandle } from '../chain/node-handle'
 import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
+import { noReplacements } from '../metrics/aggregator'
 import { functionStats } from '../metrics/functions'
 import { percentiles } from '../metrics/percentiles'
 import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
@@ -128,6 +129,7 @@ function reportOf(
       },
     ],
     gapFills: 0,
+    replacements: noReplacements(),
     scenario: null,
     ...byGroup,
     environment: previous.environment ?? null,

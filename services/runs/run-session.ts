@@ -171,6 +171,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       errors: snap.errors,
       warnings: snap.warnings,
       gapFills: snap.gapFills,
+      replacements: snap.replacements,
       scenario: outcome?.scenario ?? null,
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
       functions: functionStats(readTxStatRows(db, id)),

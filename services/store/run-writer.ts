@@ -101,7 +101,8 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
       if (e.type === 'tx') {
         pendingTx.set(e.idx, e)
       } else if (e.type === 'error') pendingErrors.push(e)
-      else if (e.type === 'status' || e.type === 'warning' || e.type === 'log')
+      // A replacement is kept whole: the hash it replaced leaves the tx's row (docs/config.md#replacement).
+      else if (e.type === 'status' || e.type === 'warning' || e.type === 'log' || e.type === 'replaced')
         pendingEvents.push({ at: e.at, type: e.type, data: e })
       if (pendingTx.size + pendingErrors.length >= maxBuffered) flush()
     },

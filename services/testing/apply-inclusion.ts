@@ -13,6 +13,7 @@ export function applyInclusion(ctx: RunContext, inc: Inclusion) {
   const r = ctx.byHash.get(inc.hash)
   if (!r) return
   ctx.tracker.unwatch(inc.hash)
+  if (r.replacement && settleReplaced(ctx, r, inc)) return
   const moved = ctx.ledger.move(r, inc.status === 'success' ? 'mined' : 'reverted', {
     includedAt: inc.seenAt,
     blockNumber: inc.blockNumber,
@@ -25,6 +26,29 @@ export function applyInclusion(ctx: RunContext, inc: Inclusion) {
     const job = explainRevert(ctx, r).finally(() => ctx.replays.pending.delete(job))
     ctx.replays.pending.add(job)
   }
+}
+
+/**
+ * A replaced tx: the hash the chain included wins, the others can never be mined (one nonce).
+ * A cancel that won takes the tx's nonce without its call: the tx is dropped, its nonce used.
+ * Returns true when it settled the tx (a cancel); false leaves it to be counted as included.
+ */
+function settleReplaced(ctx: RunContext, r: TxRecord, inc: Inclusion): boolean {
+  const hashes = r.replacement?.hashes ?? new Map()
+  for (const h of hashes.keys())
+    if (h !== inc.hash) {
+      ctx.tracker.unwatch(h)
+      if (ctx.byHash.get(h) === r) ctx.byHash.delete(h)
+    }
+  r.hash = inc.hash
+  if (hashes.get(inc.hash) !== 'cancel') return false
+  const error = {
+    kind: 'nonce-taken' as const,
+    message: `Cancelled after replaceAfterMs: its 0-value self-transfer ${inc.hash} took nonce ${r.nonce} in block ${inc.blockNumber}`,
+  }
+  if (ctx.ledger.move(r, 'dropped', { error, nonceUsed: true, blockNumber: inc.blockNumber, gasUsed: inc.gasUsed }))
+    emitTxError(ctx.bus, r, error, false)
+  return true
 }
 
 /**

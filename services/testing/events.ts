@@ -76,6 +76,20 @@ export type RunEvent =
     }
   | { type: 'warning'; at: number; code: string; message: string; hint?: string }
   | { type: 'log'; at: number; message: string }
+  /** A tx in the pool too long was replaced: a new hash for its nonce (docs/config.md#replacement). */
+  | {
+      type: 'replaced'
+      at: number
+      idx: number
+      from: Address
+      nonce: number
+      kind: 'speed-up' | 'cancel'
+      hash: Hex
+      /** The hash it replaces (still in the race: only one of them can be mined). */
+      replaces: Hex
+      /** The node refused it (e.g. "replacement underpriced"); the earlier one stays. */
+      refused?: string
+    }
   /** The plan's final size, when it ended before `txs` (a load profile ran out). */
   | { type: 'planned'; at: number; planned: number; reason: string }
   /** A load profile stage began. */

@@ -31,6 +31,7 @@ import { startNodeWatch } from './node-watch'
 import { createNonceManager } from './nonce-manager'
 import { createNotifier } from './notifier'
 import { createWorkSource } from './plan'
+import { startReplacer } from './replacer'
 import { createRetryQueue } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { RunControl } from './run-control'
@@ -287,6 +288,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
 
   ctx.tracker.start()
   const stopWatchdog = startStuckWatchdog(ctx)
+  const stopReplacer = startReplacer(ctx)
   let final: AccountState[] = []
   try {
     bus.emit('event', { type: 'status', at: Date.now(), status: 'running' })
@@ -296,6 +298,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   } finally {
     watch.stop()
     stopWatchdog()
+    stopReplacer()
     await ctx.tracker.stop()
     final = await monitor.final().catch(() => [])
     await router.close()

@@ -100,6 +100,7 @@ export function createLedger(bus: RunEventBus, planned: number) {
     }
     open.delete(r.idx)
     if (r.hash && byHash.get(r.hash) === r) byHash.delete(r.hash)
+    for (const h of r.replacement?.hashes.keys() ?? []) if (byHash.get(h) === r) byHash.delete(h)
     if ((r.state === 'mined' || r.state === 'reverted') && r.blockNumber !== undefined) included.add(r, r.blockNumber)
   }
 

@@ -135,9 +135,15 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
   const used = new Map<string, number>(accounts.map((a, i) => [a, hexToNumber(counts[i] ?? '0x0')]))
   const below = open.filter((r) => (r.nonce as number) < (used.get(r.from.toLowerCase()) ?? 0))
   if (!below.length) return
-  const receipts = (await Promise.all(
-    below.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionReceipt', [r.hash]) : null)),
-  )) as (RawReceipt | null)[]
+  // A replaced tx has several hashes for its nonce: whichever has a receipt is the one mined.
+  const receiptOf = async (r: TxRecord): Promise<RawReceipt | null> => {
+    for (const h of r.replacement ? [...r.replacement.hashes.keys()] : r.hash ? [r.hash] : []) {
+      const receipt = (await ctx.conn.request('eth_getTransactionReceipt', [h])) as RawReceipt | null
+      if (receipt) return receipt
+    }
+    return null
+  }
+  const receipts = await Promise.all(below.map(receiptOf))
   const unexplained: TxRecord[] = []
   below.forEach((r, i) => {
     const receipt = receipts[i]
@@ -149,7 +155,7 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
   for (const r of unexplained) {
     if (r.hash) ctx.tracker.unwatch(r.hash)
     const found = takers.get(nonceKey(r))
-    const taker = found && found.hash !== r.hash ? found : undefined
+    const taker = found && found.hash !== r.hash && !r.replacement?.hashes.has(found.hash) ? found : undefined
     const error = taker
       ? {
           kind: 'nonce-taken' as const,

@@ -77,6 +77,11 @@ export type TxRecord = {
   submitRttMs?: number
   /** Counted as included, but the chain's state says its nonce is unused: to be sent again. */
   stale?: boolean
+  /**
+   * Replaced in the pool (replaceAfterMs): every hash signed for its nonce, and what each was. The
+   * record's `hash`/`raw` are the newest; whichever the chain includes decides its fate.
+   */
+  replacement?: { count: number; lastAt: number; hashes: Map<Hex, 'original' | 'speed-up' | 'cancel'> }
   /** Reconciliation found its nonce used on chain although no receipt exists for its hash. */
   nonceUsed?: boolean
   error?: TxErrorInfo

@@ -1,3 +1,4 @@
+import { noReplacements } from '../../services/metrics/aggregator'
 import type { RunReport } from '../../services/metrics/report'
 import { emptyCounts } from '../../services/testing/ledger'
 import { evaluateFinal } from '../../services/thresholds/evaluate'
@@ -41,6 +42,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     accounts: [],
     warnings: [],
     gapFills: 0,
+    replacements: noReplacements(),
     txTypes: [],
     endpoints: [],
     scenario: null,

@@ -1,4 +1,5 @@
 import type { BlockPoint, Marker, SeriesPoint } from '../../services/live/frames'
+import { noReplacements } from '../../services/metrics/aggregator'
 import { toolEnvironment } from '../../services/metrics/environment'
 import { functionStats } from '../../services/metrics/functions'
 import { invariantHolds, type RunReport, reportVersion } from '../../services/metrics/report'
@@ -207,6 +208,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
       : [],
     warnings: [{ code: 'stuck-pending', message: 'No block for 10 s', hint: 'Mine a block', at: start + 60_000 }],
     gapFills: 5,
+    replacements: noReplacements(),
     scenario: null,
     functions: functionStats(readTxStatRows(db, id)),
     txTypes: txTypeStats(readTxStatRows(db, id)),
