@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { statRow } from '../../test/helpers/stat-row'
 import { accountStats } from './account-stats'
 import { functionStats } from './functions'
-import type { TxStatRow } from './tx-group-stats'
 
-const row = (over: Partial<TxStatRow>): TxStatRow => ({
-  label: 'transfer',
-  role: 'planned',
-  account: '0xAa',
-  state: 'mined',
-  gas_used: '21000',
-  latency_ms: 100,
-  tx_type: null,
-  receipt_type: null,
-  blob_gas_used: null,
-  blob_gas_price: null,
-  ...over,
-})
+const row = statRow
 
 describe('functionStats', () => {
   it('counts by state and takes gas and latency from the included txs only', () => {

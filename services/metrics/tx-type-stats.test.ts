@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { statRow } from '../../test/helpers/stat-row'
 import type { TxStatRow } from './tx-group-stats'
 import { txTypeStats } from './tx-type-stats'
 
-const row = (over: Partial<TxStatRow>): TxStatRow => ({
-  label: 'increment()',
-  role: 'planned',
-  account: '0xAa',
-  state: 'mined',
-  gas_used: '21000',
-  latency_ms: 100,
-  tx_type: null,
-  receipt_type: null,
-  blob_gas_used: null,
-  blob_gas_price: null,
-  ...over,
-})
+const row = (over: Partial<TxStatRow>) => statRow({ label: 'increment()', ...over })
 
 describe('txTypeStats', () => {
   it('groups the planned txs by type in type-byte order, with blob gas and receipts of another type', () => {

@@ -1,9 +1,8 @@
 import type { Address } from 'viem'
 import type { ScenarioConfig } from '../config/scenario-schema'
 import { loadBuiltinArtifact } from '../contracts/artifacts'
-import { deployContract } from '../contracts/deploy'
 import type { PlannedTx } from '../testing/tx'
-import { call, revertDecoder } from './shared'
+import { call, deployFromFirstSender, revertDecoder } from './shared'
 import type { Findings, Scenario, ScenarioStats } from './types'
 
 type Options = Extract<ScenarioConfig, { name: 'gas-limit' }>
@@ -32,17 +31,7 @@ export const gasLimitScenario: Scenario = {
     const o = ctx.config.scenario as Options
     const limit = ctx.node.blockGasLimit
     const artifact = loadBuiltinArtifact('GasBurner')
-    const deployer = ctx.senders[0]
-    if (!deployer) throw new Error('no sender to deploy from')
-    const { address } = await deployContract({
-      conn: ctx.conn,
-      chainId: ctx.node.chainId,
-      from: deployer,
-      artifact,
-      fees: ctx.fees,
-      mine: ctx.mine,
-      timeoutMs: ctx.config.inclusionTimeoutMs,
-    })
+    const { address } = await deployFromFirstSender(ctx, artifact)
     const burn = (gas: bigint): PlannedTx['data'] =>
       call(artifact.abi, 'burn', [gas > callOverhead ? gas - callOverhead : 0n])
     const rampGas = (i: number) => {

@@ -3,6 +3,8 @@ import { createRevertDecoder } from '../abi/decode-revert'
 import { sendBatch } from '../accounts/send-batch'
 import type { Sender } from '../accounts/sender'
 import { revertDataOf } from '../chain/revert-data'
+import type { Artifact } from '../contracts/artifacts'
+import { deployContract } from '../contracts/deploy'
 import type { TxErrorInfo } from '../testing/tx'
 import type { ScenarioContext } from './types'
 
@@ -15,6 +17,27 @@ export function nextOf(senders: readonly Sender[], from: Address): Address {
 /** Fixed recipients with no code and no key (never the 0x…01–0x…11 precompiles). */
 export function sinkAddresses(n: number, label: string): Address[] {
   return Array.from({ length: n }, (_, i) => getAddress(`0x${keccak256(toHex(`${label}:${i}`)).slice(-40)}`))
+}
+
+/** Deploys a contract from the first sender (the scenario's deployer) at the run's fees and mining. */
+export async function deployFromFirstSender(
+  ctx: ScenarioContext,
+  artifact: Artifact,
+  args: readonly unknown[] = [],
+): Promise<{ address: Address; deployer: Sender }> {
+  const deployer = ctx.senders[0]
+  if (!deployer) throw new Error('no sender to deploy from')
+  const { address } = await deployContract({
+    conn: ctx.conn,
+    chainId: ctx.node.chainId,
+    from: deployer,
+    artifact,
+    args,
+    fees: ctx.fees,
+    mine: ctx.mine,
+    timeoutMs: ctx.config.inclusionTimeoutMs,
+  })
+  return { address, deployer }
 }
 
 /** Calls from the scenario's deployer during set-up, awaited until mined. */

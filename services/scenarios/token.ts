@@ -2,8 +2,7 @@ import type { Abi, AbiFunction, Address } from 'viem'
 import { decodeFunctionResult } from 'viem'
 import type { Sender } from '../accounts/sender'
 import { loadBuiltinArtifact } from '../contracts/artifacts'
-import { deployContract } from '../contracts/deploy'
-import { call, readCall, setupCalls } from './shared'
+import { call, deployFromFirstSender, readCall, setupCalls } from './shared'
 import type { ScenarioContext } from './types'
 
 export type DeployedToken = { address: Address; abi: Abi; deployer: Sender }
@@ -14,20 +13,9 @@ export async function deployTokenAndMint(
   mints: { to: Address; amount: bigint }[],
 ): Promise<DeployedToken> {
   const artifact = loadBuiltinArtifact('StressToken')
-  const deployer = ctx.senders[0]
-  if (!deployer) throw new Error('no sender to deploy from')
   const ctor = artifact.abi.find((i) => i.type === 'constructor') as { inputs?: unknown[] } | undefined
-  const { address } = await deployContract({
-    conn: ctx.conn,
-    chainId: ctx.node.chainId,
-    from: deployer,
-    artifact,
-    // The constructor's initial supply (if it takes one) is not needed: every sender is minted its share.
-    args: ctor?.inputs?.length ? [0n] : [],
-    fees: ctx.fees,
-    mine: ctx.mine,
-    timeoutMs: ctx.config.inclusionTimeoutMs,
-  })
+  // The constructor's initial supply (if it takes one) is not needed: every sender is minted its share.
+  const { address, deployer } = await deployFromFirstSender(ctx, artifact, ctor?.inputs?.length ? [0n] : [])
   const positive = mints.filter((m) => m.amount > 0n)
   await setupCalls(
     ctx,

@@ -1,9 +1,8 @@
 import type { Address } from 'viem'
 import { type TxType, txTypeByte, txTypes } from '../config/tx-type-schema'
 import { loadBuiltinArtifact } from '../contracts/artifacts'
-import { deployContract } from '../contracts/deploy'
 import type { PlannedTx } from '../testing/tx'
-import { call, estimateGas, readCall, revertDecoder } from './shared'
+import { call, deployFromFirstSender, estimateGas, readCall, revertDecoder } from './shared'
 import type { MinedTx, Scenario, ScenarioCheck } from './types'
 
 const label = 'increment()'
@@ -19,17 +18,7 @@ export const txTypesScenario: Scenario = {
   shape: (config) => ({ planned: config.txs, gasPerTx: config.gasLimit ?? incrementGas, valuePerTx: 0n }),
   async setup(ctx) {
     const artifact = loadBuiltinArtifact('Counter')
-    const deployer = ctx.senders[0]
-    if (!deployer) throw new Error('no sender to deploy from')
-    const { address } = await deployContract({
-      conn: ctx.conn,
-      chainId: ctx.node.chainId,
-      from: deployer,
-      artifact,
-      fees: ctx.fees,
-      mine: ctx.mine,
-      timeoutMs: ctx.config.inclusionTimeoutMs,
-    })
+    const { address, deployer } = await deployFromFirstSender(ctx, artifact)
     const data = call(artifact.abi, 'increment', [])
     const gas = await estimateGas(ctx, { from: deployer.address, to: address, data })
     function* plan(): Generator<PlannedTx> {
