@@ -72,6 +72,18 @@ export function createPrometheusExporter() {
     labelNames: ['run_id'] as const,
     registers: [registry],
   })
+  const blockBlobGas = new Counter({
+    name: 'evm_stress_block_blob_gas_used_total',
+    help: 'Blob gas of the blocks the run read (EIP-4844)',
+    labelNames: ['run_id'] as const,
+    registers: [registry],
+  })
+  const blobGasPrice = new Gauge({
+    name: 'evm_stress_blob_gas_price_wei',
+    help: 'Blob gas price paid by the newest included blob tx (the blob base fee of its block)',
+    labelNames: ['run_id'] as const,
+    registers: [registry],
+  })
   const blockNumber = new Gauge({
     name: 'evm_stress_block_number',
     help: 'The newest block the run read',
@@ -121,6 +133,8 @@ export function createPrometheusExporter() {
           rtt.observe(note(id, rtt, { run_id: id }), e.submitRttMs / 1000)
         if (e.prev !== e.state && (e.state === 'mined' || e.state === 'reverted') && e.latencyMs !== undefined)
           latency.observe(note(id, latency, { run_id: id, label }), e.latencyMs / 1000)
+        if (e.blobGasPrice !== undefined)
+          blobGasPrice.set(note(id, blobGasPrice, { run_id: id }), Number(e.blobGasPrice))
         return
       }
       case 'error':
@@ -129,6 +143,7 @@ export function createPrometheusExporter() {
       case 'block':
         blocksTotal.inc(note(id, blocksTotal, { run_id: id }))
         blockNumber.set(note(id, blockNumber, { run_id: id }), Number(e.number))
+        if (e.blobGasUsed) blockBlobGas.inc(note(id, blockBlobGas, { run_id: id }), Number(e.blobGasUsed))
         if (e.gasLimit > 0n)
           blockFullness.set(
             note(id, blockFullness, { run_id: id }),

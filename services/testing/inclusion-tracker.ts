@@ -11,6 +11,7 @@ type RawBlock = {
   gasUsed: Hex
   gasLimit: Hex
   baseFeePerGas?: Hex
+  blobGasUsed?: Hex
   transactions: Hex[]
 }
 /** Blocks read in one request when the tracker is behind. */
@@ -22,6 +23,8 @@ export type BlockSeen = {
   gasLimit: bigint
   /** Absent on chains without EIP-1559. */
   baseFeePerGas?: bigint
+  /** Absent on chains without EIP-4844. */
+  blobGasUsed?: bigint
   txCount: number
   ours: number
   seenAt: number
@@ -157,6 +160,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
           gasUsed: hexToBigInt(b.gasUsed),
           gasLimit: hexToBigInt(b.gasLimit),
           ...(b.baseFeePerGas && { baseFeePerGas: hexToBigInt(b.baseFeePerGas) }),
+          ...(b.blobGasUsed && { blobGasUsed: hexToBigInt(b.blobGasUsed) }),
           txCount: b.transactions.length,
           ours: ours.size,
           seenAt,

@@ -5,11 +5,13 @@ import { deriveAccounts } from '../../services/accounts/derive'
 import { blobGas } from '../../services/chain/blobs'
 import { parseTestConfig } from '../../services/config/parse'
 import { type TxType, txTypeByte, txTypes } from '../../services/config/tx-type-schema'
+import { createPrometheusExporter } from '../../services/metrics/prometheus'
 import { previewRun } from '../../services/runs/preview'
 import { createAddressBook } from '../../services/runs/preview-senders'
 import { withTestNode } from '../helpers/anvil'
 import { expectReportEqualsChain, onChainNonce } from '../helpers/chain'
 import { freshMnemonic, startTestRun, tempDataDir } from '../helpers/run'
+import { parsePrometheusText, total } from '../helpers/scrape'
 
 const testNode = withTestNode()
 // A chain from before EIP-1559: no base fee, so only legacy and EIP-2930 txs.
@@ -44,6 +46,7 @@ async function minedFromChain(db: ReturnType<typeof startTestRun>['db'], runId: 
 
 describe('every transaction type, mined on Anvil and checked from the chain', () => {
   it('tx-types: a mix of all five, each receipt of its planned type and with its fields', async () => {
+    const exporter = createPrometheusExporter()
     const { session, db } = startTestRun(testNode.node, {
       scenario: 'tx-types',
       txs: 100,
@@ -53,6 +56,7 @@ describe('every transaction type, mined on Anvil and checked from the chain', ()
       blobs: { perTx: 2, distinct: 3 },
       mnemonic: freshMnemonic(),
     })
+    exporter.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
     const report = await session.done
     expect(report.status).toBe('completed')
     expect(report.counts.mined).toBe(100)
@@ -115,6 +119,11 @@ describe('every transaction type, mined on Anvil and checked from the chain', ()
     expect(byType.get('eip4844')?.mined).toBe(blobTxs)
     expect(byType.get('eip4844')?.blobs?.gasUsed).toBe(String(BigInt(blobTxs) * 2n * blobGas))
     for (const t of report.txTypes) expect(t.receiptTypeMismatch).toBe(0)
+    // The Prometheus text: the blocks' blob gas is the blob txs' (only this run sends blobs here).
+    const families = parsePrometheusText(await exporter.metrics())
+    const run = { run_id: session.id }
+    expect(total(families, 'evm_stress_block_blob_gas_used_total', run)).toBe(Number(BigInt(blobTxs) * 2n * blobGas))
+    expect(total(families, 'evm_stress_blob_gas_price_wei', run)).toBeGreaterThan(0)
   })
 })
 
