@@ -1,4 +1,5 @@
 import { type Address, type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { recoverAuthorizationAddress } from 'viem/utils'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
@@ -168,6 +169,25 @@ describe('the types a chain or a sender cannot take are refused before anything 
     const hashes = new Set(mined.map((m) => m.tx.blobVersionedHashes?.join(',')))
     expect(hashes.size).toBe(1)
     expect(mined[0]?.tx.blobVersionedHashes).toHaveLength(1)
+  })
+
+  it('senders the node signs for (impersonated) send legacy and EIP-2930 as their type', async () => {
+    const whale = privateKeyToAddress(generatePrivateKey())
+    const { session, db } = startTestRun(testNode.node, {
+      txs: 20,
+      impersonate: [whale],
+      txType: { legacy: 1, eip2930: 1 },
+      mining: 'automine',
+    })
+    const report = await session.done
+    expect(report.counts.mined).toBe(20)
+    await expectReportEqualsChain(testNode.node, report)
+    const mined = await minedFromChain(db, report.runId)
+    expect(new Set(mined.map((m) => m.planned))).toEqual(new Set(['legacy', 'eip2930']))
+    for (const m of mined) {
+      expect(m.tx.from.toLowerCase()).toBe(whale.toLowerCase())
+      expect(hexToNumber(m.receipt.type)).toBe(txTypeByte(m.planned as TxType))
+    }
   })
 
   it('a chain without a base fee: the default is legacy, eip2930 is sent, eip1559 is refused naming txType', async () => {
