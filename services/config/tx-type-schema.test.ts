@@ -19,7 +19,7 @@ describe('txType and its options', () => {
     expect(c.accessList).toBe('empty')
     expect(c.blobs).toBeUndefined()
     expect(parseTestConfig({ blobs: {} }).blobs).toEqual({ perTx: 1, data: 'random', distinct: 4 })
-    expect(parseTestConfig({ authorization: {} }).authorization).toEqual({ perTx: 1 })
+    expect(parseTestConfig({ authorization: {} }).authorization).toEqual({ authority: 'fresh', perTx: 1 })
   })
 
   it('one type, or a weighted mix', () => {

@@ -51,7 +51,14 @@ export const blobsSchema = z.strictObject({
 export const authorizationSchema = z.strictObject({
   /** The contract each authority delegates to: an address, or "{{Name}}" of the workload's contracts. */
   delegate: z.string().min(1).optional(),
-  /** Authorizations in each EIP-7702 tx, each from a fresh authority. */
+  /**
+   * Who authorizes: `fresh` — throwaway accounts, one per authorization; `sender` — the tx's
+   * sender itself first (at its nonce + 1), fresh ones for the rest of `perTx`. A self-authorizing
+   * tx uses two nonces, which Anvil 1.7.1's pool does not foresee: send those one at a time
+   * (sequential mode) — docs/config.md#tx-types.
+   */
+  authority: z.enum(['fresh', 'sender'], { error: 'must be one of: fresh, sender' }).default('fresh'),
+  /** Authorizations in each EIP-7702 tx. */
   perTx: z
     .number()
     .int({ error: 'must be a whole number' })

@@ -54,7 +54,10 @@ export function createDispatcher(ctx: RunContext) {
   async function sign(r: TxRecord): Promise<void> {
     const sender = ctx.signers.get(r.from.toLowerCase())
     if (!sender) throw new Error(`unknown sender ${r.from}`)
-    if (r.nonce === undefined) r.nonce = ctx.nonces.take(r.from)
+    if (r.nonce === undefined) {
+      if (ctx.kinds.selfAuthorizes(r)) [r.nonce, r.authNonce] = ctx.nonces.takePair(r.from)
+      else r.nonce = ctx.nonces.take(r.from)
+    }
     if (r.hash) {
       ctx.tracker.unwatch(r.hash)
       ctx.byHash.delete(r.hash)
@@ -62,7 +65,7 @@ export function createDispatcher(ctx: RunContext) {
     }
     if (sender.kind === 'local') {
       // First: a generated access list can raise the gas limit.
-      const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId)
+      const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId, sender.privateKey)
       const { raw, hash } = await signTx(sender.privateKey, {
         chainId: ctx.node.chainId,
         nonce: r.nonce,
@@ -212,15 +215,26 @@ export function createDispatcher(ctx: RunContext) {
 
   const toInfo = (err: TxError) => ({ kind: err.kind, message: err.shortMessage, hint: err.hint, raw: err.raw })
 
+  /** Its nonce (and a self-authorization's) back to the pool: never used on chain. */
+  function releaseNonces(r: TxRecord) {
+    if (r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
+    if (r.authNonce !== undefined) ctx.nonces.release(r.from, r.authNonce)
+  }
+
   function retryLater(r: TxRecord, how: 'same' | 'resign' | 'new-nonce') {
-    if (how === 'new-nonce') r.nonce = undefined
+    if (how === 'new-nonce') {
+      // The tx's nonce was used by another: a self-authorization's is ours to hand out again.
+      if (r.authNonce !== undefined) ctx.nonces.release(r.from, r.authNonce)
+      r.nonce = undefined
+      r.authNonce = undefined
+    }
     busy(r.from, 1) // the account stays busy until the retry is sent (strict ordering)
     ctx.retries.add({ record: r, dueAt: Date.now() + backoffMs(r.attempts), resign: how !== 'same' })
   }
 
   function fail(r: TxRecord, error: TxRecord['error'], nonce: 'consumed' | 'free' | 'unknown') {
     if (r.hash) ctx.tracker.unwatch(r.hash)
-    if (nonce === 'free' && r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
+    if (nonce === 'free') releaseNonces(r)
     ctx.ledger.move(r, 'failed', { error })
   }
 
@@ -249,7 +263,7 @@ export function createDispatcher(ctx: RunContext) {
   /** A tx that was never sent, taken back: its nonce is free again. */
   function cancel(r: TxRecord) {
     if (r.hash) ctx.tracker.unwatch(r.hash)
-    if (r.nonce !== undefined) ctx.nonces.release(r.from, r.nonce)
+    releaseNonces(r)
     if (r.state === 'planned') {
       r.state = 'cancelled'
       r.error = undefined

@@ -90,7 +90,9 @@ export function createLedger(bus: RunEventBus, planned: number) {
   const nonceUsed = (r: TxRecord) => r.state === 'mined' || r.state === 'reverted' || r.nonceUsed === true
   const countUsed = (r: TxRecord, delta: number) => {
     const key = r.from.toLowerCase()
-    usedBy.set(key, (usedBy.get(key) ?? 0) + delta)
+    // A sender that authorized itself in the tx used two nonces.
+    const weight = r.authNonce === undefined ? 1 : 2
+    usedBy.set(key, (usedBy.get(key) ?? 0) + delta * weight)
   }
   /** Where a record is held follows its state: open, in the reorg window, or nowhere. */
   const place = (r: TxRecord) => {

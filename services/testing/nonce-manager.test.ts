@@ -62,4 +62,26 @@ describe('nonce manager', () => {
     nm.release(a, 9)
     expect(nm.take(a)).toBe(1)
   })
+
+  it('takePair hands out two nonces in a row: released ones only as a pair, else new ones', async () => {
+    const { nm } = manager(0)
+    await nm.init([a])
+    expect(nm.takePair(a)).toEqual([0, 1])
+    for (let i = 0; i < 8; i++) nm.take(a) // 2…9
+    nm.release(a, 3)
+    nm.release(a, 6)
+    nm.release(a, 7)
+    // 3 alone is no pair; 6 and 7 are.
+    expect(nm.takePair(a)).toEqual([6, 7])
+    expect(nm.takePair(a)).toEqual([10, 11])
+    expect(nm.gaps(a)).toEqual([3])
+    // Released at the top, they lower the counter: the next pair is new again.
+    nm.release(a, 11)
+    nm.release(a, 10)
+    expect(nm.take(a)).toBe(3)
+    nm.take(a) // 10
+    nm.release(a, 10)
+    expect(nm.takePair(a)).toEqual([10, 11])
+    expect(nm.take(a)).toBe(12)
+  })
 })

@@ -37,6 +37,21 @@ export function createNonceManager({ fetchPending }: NonceManagerParameters) {
       if (s.free.length) return s.free.shift() as number
       return s.next++
     },
+    /**
+     * Two nonces in a row (n, n+1), for a tx whose sender authorizes itself in it (EIP-7702: the
+     * authorization's nonce is the tx's + 1). Released ones only when a pair of them is free.
+     */
+    takePair(address: Address): [number, number] {
+      const s = state(address)
+      // (A released nonce is never the counter's last: release lowers the counter instead.)
+      const at = s.free.findIndex((n, i) => s.free[i + 1] === n + 1)
+      if (at === -1) {
+        s.next += 2
+        return [s.next - 2, s.next - 1]
+      }
+      const [n] = s.free.splice(at, 2) as [number, number]
+      return [n, n + 1]
+    },
     /** A nonce that was never used on chain (send refused for good, or tx cancelled before sending). */
     release(address: Address, nonce: number) {
       const s = state(address)

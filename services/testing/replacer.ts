@@ -1,3 +1,4 @@
+import type { Hex } from 'viem'
 import { type Fees, signTx, type UnsignedTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import { openRecords } from './open-records'
@@ -38,14 +39,15 @@ export function startReplacer(ctx: RunContext): () => void {
     const sender = ctx.signers.get(r.from.toLowerCase())
     if (sender?.kind !== 'local' || r.nonce === undefined || !r.hash) return
     const k = (r.replacement?.count ?? 0) + 1
-    // geth keeps a blob tx's nonce for blob txs: a blob tx is sped up, never cancelled.
-    const kind: 'speed-up' | 'cancel' =
-      ctx.config.replaceWith === 'cancel' && r.txType !== 'eip4844' ? 'cancel' : 'speed-up'
+    // geth keeps a blob tx's nonce for blob txs, and a self-authorizing tx holds two nonces: both
+    // are sped up, never cancelled (a plain cancel would leave the second nonce a hole).
+    const cancellable = r.txType !== 'eip4844' && r.authNonce === undefined
+    const kind: 'speed-up' | 'cancel' = ctx.config.replaceWith === 'cancel' && cancellable ? 'cancel' : 'speed-up'
     const fees = bumped(ctx.fees.get(), k)
     const tx: UnsignedTx =
       kind === 'cancel'
         ? { chainId: ctx.node.chainId, nonce: r.nonce, to: r.from, value: 0n, gas: 21_000n, fees }
-        : await speedUp(r, fees, k)
+        : await speedUp(r, fees, k, sender.privateKey)
     const { raw, hash } = await signTx(sender.privateKey, tx)
     const replaces = r.hash
     r.replacement ??= { count: 0, lastAt: 0, hashes: new Map([[replaces, 'original']]) }
@@ -78,8 +80,8 @@ export function startReplacer(ctx: RunContext): () => void {
   }
 
   /** The same call, signed again at raised fees (blob fee doubled: geth's blob pool wants 100 %). */
-  async function speedUp(r: TxRecord, fees: Fees, k: number): Promise<UnsignedTx> {
-    const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId)
+  async function speedUp(r: TxRecord, fees: Fees, k: number, key: Hex): Promise<UnsignedTx> {
+    const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId, key)
     const blobs = fields.blobs && { ...fields.blobs, maxFeePerBlobGas: fields.blobs.maxFeePerBlobGas * 2n ** BigInt(k) }
     return {
       chainId: ctx.node.chainId,

@@ -40,8 +40,10 @@ export type TxKinds = {
   bind(p: { contracts: Record<string, Address>; senders: readonly Address[] }): void
   /** After "blob fee too low": twice the blob base fee now, never lower. False when the user set the cap. */
   refreshBlobFee(): Promise<boolean>
-  /** The type's fields for one signing of `r` (a fresh access list, the next blob set, new authorities). */
-  fieldsOf(r: TxRecord, chainId: number): Promise<TypeFields>
+  /** Whether `r` carries its sender's own authorization (EIP-7702, `authorization.authority: sender`): two nonces. */
+  selfAuthorizes(r: TxRecord): boolean
+  /** The type's fields for one signing of `r` (a fresh access list, the next blob set, its authorizations). */
+  fieldsOf(r: TxRecord, chainId: number, senderKey: Hex | undefined): Promise<TypeFields>
 }
 
 const field = (name: string, message: string, hint?: string) => new ConfigError([{ field: name, message }], { hint })
@@ -91,17 +93,26 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
   // authorization is valid whatever order the txs land in, and no sender's nonce is touched.
   const authoritySecret = toHex(randomBytes(32))
 
-  async function authorizations(r: TxRecord, chainId: number): Promise<SignedAuthorization[]> {
+  async function authorizations(
+    r: TxRecord,
+    chainId: number,
+    senderKey: Hex | undefined,
+  ): Promise<SignedAuthorization[]> {
     if (!delegate) throw new Error('the EIP-7702 delegate is not resolved')
     const address = delegate
+    const sign = async (key: Hex, nonce: number): Promise<SignedAuthorization> => {
+      const unsigned = { address, chainId, nonce }
+      const sig = await signDigest(key, hashAuthorization(unsigned))
+      return { ...unsigned, r: sig.r, s: sig.s, yParity: sig.yParity }
+    }
     return Promise.all(
       Array.from({ length: authorization.perTx }, async (_, j) => {
+        // The sender first, at the nonce the tx leaves it (the tx's + 1); the others fresh.
+        if (j === 0 && r.authNonce !== undefined && senderKey) return sign(senderKey, r.authNonce)
         const key = await keccakHex(
           `${authoritySecret}${numberToHex(r.idx, { size: 8 }).slice(2)}${numberToHex(j, { size: 2 }).slice(2)}` as Hex,
         )
-        const unsigned = { address, chainId, nonce: 0 }
-        const sig = await signDigest(key, hashAuthorization(unsigned))
-        return { ...unsigned, r: sig.r, s: sig.s, yParity: sig.yParity }
+        return sign(key, 0)
       }),
     )
   }
@@ -167,12 +178,13 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
       if (cap > maxFeePerBlobGas) maxFeePerBlobGas = cap
       return true
     },
-    async fieldsOf(r, chainId) {
+    selfAuthorizes: (r) => r.txType === 'eip7702' && authorization.authority === 'sender',
+    async fieldsOf(r, chainId, senderKey) {
       const type = r.txType
       if (type === undefined || type === 'legacy') return { type }
       if (type === 'eip2930') return { type, accessList: await accessListOf(r) }
       if (type === 'eip1559') return { type }
-      if (type === 'eip7702') return { type, authorizationList: await authorizations(r, chainId) }
+      if (type === 'eip7702') return { type, authorizationList: await authorizations(r, chainId, senderKey) }
       const set = blobSets[nextBlobSet++ % blobSets.length] as BlobSet
       return { type, blobs: { ...set, maxFeePerBlobGas } }
     },

@@ -82,6 +82,11 @@ export type TxRecord = {
    * record's `hash`/`raw` are the newest; whichever the chain includes decides its fate.
    */
   replacement?: { count: number; lastAt: number; hashes: Map<Hex, 'original' | 'speed-up' | 'cancel'> }
+  /**
+   * EIP-7702 with the sender as its own authority: the authorization's nonce, `nonce + 1`. Once
+   * the tx is included the chain has used both (even if it reverted).
+   */
+  authNonce?: number
   /** Reconciliation found its nonce used on chain although no receipt exists for its hash. */
   nonceUsed?: boolean
   error?: TxErrorInfo

@@ -10,7 +10,7 @@ import { createPrometheusExporter } from '../../services/metrics/prometheus'
 import { previewRun } from '../../services/runs/preview'
 import { createAddressBook } from '../../services/runs/preview-senders'
 import { withTestNode } from '../helpers/anvil'
-import { expectReportEqualsChain, onChainNonce } from '../helpers/chain'
+import { expectNoNonceGap, expectReportEqualsChain, onChainNonce } from '../helpers/chain'
 import { freshMnemonic, startTestRun, tempDataDir } from '../helpers/run'
 import { parsePrometheusText, total } from '../helpers/scrape'
 
@@ -26,7 +26,23 @@ type ChainTx = {
   accessList?: { address: Address; storageKeys: Hex[] }[]
   blobVersionedHashes?: Hex[]
   authorizationList?: { address: Address; chainId: Hex; nonce: Hex; r: Hex; s: Hex; yParity: Hex }[]
+  nonce: Hex
 }
+type Authorization = NonNullable<ChainTx['authorizationList']>[number]
+
+/** Who signed an authorization, from the chain's copy of it. */
+async function authorityOf(auth: Authorization | undefined): Promise<string> {
+  if (!auth) throw new Error('no authorization')
+  const authority = await recoverAuthorizationAddress({
+    authorization: { address: auth.address, chainId: hexToNumber(auth.chainId), nonce: hexToNumber(auth.nonce) },
+    signature: { r: auth.r, s: auth.s, yParity: hexToNumber(auth.yParity) },
+  })
+  return authority.toLowerCase()
+}
+
+/** The code of an account delegated by EIP-7702: 0xef0100 followed by the delegate's address. */
+const designator = (delegate: Address) => `0xef0100${delegate.slice(2).toLowerCase()}`
+
 type ChainReceipt = { type: Hex; status: Hex; blobGasUsed?: Hex; blockNumber: Hex }
 
 const rpc = <T>(method: string, params: unknown[]) => testNode.node.conn.request(method, params) as Promise<T>
@@ -91,18 +107,13 @@ describe('every transaction type, mined on Anvil and checked from the chain', ()
         expect(hexToBigInt(receipt.blobGasUsed ?? '0x0')).toBe(2n * blobGas)
       }
       if (type === 'eip7702') {
+        // A fresh authority (nonce 0) delegating to the Counter: its code is now the designator.
         const [auth] = tx.authorizationList ?? []
         expect(auth?.address.toLowerCase()).toBe(counter.toLowerCase())
-        const authority = await recoverAuthorizationAddress({
-          authorization: {
-            address: auth?.address as Address,
-            chainId: hexToNumber(auth?.chainId ?? '0x0'),
-            nonce: hexToNumber(auth?.nonce ?? '0x0'),
-          },
-          signature: { r: auth?.r as Hex, s: auth?.s as Hex, yParity: hexToNumber(auth?.yParity ?? '0x0') },
-        })
-        // The delegation designator: 0xef0100 followed by the delegate's address.
-        expect(await rpc<Hex>('eth_getCode', [authority, 'latest'])).toBe(`0xef0100${counter.slice(2).toLowerCase()}`)
+        expect(hexToNumber(auth?.nonce ?? '0x1')).toBe(0)
+        const authority = await authorityOf(auth)
+        expect(authority).not.toBe(tx.from.toLowerCase())
+        expect(await rpc<Hex>('eth_getCode', [authority, 'latest'])).toBe(designator(counter))
       }
     }
     expect([...seen].sort()).toEqual([...txTypes].sort())
@@ -152,6 +163,57 @@ describe('the preview prices what each type adds', () => {
 })
 
 describe('the types a chain or a sender cannot take are refused before anything is sent', () => {
+  it('eip7702 from fresh authorities, two per tx: each one delegates, the senders use one nonce per tx', async () => {
+    const { session, db } = startTestRun(testNode.node, {
+      scenario: 'tx-types',
+      txType: 'eip7702',
+      authorization: { authority: 'fresh', perTx: 2 },
+      txs: 20,
+      accounts: 2,
+      mining: 'engine',
+      mnemonic: freshMnemonic(),
+    })
+    const report = await session.done
+    expect(report.counts.mined).toBe(20)
+    await expectReportEqualsChain(testNode.node, report)
+    for (const a of report.accounts) expect(a.expectedNonce - a.sent).toBeGreaterThanOrEqual(0)
+    const counter = report.scenario?.contracts.Counter as Address
+    for (const { tx } of await minedFromChain(db, report.runId)) {
+      expect(tx.authorizationList).toHaveLength(2)
+      for (const auth of tx.authorizationList ?? []) {
+        expect(hexToNumber(auth.nonce)).toBe(0)
+        const authority = await authorityOf(auth)
+        expect(authority).not.toBe(tx.from.toLowerCase())
+        expect(await rpc<Hex>('eth_getCode', [authority, 'latest'])).toBe(designator(counter))
+      }
+    }
+  })
+
+  it('eip7702 from the senders themselves (sequential): each authorizes itself at its nonce + 1, two nonces a tx', async () => {
+    const { session, db } = startTestRun(testNode.node, {
+      scenario: 'tx-types',
+      mode: 'sequential',
+      txType: 'eip7702',
+      authorization: { authority: 'sender' },
+      txs: 10,
+      accounts: 2,
+      mnemonic: freshMnemonic(),
+    })
+    const report = await session.done
+    expect(report.counts.mined).toBe(10)
+    // The report's nonces, two per tx, equal the chain's: 5 txs per sender, 10 nonces.
+    expect(report.chainAgrees).toBe(true)
+    await expectNoNonceGap(testNode.node, report.accounts)
+    for (const a of report.accounts) expect(a.sent).toBe(10)
+    const counter = report.scenario?.contracts.Counter as Address
+    for (const { tx } of await minedFromChain(db, report.runId)) {
+      const [auth] = tx.authorizationList ?? []
+      expect(await authorityOf(auth)).toBe(tx.from.toLowerCase())
+      expect(hexToNumber(auth?.nonce ?? '0x0')).toBe(hexToNumber(tx.nonce) + 1)
+      expect(await rpc<Hex>('eth_getCode', [tx.from, 'latest'])).toBe(designator(counter))
+    }
+  })
+
   it('given blob data and one type per run: the blobs carry exactly the data', async () => {
     const data = `0x${'ab'.repeat(40_000)}` as Hex
     const { session, db } = startTestRun(testNode.node, {
