@@ -31,6 +31,8 @@ const ceilingRounds = Number(process.env.BENCH_ROUNDS ?? 3)
 /** 0 skips the long run. */
 const rssTxs = Number(process.env.BENCH_RSS_TXS ?? 100_000)
 const accounts = 20
+/** Signing workers of the engine run measured against the plain one. */
+const signWorkers = Number(process.env.BENCH_SIGN_WORKERS ?? 1)
 
 const node = await openNode({ batchSize: 100 })
 const dataDir = mkdtempSync(join(tmpdir(), 'evm-stress-bench-'))
@@ -46,17 +48,25 @@ try {
   }
   // The ceilings swing by a third between runs on a shared 2-core machine: each round measures
   // the three back to back, and the ratios are the median round's.
-  const rounds: { rawCeiling: number; trackingCeiling: number; engine: number; report: RunReport }[] = []
+  const rounds: {
+    rawCeiling: number
+    trackingCeiling: number
+    engine: number
+    engineSignWorkers: number
+    report: RunReport
+  }[] = []
   for (let i = 0; i < ceilingRounds; i++) {
     const rawCeilingTps = await rawCeiling(node, deriveAccounts(mnemonic, accounts, 100), txs)
     const trackingTps = await rawCeiling(node, deriveAccounts(mnemonic, accounts, 150), txs, { readReceipts: true })
-    const report = await engineRun(
-      parseTestConfig({ mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic }),
-    )
+    const concurrent = { mode: 'concurrent', txs, accounts, concurrency: 400, batchSize: 100, mnemonic } as const
+    const report = await engineRun(parseTestConfig(concurrent))
+    // The same run signing in worker threads (signWorkers): what a second core does for signing.
+    const workers = await engineRun(parseTestConfig({ ...concurrent, signWorkers: signWorkers }))
     rounds.push({
       rawCeiling: rawCeilingTps,
       trackingCeiling: trackingTps,
       engine: report.throughput.minedPerSec,
+      engineSignWorkers: workers.throughput.minedPerSec,
       report,
     })
   }
@@ -114,13 +124,17 @@ try {
           trackingCeilingVsCeiling: ratioOf((r) => r.trackingCeiling / r.rawCeiling),
           engineVsTrackingCeiling: ratioOf((r) => r.engine / r.trackingCeiling),
           engineVsViemLoop: Math.round((engine / viem) * 100) / 100,
+          // Above 1 only where one core was the limit (a node faster than Anvil on a bigger machine).
+          engineSignWorkersVsEngine: ratioOf((r) => r.engineSignWorkers / r.engine),
           sequentialEngineVsBareLoop: Math.round((sequential / bare) * 100) / 100,
         },
         ceilingRounds: rounds.map((r) => ({
           rawCeiling: round(r.rawCeiling),
           trackingCeiling: round(r.trackingCeiling),
           engine: round(r.engine),
+          engineSignWorkers: round(r.engineSignWorkers),
         })),
+        signWorkers,
         sequentialSegmentsTxPerSec: { bareLoop: bareSegments.map(round), engine: engineSegments.map(round) },
         ...(long && {
           longRun: { txs: rssTxs, engineProcessPeakRssMiB: long.peakRssMiB, minedPerSec: round(long.minedPerSec) },

@@ -30,6 +30,11 @@ program
   .option('--concurrency <c>', 'most txs in flight at once, concurrent mode (default 400)', numeric)
   .option('--rate <tx/s>', 'target send rate, concurrent mode (default: as fast as the window allows)', numeric)
   .option('--batch-size <n>', 'txs per JSON-RPC batch request (default 100)', numeric)
+  .option(
+    '--sign-workers <n>',
+    'worker threads that sign, for a node faster than one core signs for (default 0)',
+    numeric,
+  )
   .option('--delay-ms <ms>', 'pause between txs of one sender, sequential/multi-user (default 0)', numeric)
   .option('--no-wait-for-receipt', 'sequential: send the next tx without waiting for the last one to be mined')
   .option('--value <wei>', 'wei sent with each transfer (default 1)')

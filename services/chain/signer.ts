@@ -59,6 +59,9 @@ const native: NativeSecp | undefined = (() => {
 
 export const signerBackend: 'libsecp256k1' | 'js' = native ? 'libsecp256k1' : 'js'
 
+/** How a run signed (report.signing). */
+export type Signing = { backend: typeof signerBackend; workers: number; signedInWorkers: number }
+
 /** The one gas price of a type without a tip (legacy, EIP-2930): the most the fees allow. */
 const gasPriceOf = (f: Fees) => (f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice)
 
@@ -89,11 +92,16 @@ function toSerializable(tx: UnsignedTx): TransactionSerializable {
 }
 
 /** Signs a transaction with a raw private key; the hash is known before the node sees it. */
-export async function signTx(privateKey: Hex, tx: UnsignedTx): Promise<SignedTx> {
+export async function signTx(
+  privateKey: Hex,
+  tx: UnsignedTx,
+  /** Where the digest is signed: here by default, or a pool of worker threads (sign-pool.ts). */
+  sign: typeof signDigest = signDigest,
+): Promise<SignedTx> {
   const serializable = toSerializable(tx)
   // A blob tx is signed and hashed without its sidecars; the node is sent the wrapper that holds them.
   const bare = serializable.type === 'eip4844' ? { ...serializable, sidecars: false as const } : serializable
-  const sig = await signDigest(privateKey, await keccakHex(serializeTransaction(bare)))
+  const sig = await sign(privateKey, await keccakHex(serializeTransaction(bare)))
   // A legacy tx carries v (EIP-155 folds the chain id into it); typed txs carry yParity.
   const signature = serializable.type === 'legacy' ? { ...sig, v: 27n + BigInt(sig.yParity) } : sig
   const raw = serializeTransaction(serializable, signature)

@@ -91,6 +91,8 @@ export const testConfigSchema = z
       .min(1)
       .max(20)
       .optional(),
+    /** Worker threads that sign (0 = sign on the engine's own thread): for a node faster than one core signs. */
+    signWorkers: int(0, 16).default(0),
     /** Transactions per JSON-RPC batch request. */
     batchSize: int(1, limits.batchSize).default(100),
     /** Sequential / multi-user: pause between a sender's transactions. */

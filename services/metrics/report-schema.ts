@@ -210,6 +210,10 @@ export const runReportSchema = z
     functions: z.array(functionStatsSchema),
     txTypes: z.array(txTypeStatsSchema),
     endpoints: z.array(endpointStatsSchema),
+    signing: z
+      .strictObject({ backend: z.enum(['libsecp256k1', 'js']), workers: count, signedInWorkers: count })
+      .nullable()
+      .describe('how txs were signed: the library, and how many in signing workers (signWorkers)'),
     environment: z
       .strictObject({
         evmStress: z.string(),

@@ -1,5 +1,6 @@
 import type { NodeFork } from '../chain/node-info'
 import type { NodeMining } from '../chain/node-mining'
+import type { Signing } from '../chain/signer'
 import type { TestConfigInput } from '../config/schema'
 import type { RunStatus } from '../testing/events'
 import type { RunOutcome } from '../testing/executor'
@@ -74,6 +75,8 @@ export type RunReport = {
   txTypes: TxTypeStats[]
   /** Per send endpoint (docs/metrics.md#endpoints); [] when the run sent to its one node. */
   endpoints: EndpointStats[]
+  /** How txs were signed; null when unknown (settled after a crash, or older reports). */
+  signing: Signing | null
   /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */
   environment: ToolEnvironment | null
   config: TestConfigInput

@@ -30,6 +30,7 @@ export function loadReport(db: Db, runId: string): StoredReport {
   // Reports written before types were recorded: every stored tx is of the default type.
   if (!Array.isArray(report.txTypes)) report.txTypes = txTypeStats(readTxStatRows(db, runId))
   report.endpoints ??= []
+  report.signing ??= null
   report.replacements ??= noReplacements()
   return { row, report }
 }

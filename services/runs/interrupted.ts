@@ -76,7 +76,7 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   const functions = functionStats(readTxStatRows(db, row.id))
   const txTypes = txTypeStats(readTxStatRows(db, row.id))
   repo.update(row.id, {
-    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes, endpoints: [] })),
+    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes, endpoints: [], signing: null })),
     ended_at: Date.now(),
   })
   return { remaining, counts }
@@ -87,7 +87,7 @@ function reportOf(
   row: RunRow,
   counts: TxCounts,
   rows: ReturnType<ReturnType<typeof createRunsRepo>['txs']>,
-  byGroup: Pick<RunReport, 'functions' | 'txTypes' | 'endpoints'>,
+  byGroup: Pick<RunReport, 'functions' | 'txTypes' | 'endpoints' | 'signing'>,
 ): RunReport {
   const previous = row.report_json ? (JSON.parse(row.report_json) as Partial<RunReport>) : {}
   const startedAt = row.started_at ?? row.created_at

@@ -177,6 +177,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       functions: functionStats(readTxStatRows(db, id)),
       txTypes: txTypeStats(readTxStatRows(db, id)),
       endpoints: outcome?.endpoints ?? [],
+      signing: outcome?.signing ?? null,
       environment: toolEnvironment(),
       config: shareableConfig(publicCfg),
       ...thresholds.report(snap),

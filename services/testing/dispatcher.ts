@@ -66,16 +66,20 @@ export function createDispatcher(ctx: RunContext) {
     if (sender.kind === 'local') {
       // First: a generated access list can raise the gas limit.
       const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId, sender.privateKey)
-      const { raw, hash } = await signTx(sender.privateKey, {
-        chainId: ctx.node.chainId,
-        nonce: r.nonce,
-        to: r.to,
-        value: r.value,
-        data: r.data,
-        gas: r.gas,
-        fees: ctx.fees.get(),
-        ...fields,
-      })
+      const { raw, hash } = await signTx(
+        sender.privateKey,
+        {
+          chainId: ctx.node.chainId,
+          nonce: r.nonce,
+          to: r.to,
+          value: r.value,
+          data: r.data,
+          gas: r.gas,
+          fees: ctx.fees.get(),
+          ...fields,
+        },
+        ctx.signDigest,
+      )
       watch(r, hash)
       r.raw = raw
     }

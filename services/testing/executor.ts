@@ -8,7 +8,10 @@ import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { readInstanceId } from '../chain/node-instance'
 import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
+import { createSignPool } from '../chain/sign-pool'
+import { type Signing, signDigest, signerBackend } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
+import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
 import { planScenario, scenarioFor } from '../scenarios'
 import type {
@@ -95,6 +98,8 @@ export type RunOutcome = {
   gapFills: number
   /** Per send endpoint (rpcUrls); [] without them. */
   endpoints: EndpointStats[]
+  /** How txs were signed: the library, and how many in the signing workers (signWorkers). */
+  signing: Signing
   scenario: {
     name: string
     contracts: Record<string, Address>
@@ -130,6 +135,10 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
   const fees = createFeeProvider(conn, config)
   await fees.init()
   await checkEndpoints(config, node.chainId)
+  if (config.signWorkers > 0 && signerBackend !== 'libsecp256k1')
+    throw new ConfigError([{ field: 'signWorkers', message: 'needs the secp256k1 addon, which did not load here' }], {
+      hint: 'Leave signWorkers at 0: the engine signs on its own thread with the JS signer.',
+    })
   const kinds = await prepareTxKinds(config, conn, node)
   const scenario = p.plan ? planScenario(p.plan) : scenarioFor(config)
   const full = scenario.shape(config, node)
@@ -192,6 +201,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
   const router = createSendRouter({ config, conn, bus })
+  const pool = config.signWorkers > 0 ? createSignPool(config.signWorkers) : undefined
   const [head, instance] = await Promise.all([
     conn.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: Hex; hash: Hex }>,
     readInstanceId(conn),
@@ -220,6 +230,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     fees: s.fees,
     kinds: s.kinds,
     router,
+    signDigest: pool ? pool.sign : signDigest,
     control,
     notifier,
     gate: s.gate,
@@ -302,6 +313,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     await ctx.tracker.stop()
     final = await monitor.final().catch(() => [])
     await router.close()
+    await pool?.close()
   }
 
   const finalBy = new Map(final.map((a) => [a.address.toLowerCase(), a]))
@@ -347,6 +359,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     }),
     gapFills: ledger.gapFills,
     endpoints: router.stats(),
+    signing: { backend: signerBackend, workers: config.signWorkers, signedInWorkers: pool?.signed ?? 0 },
     scenario: {
       name: s.scenario.name,
       contracts: s.setup.contracts ?? {},

@@ -48,7 +48,7 @@ export function startReplacer(ctx: RunContext): () => void {
       kind === 'cancel'
         ? { chainId: ctx.node.chainId, nonce: r.nonce, to: r.from, value: 0n, gas: 21_000n, fees }
         : await speedUp(r, fees, k, sender.privateKey)
-    const { raw, hash } = await signTx(sender.privateKey, tx)
+    const { raw, hash } = await signTx(sender.privateKey, tx, ctx.signDigest)
     const replaces = r.hash
     r.replacement ??= { count: 0, lastAt: 0, hashes: new Map([[replaces, 'original']]) }
     r.replacement.count = k

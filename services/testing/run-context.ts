@@ -4,6 +4,7 @@ import type { Sender } from '../accounts/sender'
 import type { Connection } from '../chain/connection'
 import type { EffectiveMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
+import type { signDigest } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
 import type { RunEventBus } from './events'
 import type { FeeProvider } from './fees'
@@ -32,6 +33,8 @@ export type RunContext = {
   /** The head when sending began, and the node's instance then (Anvil's; absent elsewhere). */
   start: { block: bigint; instance: Hex | undefined }
   fees: FeeProvider
+  /** Signs a tx's digest: on this thread, or in the run's signing workers (signWorkers). */
+  signDigest: typeof signDigest
   /** Where txs are sent: the node, or the run's send endpoints by its policy. */
   router: SendRouter
   /** The run's transaction types: which one each tx is, and the fields it adds. */

@@ -45,6 +45,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     replacements: noReplacements(),
     txTypes: [],
     endpoints: [],
+    signing: null,
     scenario: null,
     config: {},
     error: null,

@@ -213,6 +213,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
     functions: functionStats(readTxStatRows(db, id)),
     txTypes: txTypeStats(readTxStatRows(db, id)),
     endpoints: [],
+    signing: null,
     environment: toolEnvironment(),
     config: config as RunReport['config'],
     thresholds: [],

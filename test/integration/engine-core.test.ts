@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce, receiptOf } from '../helpers/chain'
+import { expectReportEqualsChain, onChainNonce, receiptOf } from '../helpers/chain'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
@@ -22,6 +22,24 @@ async function expectChainAgrees(runId: string, db: Parameters<typeof createRuns
 }
 
 describe('engine core on a real Anvil', () => {
+  it('signWorkers: 2,000 txs signed in two worker threads, all mined, the chain agrees', async () => {
+    const { session, db } = startTestRun(testNode.node, {
+      txs: 2000,
+      accounts: 20,
+      signWorkers: 2,
+      mining: 'engine',
+      mnemonic: freshMnemonic(),
+    })
+    const report = await session.done
+    expect(report.status).toBe('completed')
+    expect(report.counts.mined).toBe(2000)
+    // Every tx signed in the workers (a resend reuses the signed bytes; a re-priced one is signed again).
+    expect(report.signing).toMatchObject({ backend: 'libsecp256k1', workers: 2 })
+    expect(report.signing?.signedInWorkers).toBeGreaterThanOrEqual(2000)
+    await expectReportEqualsChain(testNode.node, report)
+    expect(await expectChainAgrees(session.id, db)).toHaveLength(2000)
+  })
+
   it('sends 300 txs sequentially: all mined, nonces on chain match, report equals receipts', async () => {
     const { session, db } = startTestRun(testNode.node, {
       mode: 'sequential',
