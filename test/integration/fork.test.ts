@@ -6,7 +6,7 @@ import { parseTestConfig } from '../../services/config/parse'
 import { ConfigError } from '../../services/errors/base'
 import { nodeParametersFor } from '../../services/runs/node-for-config'
 import { withTestNode } from '../helpers/anvil'
-import { expectReportEqualsChain, onChainNonce } from '../helpers/chain'
+import { expectReportEqualsChain, onChainNonce, receiptOf } from '../helpers/chain'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
 // The chain being forked: an Anvil with Ethereum mainnet's chain id, standing in for a remote one.
@@ -21,9 +21,16 @@ describe('forkUrl: the embedded Anvil as a local fork', () => {
     const { conn } = origin.node
     // Transfers, each mined in its block (anvil_setBalance is not kept per block by Anvil).
     const [dev] = (await conn.request('eth_accounts')) as Hex[]
-    const pay = (wei: bigint) => conn.request('eth_sendTransaction', [{ from: dev, to: marker, value: toHex(wei) }])
-    await pay(7n)
-    const forkBlock = Number(hexToBigInt((await conn.request('eth_blockNumber')) as Hex))
+    // Anvil answers a send before it has mined it: the block is the receipt's, once there is one.
+    const pay = async (wei: bigint) => {
+      const hash = await conn.request('eth_sendTransaction', [{ from: dev, to: marker, value: toHex(wei) }])
+      for (;;) {
+        const receipt = await receiptOf(origin.node, hash as string)
+        if (receipt) return Number(hexToBigInt(receipt.blockNumber))
+        await new Promise((r) => setTimeout(r, 20))
+      }
+    }
+    const forkBlock = await pay(7n)
     await pay(2n) // past the fork block: the fork must not see it
     const originHead = (await conn.request('eth_blockNumber')) as Hex
 
