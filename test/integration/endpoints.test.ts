@@ -69,13 +69,18 @@ describe('several RPC endpoints', () => {
     }).session.done
     expect(byAccount.counts.mined).toBe(300)
     await expectReportEqualsChain(testNode.node, byAccount)
-    // The sender's endpoint is fixed by its address: each endpoint sent exactly its senders' txs.
+    // The sender's endpoint is fixed by its address: each endpoint sent its senders' txs (and their
+    // retries, when the node asked for one: none in a clean run).
     const expected = [0, 0, 0]
     for (const a of byAccount.accounts) {
       const i = Number.parseInt(a.address.slice(-6), 16) % 3
       expected[i] = (expected[i] ?? 0) + a.sent
     }
-    expect(byAccount.endpoints.map((e) => e.sent)).toEqual(expected)
+    const retried = (r: typeof byAccount) => r.errors.reduce((n, g) => n + g.retried, 0)
+    byAccount.endpoints.forEach((e, i) => {
+      expect(e.sent).toBeGreaterThanOrEqual(expected[i] ?? 0)
+      expect(e.sent - (expected[i] ?? 0)).toBeLessThanOrEqual(retried(byAccount))
+    })
 
     const broadcast = await startTestRun(testNode.node, {
       rpcUrls: urls(),
@@ -88,9 +93,10 @@ describe('several RPC endpoints', () => {
     expect(broadcast.counts.mined).toBe(300)
     await expectReportEqualsChain(testNode.node, broadcast)
     for (const e of broadcast.endpoints) {
-      expect(e.sent).toBe(300)
+      expect(e.sent).toBeGreaterThanOrEqual(300)
+      expect(e.sent - 300).toBeLessThanOrEqual(retried(broadcast))
       // The node took each tx once; the copies that came after were "already known": accepted too.
-      expect(e.accepted).toBe(300)
+      expect(e.accepted).toBeGreaterThanOrEqual(300)
     }
   })
 
