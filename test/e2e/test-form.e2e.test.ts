@@ -235,10 +235,12 @@ describe('test form in a real browser', () => {
       endpoints: { url: string; sent: number; accepted: number }[]
     }
     expect(report.counts.mined).toBe(40)
-    expect(report.endpoints.map((e) => [e.url, e.sent, e.accepted])).toEqual([
-      [node.rpcUrl, 40, 40],
-      [second, 40, 40],
-    ])
+    expect(report.endpoints.map((e) => e.url)).toEqual([node.rpcUrl, second])
+    // Every tx to both (a retry, if the node asked for one, would come on top).
+    for (const e of report.endpoints) {
+      expect(e.sent).toBeGreaterThanOrEqual(40)
+      expect(e.accepted).toBeGreaterThanOrEqual(40)
+    }
   })
 
   test('the server names what only it can check, next to the field', async () => {
