@@ -1,44 +1,10 @@
 'use client'
 
 import { formatGwei } from '../format'
-import { CheckControl, type Option, SelectControl, TextAreaControl, TextControl } from './controls'
-import type { Draft, FundingMode, MiningMode, TxTypeChoice } from './draft'
+import { accessListOptions, fundingOptions, miningOptions, sendPolicyOptions, txTypeOptions } from './advanced-options'
+import { CheckControl, SelectControl, TextAreaControl, TextControl } from './controls'
+import type { Draft } from './draft'
 import type { IssueIndex } from './issues'
-
-const miningOptions: Option<MiningMode | ''>[] = [
-  { value: '', label: 'default for the mode' },
-  { value: 'engine', label: 'engine — a block after each wave' },
-  { value: 'automine', label: 'automine — a block per tx' },
-  { value: 'interval', label: 'interval — a block every blockTime s' },
-  { value: 'node', label: 'node — leave the node as it is' },
-]
-
-const txTypeOptions: Option<TxTypeChoice>[] = [
-  { value: '', label: 'default — EIP-1559 (legacy where there is no base fee)' },
-  { value: 'legacy', label: 'legacy — type 0, gasPrice' },
-  { value: 'eip2930', label: 'EIP-2930 — type 1, with access lists' },
-  { value: 'eip1559', label: 'EIP-1559 — type 2' },
-  { value: 'eip4844', label: 'EIP-4844 — type 3, blobs' },
-  { value: 'eip7702', label: 'EIP-7702 — type 4, set-code authorizations' },
-  { value: 'all', label: 'a mix of all five, alike' },
-]
-
-const accessListOptions: Option<Draft['accessList']>[] = [
-  { value: 'empty', label: 'empty' },
-  { value: 'generated', label: 'generated — eth_createAccessList per tx' },
-]
-
-const sendPolicyOptions: Option<Draft['sendPolicy']>[] = [
-  { value: 'round-robin', label: 'round-robin — each batch to the next' },
-  { value: 'by-account', label: 'by-account — a sender to one endpoint' },
-  { value: 'broadcast', label: 'broadcast — every tx to all' },
-]
-
-const fundingOptions: Option<FundingMode>[] = [
-  { value: 'auto', label: 'auto — setBalance on Anvil, else transfers' },
-  { value: 'transfer', label: 'transfer — from the funder' },
-  { value: 'none', label: 'none — senders must already hold ETH' },
-]
 
 /** "= 2 gwei" under a wei amount, when it is one. */
 function inGwei(text: string): string | undefined {

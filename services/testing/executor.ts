@@ -1,35 +1,26 @@
-import { type Address, type Hex, hexToBigInt } from 'viem'
+import { type Hex, hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
-import { type Connection, transientKinds } from '../chain/connection'
+import { transientKinds } from '../chain/connection'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { readInstanceId } from '../chain/node-instance'
-import { type NodeMining, readNodeMining, unknownMining } from '../chain/node-mining'
+import { readNodeMining, unknownMining } from '../chain/node-mining'
 import { createSignPool } from '../chain/sign-pool'
-import { type Signing, signDigest, signerBackend } from '../chain/signer'
-import type { TestConfig } from '../config/schema'
+import { signDigest, signerBackend } from '../chain/signer'
 import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
 import { planScenario, scenarioFor } from '../scenarios'
-import type {
-  Findings,
-  PreparedScenario,
-  Scenario,
-  ScenarioCheck,
-  SetupSummary,
-  StoredOutcomes,
-} from '../scenarios/types'
+import type { PreparedScenario, Scenario } from '../scenarios/types'
 import { announceMining } from './announce-mining'
 import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
 import { drain } from './drain'
-import type { RunEventBus, RunStatus } from './events'
 import { createFeeProvider } from './fees'
 import { createInclusionTracker } from './inclusion-tracker'
-import { createLedger, type TxCounts } from './ledger'
+import { createLedger } from './ledger'
 import { startNodeWatch } from './node-watch'
 import { createNonceManager } from './nonce-manager'
 import { createNotifier } from './notifier'
@@ -37,77 +28,16 @@ import { createWorkSource } from './plan'
 import { startReplacer } from './replacer'
 import { createRetryQueue } from './retry-queue'
 import type { RunContext } from './run-context'
-import type { RunControl } from './run-control'
+import type { ExecuteRunParameters, RunOutcome } from './run-outcome'
 import { runConcurrent } from './schedulers/concurrent'
 import { runMultiUser } from './schedulers/multi-user'
 import { runSequential } from './schedulers/sequential'
 import { createSendGate } from './send-gate'
-import { checkEndpoints, createSendRouter, type EndpointStats } from './send-router'
+import { checkEndpoints, createSendRouter } from './send-router'
 import { createRotation } from './sender-rotation'
 import { startStuckWatchdog } from './stuck-watchdog'
 import type { PlannedTx } from './tx'
 import { prepareTxKinds } from './tx-kinds'
-
-export type ExecuteRunParameters = {
-  config: TestConfig
-  conn: Connection
-  node: NodeInfo
-  /** The node was started by us for this tool (its mining mode is ours to choose). */
-  embedded: boolean
-  /** Where the install's mnemonic lives. */
-  dataDir: string
-  bus: RunEventBus
-  control: RunControl
-  /** The workload; default: ETH transfers. */
-  plan?: Iterable<PlannedTx>
-  /** Only these planned txs (by index): the rest of an interrupted run. */
-  only?: ReadonlySet<number>
-  /**
-   * Called before every send with the txs about to go out recorded: the run's store commits them
-   * first (write-ahead), so a crash never leaves a sent tx unrecorded.
-   */
-  beforeSend?: () => void
-  /**
-   * The run's planned txs as stored, read at the end for the scenario's checks and findings
-   * (ended txs leave memory; the store holds every one). Called once the drain is over.
-   */
-  stored: () => StoredOutcomes
-}
-
-export type SenderOutcome = {
-  address: Address
-  kind: 'local' | 'node'
-  /** Txs of this account that were included (gap fillers too). */
-  sent: number
-  /** Its pending nonce at the start + `sent`: what the chain must say after the run. */
-  expectedNonce: number
-  final: AccountState | undefined
-}
-
-export type RunOutcome = {
-  status: Extract<RunStatus, 'completed' | 'stopped' | 'failed'>
-  /** Why a run that did run to its end failed (e.g. the chain was reset under it). */
-  error?: { code: string; message: string; hint?: string }
-  counts: TxCounts
-  mining: RunContext['mining']
-  /** The node's own mining mode, read at the start of the run. */
-  ownMining: NodeMining
-  startedAt: number
-  endedAt: number
-  senders: SenderOutcome[]
-  gapFills: number
-  /** Per send endpoint (rpcUrls); [] without them. */
-  endpoints: EndpointStats[]
-  /** How txs were signed: the library, and how many in the signing workers (signWorkers). */
-  signing: Signing
-  scenario: {
-    name: string
-    contracts: Record<string, Address>
-    checks: ScenarioCheck[]
-    findings: Findings
-    setup?: SetupSummary
-  }
-}
 
 function* onlyThese(plan: Iterable<PlannedTx>, only: ReadonlySet<number>): Generator<PlannedTx> {
   for (const tx of plan) if (only.has(tx.idx)) yield tx

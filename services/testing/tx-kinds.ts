@@ -155,8 +155,11 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
     type === 'eip7702' ? authorizationGas * BigInt(authorization.perTx) : 0n
 
   return {
-    typeOf: (idx, from) =>
-      blobSenders.has(from.toLowerCase()) ? 'eip4844' : perTx.length ? perTx[mix.pick(idx)] : undefined,
+    typeOf: (idx, from) => {
+      // Per tx: the common case (no type named) costs nothing.
+      if (!perTx.length) return undefined
+      return blobSenders.size && blobSenders.has(from.toLowerCase()) ? 'eip4844' : perTx[mix.pick(idx)]
+    },
     extraGas,
     maxExtraGas: costs.worst.gas,
     extraWeiPerTx: costs.worst.wei,

@@ -1,0 +1,77 @@
+import type { Address } from 'viem'
+import type { AccountState } from '../accounts/balance-monitor'
+import type { Connection } from '../chain/connection'
+import type { NodeInfo } from '../chain/node-info'
+import type { NodeMining } from '../chain/node-mining'
+import type { Signing } from '../chain/signer'
+import type { TestConfig } from '../config/schema'
+import type { Findings, ScenarioCheck, SetupSummary, StoredOutcomes } from '../scenarios/types'
+import type { RunEventBus, RunStatus } from './events'
+import type { TxCounts } from './ledger'
+import type { RunContext } from './run-context'
+import type { RunControl } from './run-control'
+import type { EndpointStats } from './send-router'
+import type { PlannedTx } from './tx'
+
+/** What a run is given (executor.ts) and what it answers: the engine's boundary, in types. */
+
+export type ExecuteRunParameters = {
+  config: TestConfig
+  conn: Connection
+  node: NodeInfo
+  /** The node was started by us for this tool (its mining mode is ours to choose). */
+  embedded: boolean
+  /** Where the install's mnemonic lives. */
+  dataDir: string
+  bus: RunEventBus
+  control: RunControl
+  /** The workload; default: ETH transfers. */
+  plan?: Iterable<PlannedTx>
+  /** Only these planned txs (by index): the rest of an interrupted run. */
+  only?: ReadonlySet<number>
+  /**
+   * Called before every send with the txs about to go out recorded: the run's store commits them
+   * first (write-ahead), so a crash never leaves a sent tx unrecorded.
+   */
+  beforeSend?: () => void
+  /**
+   * The run's planned txs as stored, read at the end for the scenario's checks and findings
+   * (ended txs leave memory; the store holds every one). Called once the drain is over.
+   */
+  stored: () => StoredOutcomes
+}
+
+export type SenderOutcome = {
+  address: Address
+  kind: 'local' | 'node'
+  /** Txs of this account that were included (gap fillers too). */
+  sent: number
+  /** Its pending nonce at the start + `sent`: what the chain must say after the run. */
+  expectedNonce: number
+  final: AccountState | undefined
+}
+
+export type RunOutcome = {
+  status: Extract<RunStatus, 'completed' | 'stopped' | 'failed'>
+  /** Why a run that did run to its end failed (e.g. the chain was reset under it). */
+  error?: { code: string; message: string; hint?: string }
+  counts: TxCounts
+  mining: RunContext['mining']
+  /** The node's own mining mode, read at the start of the run. */
+  ownMining: NodeMining
+  startedAt: number
+  endedAt: number
+  senders: SenderOutcome[]
+  gapFills: number
+  /** Per send endpoint (rpcUrls); [] without them. */
+  endpoints: EndpointStats[]
+  /** How txs were signed: the library, and how many in the signing workers (signWorkers). */
+  signing: Signing
+  scenario: {
+    name: string
+    contracts: Record<string, Address>
+    checks: ScenarioCheck[]
+    findings: Findings
+    setup?: SetupSummary
+  }
+}
