@@ -8,7 +8,7 @@ import { type RawReceipt, toInclusion } from './receipts'
 import { settleUsedNonces } from './reconcile'
 import { fruitlessBlocks, repool } from './repool'
 import type { RunContext } from './run-context'
-import type { TxRecord } from './tx'
+import { hashesOf, type TxRecord } from './tx'
 
 /**
  * Brings every planned tx to exactly one terminal state: never-sent ones are cancelled, nonce
@@ -111,9 +111,15 @@ async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
   await settleUsedNonces(ctx, 0n).catch(() => undefined)
   const open = openRecords(ctx)
   if (!open.length) return
-  const receipts = (await Promise.all(
-    open.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionReceipt', [r.hash]).catch(() => null) : null)),
-  )) as (RawReceipt | null)[]
+  // A replaced tx may be mined under any of its hashes.
+  const receiptOf = async (r: TxRecord) => {
+    for (const h of hashesOf(r)) {
+      const receipt = (await ctx.conn.request('eth_getTransactionReceipt', [h]).catch(() => null)) as RawReceipt | null
+      if (receipt) return receipt
+    }
+    return null
+  }
+  const receipts = await Promise.all(open.map(receiptOf))
   const stillPending: TxRecord[] = []
   open.forEach((r, i) => {
     const receipt = receipts[i]
@@ -124,10 +130,10 @@ async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
     applyInclusion(ctx, toInclusion(receipt, Date.now()))
   })
   for (const r of stillPending) {
-    if (r.hash) {
-      ctx.tracker.unwatch(r.hash)
+    for (const h of hashesOf(r)) {
+      ctx.tracker.unwatch(h)
       // Take it out of Anvil's pool so it cannot be mined after we called it dropped.
-      if (ctx.node.isAnvil) await ctx.conn.request('anvil_dropTransaction', [r.hash]).catch(() => undefined)
+      if (ctx.node.isAnvil) await ctx.conn.request('anvil_dropTransaction', [h]).catch(() => undefined)
     }
     const neverAccepted = r.state === 'signed' || (r.error && r.state === 'submitted')
     ctx.ledger.move(r, neverAccepted ? 'failed' : 'dropped', {

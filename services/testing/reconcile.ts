@@ -4,7 +4,7 @@ import { applyInclusion } from './apply-inclusion'
 import { openRecords } from './open-records'
 import { type RawReceipt, toInclusion } from './receipts'
 import type { RunContext } from './run-context'
-import type { TxRecord } from './tx'
+import { hashesOf, type TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'
 
 /** What a look at the chain after a gap in what we saw (restart, reconnect, reorg) found. */
@@ -137,7 +137,7 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
   if (!below.length) return
   // A replaced tx has several hashes for its nonce: whichever has a receipt is the one mined.
   const receiptOf = async (r: TxRecord): Promise<RawReceipt | null> => {
-    for (const h of r.replacement ? [...r.replacement.hashes.keys()] : r.hash ? [r.hash] : []) {
+    for (const h of hashesOf(r)) {
       const receipt = (await ctx.conn.request('eth_getTransactionReceipt', [h])) as RawReceipt | null
       if (receipt) return receipt
     }

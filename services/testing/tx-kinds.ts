@@ -53,7 +53,6 @@ const field = (name: string, message: string, hint?: string) => new ConfigError(
  * blob base fee and makes the blob sets (KZG proofs are slow, so none is made during the load).
  */
 export async function prepareTxKinds(config: TestConfig, conn: Connection, node: NodeInfo): Promise<TxKinds> {
-  // The tx-types scenario is a mix of all of them unless told otherwise.
   const weights = typeWeights(config)
   const authorization = authorizationOf(config)
   const types = Object.keys(weights) as TxType[]

@@ -91,3 +91,9 @@ export type TxRecord = {
   nonceUsed?: boolean
   error?: TxErrorInfo
 }
+
+/** Every hash a tx was signed as: one, or each of a replaced tx's (only one of them can be mined). */
+export function hashesOf(r: Pick<TxRecord, 'hash' | 'replacement'>): Hex[] {
+  if (r.replacement) return [...r.replacement.hashes.keys()]
+  return r.hash ? [r.hash] : []
+}
