@@ -97,6 +97,8 @@ export function startReplacer(ctx: RunContext): () => void {
   }
 
   const timer = setInterval(() => {
+    // Paused, or held while the node is away: nothing is sent, replacements neither.
+    if (ctx.control.state === 'paused') return
     const now = Date.now()
     for (const r of openRecords(ctx)) {
       if (r.state !== 'submitted' || busy.has(r.idx) || r.submittedAt === undefined) continue
