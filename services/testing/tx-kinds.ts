@@ -7,11 +7,11 @@ import { keccakHex } from '../chain/keccak'
 import type { NodeInfo } from '../chain/node-info'
 import { signDigest, type UnsignedTx } from '../chain/signer'
 import type { TestConfig } from '../config/schema'
-import { authorizationGas, type TxType } from '../config/tx-type-schema'
+import type { TxType } from '../config/tx-type-schema'
 import { ConfigError } from '../errors/base'
 import { createMix } from '../scenarios/workload/mix'
 import type { TxRecord } from './tx'
-import { authorizationOf, blobFeeCap, blobSpecOf, txTypeCosts, typeWeights } from './tx-type-costs'
+import { authorizationGasOf, authorizationOf, blobFeeCap, blobSpecOf, txTypeCosts, typeWeights } from './tx-type-costs'
 
 /** Keeps the type choice apart from the workload's call mix (same seed). */
 const typeStream = 0x747970
@@ -150,8 +150,8 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
     delegate = found
   }
 
-  const extraGas = (type: TxType | undefined) =>
-    type === 'eip7702' ? authorizationGas * BigInt(authorization.perTx) : 0n
+  const authGas = authorizationGasOf(config)
+  const extraGas = (type: TxType | undefined) => (type === 'eip7702' ? authGas : 0n)
 
   return {
     typeOf: (idx, from) => {

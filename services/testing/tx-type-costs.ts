@@ -45,6 +45,9 @@ export async function blobFeeCap(config: TestConfig, conn: Connection): Promise<
   return { cap: config.maxFeePerBlobGas ?? (twice > gwei ? twice : gwei), baseFee }
 }
 
+/** Gas the authorizations of one EIP-7702 tx add (25,000 each, EIP-7702 PER_EMPTY_ACCOUNT_COST). */
+export const authorizationGasOf = (config: TestConfig) => authorizationGas * BigInt(authorizationOf(config).perTx)
+
 /**
  * What a tx's type adds to its cost (docs/config.md#tx-types): EIP-7702 authorizations' gas, EIP-4844
  * blob gas at `blobPrice`. `worst` is the costliest type of the mix (what funding assumes of every
@@ -54,7 +57,7 @@ export function txTypeCosts(config: TestConfig, blobPrice: bigint) {
   const weights = typeWeights(config)
   const total = Object.values(weights).reduce((n, w) => n + (w ?? 0), 0)
   const share = (t: TxType) => (total ? (weights[t] ?? 0) / total : 0)
-  const authGas = authorizationGas * BigInt(authorizationOf(config).perTx)
+  const authGas = authorizationGasOf(config)
   const blobWei = weights.eip4844 ? blobGas * BigInt(blobsPerTxOf(config)) * blobPrice : 0n
   const scaled = (v: bigint, s: number) => (v * BigInt(Math.round(s * 1_000_000))) / 1_000_000n
   return {
