@@ -46,10 +46,11 @@ const maxOutMs = 30_000
  */
 export function createSendRouter(p: { config: TestConfig; conn: Connection; bus: RunEventBus }) {
   const urls = p.config.rpcUrls
-  const endpoints = (urls ?? [p.conn.url]).map((url, index) => ({
+  // Without rpcUrls there are none: every send goes to the read node.
+  const endpoints = (urls ?? []).map((url, index) => ({
     index,
     url,
-    conn: urls ? connect(url, { batchSize: p.config.batchSize, timeoutMs: p.config.requestTimeoutMs }) : p.conn,
+    conn: connect(url, { batchSize: p.config.batchSize, timeoutMs: p.config.requestTimeoutMs }),
     stats: { sent: 0, accepted: 0, errors: {} as EndpointStats['errors'], downs: 0 },
     rtt: createPercentiles(),
     outUntil: 0,
@@ -131,8 +132,10 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   return {
     /** Sends one batch: every record's submission, each result in order. */
     submitAll(records: TxRecord[], submission: (r: TxRecord) => Submission): Promise<PromiseSettledResult<unknown>[]> {
+      // One node (no rpcUrls): nothing to choose or count, the sends go straight to it.
+      if (!urls) return Promise.allSettled(records.map((r) => requestFor(p.conn, r)(...submission(r))))
       const up = live()
-      const policy = urls ? p.config.sendPolicy : 'round-robin'
+      const policy = p.config.sendPolicy
       const batchTo = up[next++ % up.length] as Endpoint
       return Promise.allSettled(
         records.map((r) => {
@@ -151,7 +154,6 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
     },
     /** Per-endpoint numbers; [] when the run has no rpcUrls (everything went to the one node). */
     stats(): EndpointStats[] {
-      if (!urls) return []
       return endpoints.map((e) => ({
         index: e.index,
         url: redactUrl(e.url),
@@ -161,7 +163,7 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
       }))
     },
     async close() {
-      if (urls) await Promise.all(endpoints.map((e) => e.conn.close()))
+      await Promise.all(endpoints.map((e) => e.conn.close()))
     },
   }
 }
