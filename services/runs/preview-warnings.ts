@@ -4,7 +4,10 @@ import type { NodeMining } from '../chain/node-mining'
 import type { TestConfig } from '../config/schema'
 import type { PreviewWarning, RunPreview } from './preview-types'
 
-/** Beyond this many txs in flight, Anvil 1.7.1's automine starts to strand some (ANVIL.md). */
+/**
+ * Beyond this many txs in flight, Anvil 1.7.1's automine starts to strand some
+ * (docs/anvil.md#automine-strands-txs).
+ */
 export const automineLoadLimit = 50
 
 export type WarningFacts = {

@@ -54,8 +54,8 @@ export type InclusionTrackerParameters = {
 
 /**
  * Detects inclusion by following blocks: one block read per new block and receipts only for
- * blocks that hold our transactions (DESIGN.md §2). Polling each tx on its own collapses at
- * thousands in flight.
+ * blocks that hold our transactions (docs/architecture.md#reading-blocks). Polling each tx on its
+ * own collapses at thousands in flight.
  */
 export function createInclusionTracker(p: InclusionTrackerParameters) {
   const watched = new Set<Hex>()

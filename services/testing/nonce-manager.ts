@@ -8,7 +8,7 @@ export type NonceManagerParameters = {
 type AccountNonces = { next: number; free: number[] }
 
 /**
- * One local counter per account, read from the chain once and advanced locally (DESIGN.md §3).
+ * One local counter per account, read from the chain once and advanced locally (docs/architecture.md#nonces).
  * A nonce whose send failed without being used is released and handed out again before any new
  * one, so no account is left stuck behind a gap.
  */

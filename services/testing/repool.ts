@@ -7,9 +7,10 @@ export const fruitlessBlocks = 3
 
 /**
  * Anvil 1.7.1 can leave txs queued for good: one that arrived with a future nonce, even once the
- * gap below it is filled (ANVIL.md), and — seen here — txs that once did not fit a block. Its
- * remedy: take the account's txs out of the pool and send them again, one at a time in nonce
- * order. Returns whether anything was resent.
+ * gap below it is filled (docs/anvil.md#nonce-gap-queued-forever), and — seen here — txs that
+ * once did not fit a block (docs/anvil.md#txs-that-did-not-fit-stay-queued). Its remedy: take the
+ * account's txs out of the pool and send them again, one at a time in nonce order. Returns whether
+ * anything was resent.
  */
 export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Promise<boolean> {
   const byAccount = new Map<string, TxRecord[]>()

@@ -1,7 +1,8 @@
 /**
  * Sends share the gate; mining takes it alone. Anvil 1.7.1 can strand a future-nonce tx in
- * `queued` when a block is mined while submissions are being processed (ANVIL.md), so in
- * engine-driven mining no block is mined while a send request is out.
+ * `queued` when a block is mined while submissions are being processed
+ * (docs/anvil.md#mining-during-sends), so in engine-driven mining no block is mined while a send
+ * request is out.
  */
 export function createSendGate() {
   let active = 0

@@ -1,7 +1,7 @@
 import type { RunEventBus } from './events'
 import type { TxErrorInfo, TxRecord } from './tx'
 
-/** One failed attempt of one tx, with its context: errors are data (DESIGN.md §4). */
+/** One failed attempt of one tx, with its context: errors are data (docs/architecture.md#errors-are-data). */
 export function emitTxError(bus: RunEventBus, r: TxRecord, error: TxErrorInfo, willRetry: boolean) {
   bus.emit('event', {
     type: 'error',

@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem'
 import type { TxType } from '../config/tx-type-schema'
 import type { TxErrorKind } from '../errors/tx-error'
 
-/** A transaction's life: planned → signed → submitted → one terminal state (DESIGN.md §2). */
+/** A transaction's life: planned → signed → submitted → one terminal state (docs/architecture.md#tx-life). */
 export const txStates = [
   'planned',
   'signed',

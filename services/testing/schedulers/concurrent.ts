@@ -25,7 +25,8 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
   const { config } = ctx
   const engine = ctx.mining === 'engine'
   // Where blocks are mined as txs arrive, one account's txs go one at a time so a later nonce
-  // never reaches the node before an earlier one (ANVIL.md: it can stay queued forever).
+  // never reaches the node before an earlier one (it can stay queued forever:
+  // docs/anvil.md#nonce-gap-queued-forever).
   const strict = !engine
   const outstanding = new Set<Promise<void>>()
   const ready: TxRecord[] = []
