@@ -1,6 +1,6 @@
-import type { MetricsSnapshot } from '../services/metrics/aggregator'
-import type { RunEventBus } from '../services/testing/events'
-import { terminalTotal } from '../services/testing/ledger'
+import { terminalTotal } from '../services/run-model/counts'
+import type { RunSnapshot } from '../services/run-model/model'
+import type { RunOutput } from '../services/runs/run-outputs'
 
 /** Bumped only when a field changes meaning or goes away; new fields may appear (docs/metrics.md#progress-json). */
 export const progressJsonVersion = 1
@@ -16,14 +16,14 @@ export type ProgressRecord = {
   runId: string
   at: string
   elapsedMs: number
-  status: MetricsSnapshot['status']
-  counts: MetricsSnapshot['counts']
+  status: RunSnapshot['status']
+  counts: RunSnapshot['counts']
   /** Planned txs that reached a terminal state. */
   settled: number
   inFlight: number
-  throughput: MetricsSnapshot['throughput']
-  latencyMs: MetricsSnapshot['latencyMs']
-  submitRttMs: MetricsSnapshot['submitRttMs']
+  throughput: RunSnapshot['throughput']
+  latencyMs: RunSnapshot['latencyMs']
+  submitRttMs: RunSnapshot['submitRttMs']
   /** The newest block the run read, and the blocks it read so far. */
   block: { number: number | null; count: number; ourTxs: number; avgFullness: number | null }
   /** Failed attempts so far, retried ones included (the report's `errors[]` counts summed). */
@@ -33,8 +33,7 @@ export type ProgressRecord = {
 export function progressRecord(
   type: ProgressRecord['type'],
   runId: string,
-  s: MetricsSnapshot,
-  elapsedMs: number,
+  s: RunSnapshot,
   head: number | null,
   now = Date.now(),
 ): ProgressRecord {
@@ -43,7 +42,8 @@ export function progressRecord(
     type,
     runId,
     at: new Date(now).toISOString(),
-    elapsedMs,
+    // The run model's clock, as the report's duration.
+    elapsedMs: s.elapsedMs,
     status: s.status,
     counts: s.counts,
     settled: terminalTotal(s.counts),
@@ -57,25 +57,25 @@ export function progressRecord(
 }
 
 /**
- * Prints one JSON line per second to `out` (stdout: the summary goes to stderr in this mode);
- * the returned function prints the `end` line, from the snapshot the report was made of.
+ * An output of the run: one JSON line per second to `out` (stdout: the summary goes to stderr in
+ * this mode); when the run stops, the `end` line, from the snapshot the report was made of.
  */
-export function startJsonProgress(
+export function jsonProgressOutput(
   runId: string,
-  bus: RunEventBus,
-  snapshot: () => MetricsSnapshot,
+  snapshot: () => RunSnapshot,
   out: NodeJS.WritableStream = process.stdout,
-) {
-  const started = Date.now()
+): RunOutput {
   let head: number | null = null
-  bus.on('event', (e) => {
-    if (e.type === 'block') head = Number(e.number)
-  })
   const print = (type: ProgressRecord['type']) =>
-    out.write(`${JSON.stringify(progressRecord(type, runId, snapshot(), Date.now() - started, head))}\n`)
+    out.write(`${JSON.stringify(progressRecord(type, runId, snapshot(), head))}\n`)
   const timer = setInterval(() => print('progress'), progressJsonEveryMs)
-  return () => {
-    clearInterval(timer)
-    print('end')
+  return {
+    onEvent(e) {
+      if (e.type === 'block') head = Number(e.number)
+    },
+    stop() {
+      clearInterval(timer)
+      print('end')
+    },
   }
 }

@@ -1,10 +1,11 @@
-import type { MetricsSnapshot } from '../services/metrics/aggregator'
-import { reachedNodeTotal, terminalTotal } from '../services/testing/ledger'
+import { reachedNodeTotal, terminalTotal } from '../services/run-model/counts'
+import type { RunSnapshot } from '../services/run-model/model'
+import type { RunOutput } from '../services/runs/run-outputs'
 
 const width = 30
 
 /** One line of live progress: a bar of terminal txs, then the counters that matter while running. */
-export function progressLine(s: MetricsSnapshot, elapsedMs: number): string {
+export function progressLine(s: RunSnapshot): string {
   const c = s.counts
   const done = terminalTotal(c)
   const ratio = c.planned ? done / c.planned : 0
@@ -21,26 +22,28 @@ export function progressLine(s: MetricsSnapshot, elapsedMs: number): string {
     c.unconfirmed ? `unconfirmed ${c.unconfirmed}` : '',
     `in-flight ${c.submitted + c.signed}`,
     `${s.throughput.minedPerSec} tx/s`,
-    `${(elapsedMs / 1000).toFixed(1)}s`,
+    // The run model's clock, as the report's duration.
+    `${(s.elapsedMs / 1000).toFixed(1)}s`,
     s.status === 'paused' || s.status === 'draining' ? `[${s.status}]` : '',
   ]
     .filter(Boolean)
     .join('  ')
 }
 
-/** Redraws in place on a terminal; prints a line every few seconds elsewhere (CI logs). */
-export function startProgress(snapshot: () => MetricsSnapshot, out: NodeJS.WriteStream = process.stderr) {
-  const started = Date.now()
+/** An output of the run: redraws in place on a terminal; prints a line every few seconds elsewhere (CI logs). */
+export function progressOutput(snapshot: () => RunSnapshot, out: NodeJS.WriteStream = process.stderr): RunOutput {
   const tty = Boolean(out.isTTY)
   const draw = () => {
-    const line = progressLine(snapshot(), Date.now() - started)
+    const line = progressLine(snapshot())
     if (tty) out.write(`\r\x1b[2K${line}`)
     else out.write(`${line}\n`)
   }
   const timer = setInterval(draw, tty ? 200 : 2_000)
-  return () => {
-    clearInterval(timer)
-    draw()
-    if (tty) out.write('\n')
+  return {
+    stop() {
+      clearInterval(timer)
+      draw()
+      if (tty) out.write('\n')
+    },
   }
 }

@@ -12,8 +12,8 @@ import { openDb } from '../services/store/db'
 import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
 import { startMetricsServer } from './metrics-server'
-import { startProgress } from './progress'
-import { startJsonProgress } from './progress-json'
+import { progressOutput } from './progress'
+import { jsonProgressOutput } from './progress-json'
 import { formatSummary } from './summary'
 import { writeReportFiles } from './write-reports'
 
@@ -53,23 +53,27 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const db = openDb(dataDir)
   let report: RunReport
   try {
-    const session = startRunSession({ config, node, db, dataDir })
-    exporter?.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
     const log = (line: string) => process.stderr.write(`${line}\n`)
+    const session = startRunSession({
+      config,
+      node,
+      db,
+      dataDir,
+      // The CLI's own outputs, started and stopped with the run's.
+      outputs: ({ id, model }) => [
+        ...(exporter ? [exporter.output({ id, counts: model.counts })] : []),
+        { onEvent: (e) => e.type === 'warning' && log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`) },
+        ...(progress === 'json'
+          ? [jsonProgressOutput(id, () => model.snapshot())]
+          : progress === 'bar'
+            ? [progressOutput(() => model.snapshot())]
+            : []),
+      ],
+    })
     if (metricsServer) log(`metrics: http://127.0.0.1:${metricsServer.port}/metrics (Prometheus text format)`)
     log(
       `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})${node.info.fork ? `, on a local fork of ${node.info.fork.url} at block ${node.info.fork.block ?? 'its head'}` : ''}`,
     )
-    session.bus.on('event', (e) => {
-      if (e.type === 'warning') log(`\nwarning: ${e.message}${e.hint ? `\n  → ${e.hint}` : ''}`)
-    })
-    const snapshot = () => session.metrics.snapshot()
-    const stopProgress =
-      progress === 'json'
-        ? startJsonProgress(session.id, session.bus, snapshot)
-        : progress === 'bar'
-          ? startProgress(snapshot)
-          : () => {}
     let interrupts = 0
     const onSigint = () => {
       interrupts++
@@ -85,7 +89,6 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     report = await session.done
     process.off('SIGINT', onSigint)
     process.off('SIGTERM', onSigint)
-    stopProgress()
     // Before the store closes: the CSV and HTML reports are read back from it.
     writeReportFiles(db, session.id, { csvDir: o.reportCsv, htmlFile: o.reportHtml, log })
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { chainAgreesOf } from '../services/metrics/report'
-import { emptyCounts } from '../services/testing/ledger'
+import { emptyCounts } from '../services/run-model/counts'
 import { fakeReport } from '../test/helpers/fake-report'
 import { exitCodes } from './exit-codes'
 import { exitCodeOf } from './run-command'

@@ -1,7 +1,7 @@
 import { publicMainnetName } from '../services/chain/chain-guard'
 import { nodeMiningLabel } from '../services/chain/node-mining'
 import { nonceMismatches, type RunReport } from '../services/metrics/report'
-import { terminalTotal } from '../services/testing/ledger'
+import { terminalTotal } from '../services/run-model/counts'
 import { thresholdLines } from './threshold-lines'
 
 const ms = (v: number | null) => (v === null ? '—' : `${v} ms`)

@@ -1,26 +1,28 @@
+import { isTerminalStatus } from '@/services/run-model/status'
 import type { RunStatus } from '@/services/runs/types'
 
 export type StatusTone = 'idle' | 'active' | 'ok' | 'warn' | 'bad'
 
 /** A Record over every status: adding a status to the engine fails the type check here until it is placed. */
-const statusInfo: Record<RunStatus, { terminal: boolean; tone: StatusTone }> = {
-  pending: { terminal: false, tone: 'idle' },
-  preparing: { terminal: false, tone: 'active' },
-  funding: { terminal: false, tone: 'active' },
-  running: { terminal: false, tone: 'active' },
-  paused: { terminal: false, tone: 'warn' },
-  'waiting-for-node': { terminal: false, tone: 'warn' },
-  draining: { terminal: false, tone: 'active' },
-  completed: { terminal: true, tone: 'ok' },
-  stopped: { terminal: true, tone: 'warn' },
-  failed: { terminal: true, tone: 'bad' },
-  interrupted: { terminal: true, tone: 'bad' },
+const tones: Record<RunStatus, StatusTone> = {
+  pending: 'idle',
+  preparing: 'active',
+  funding: 'active',
+  running: 'active',
+  paused: 'warn',
+  'waiting-for-node': 'warn',
+  draining: 'active',
+  completed: 'ok',
+  stopped: 'warn',
+  failed: 'bad',
+  interrupted: 'bad',
 }
 
+/** Whether a run is over: the run model's one list of terminal statuses. */
 export function isTerminal(status: RunStatus): boolean {
-  return statusInfo[status]?.terminal ?? false
+  return isTerminalStatus(status)
 }
 
 export function statusTone(status: RunStatus): StatusTone {
-  return statusInfo[status]?.tone ?? 'idle'
+  return tones[status] ?? 'idle'
 }

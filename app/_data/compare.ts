@@ -1,4 +1,4 @@
-import { parseCompareQuery, type RunComparison } from '@/services/runs/comparison'
+import { parseCompareQuery, type RunComparison } from '@/services/runs/compare-stored-runs'
 import { getRegistry } from '@/services/runs/registry'
 import { asStressError } from '../_lib/stress-error'
 

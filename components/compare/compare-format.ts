@@ -1,4 +1,4 @@
-import type { CompareRow } from '@/services/runs/compare'
+import type { CompareRow } from '@/services/runs/metric-deltas'
 import { formatDuration, formatInt, formatMs, formatRate } from '../format'
 
 const dash = '—'

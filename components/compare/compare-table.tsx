@@ -1,4 +1,4 @@
-import type { CompareRow } from '@/services/runs/compare'
+import type { CompareRow } from '@/services/runs/metric-deltas'
 import { deltaAttr, formatDelta, formatValue } from './compare-format'
 
 const verdictText = { better: 'better', worse: 'worse', same: 'same' } as const

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import type { LiveStats } from '@/services/live/frames'
+import { emptyCounts } from '@/services/run-model/counts'
 import type { RunSummary } from '@/services/runs/types'
-import { emptyCounts } from '@/services/testing/ledger'
 import { progressFigures } from './progress-figures'
 
 const run = (status: RunSummary['status']): RunSummary => ({
@@ -29,6 +29,7 @@ const stats: LiveStats = {
   counts,
   startedAt: 1_000,
   endedAt: null,
+  pausedMs: 0,
   now: 6_000,
   etaSec: 3,
   throughput: { sentPerSec: 2, minedPerSec: 1 },

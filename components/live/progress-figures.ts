@@ -1,6 +1,6 @@
 import type { BlockPoint, LiveStats, Percentiles } from '@/services/live/frames'
+import { reachedNodeTotal, successPct, type TxCounts, terminalTotal } from '@/services/run-model/counts'
 import type { RunStatus, RunSummary } from '@/services/runs/types'
-import { reachedNodeTotal, successPctOf, type TxCounts, terminalTotal } from '@/services/testing/ledger'
 import { isTerminal } from '../run-status'
 
 export type ProgressFigures = {
@@ -52,7 +52,7 @@ export function progressFigures(run: RunSummary, stats: LiveStats | null, counts
     etaSec: terminal ? null : (stats?.etaSec ?? null),
     rates: { sent: pace.sentPerSec, mined: pace.minedPerSec, window: stats && !terminal ? 'recent' : 'average' },
     latency: stats?.latencyMs ?? run.latencyMs,
-    successPct: stats?.successPct ?? successPctOf(counts),
+    successPct: stats?.successPct ?? successPct(counts),
     block,
     gasPct: block && block.gasLimit > 0 ? (block.gasUsed / block.gasLimit) * 100 : null,
     mining: stats?.mining ?? run.mining,

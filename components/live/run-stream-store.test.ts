@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import type { LiveStats, ResetFrame, SeriesPoint, StatsFrame, TxRow, TxsFrame } from '@/services/live/frames'
-import { emptyCounts } from '@/services/testing/ledger'
+import { emptyCounts } from '@/services/run-model/counts'
 import type { TxState } from '@/services/testing/tx'
 import { txRowFixture } from '@/test/helpers/tx-row'
 import { maxBlocks, RunStreamStore } from './run-stream-store'
@@ -14,6 +14,7 @@ const stats = (mined = 0): LiveStats => ({
   counts: { ...emptyCounts(10), mined },
   startedAt: 0,
   endedAt: null,
+  pausedMs: 0,
   now: 1000,
   etaSec: null,
   throughput: { sentPerSec: 0, minedPerSec: 0 },

@@ -11,7 +11,7 @@ import type {
   SeriesPoint,
   TxRow,
 } from '@/services/live/frames'
-import type { TxCounts } from '@/services/testing/ledger'
+import type { TxCounts } from '@/services/run-model/counts'
 import { mergeByKey, mergeMarkers } from './merge-points'
 import { TxRowTable } from './tx-row-table'
 

@@ -1,8 +1,8 @@
 'use client'
 
 import type { LiveStats } from '@/services/live/frames'
+import type { TxCounts } from '@/services/run-model/counts'
 import type { RunSummary } from '@/services/runs/types'
-import type { TxCounts } from '@/services/testing/ledger'
 import { formatDuration, formatInt, formatMs, formatRate } from '../format'
 import { StatusBadge } from '../status-badge'
 import { type ProgressFigures, progressFigures } from './progress-figures'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAggregator } from '../metrics/aggregator'
+import { createRunModel } from '../run-model/model'
 import { createEventBus, type TxEvent } from '../testing/events'
 import type { TxState } from '../testing/tx'
 import { createLiveFeed, liveEndedRows } from './feed'
@@ -19,9 +19,10 @@ const tx = (idx: number, prev: TxState, state: TxState): TxEvent => ({
 
 function feedOf(planned: number) {
   const bus = createEventBus()
-  const metrics = createAggregator(planned)
-  bus.on('event', metrics.onEvent)
-  const feed = createLiveFeed({ bus, metrics, mining: 'engine', persist: () => {} })
+  const model = createRunModel(planned)
+  bus.on('event', model.onEvent)
+  const feed = createLiveFeed({ model, mining: 'engine', persist: () => {} })
+  bus.on('event', feed.onEvent)
   return { bus, feed }
 }
 
@@ -41,7 +42,7 @@ describe('live feed memory', () => {
     expect(rows[0]?.idx).toBe(500)
     expect(rows.at(-1)?.state).toBe('signed')
     expect(frame.stats.counts).toMatchObject({ mined: liveEndedRows + 500, signed: 100 })
-    feed.finish(Date.now())
+    feed.finish()
   })
 
   it('keeps no frames while nobody follows; a follower gets every frame after it subscribed', async () => {
@@ -55,6 +56,6 @@ describe('live feed memory', () => {
     await new Promise((r) => setTimeout(r, 250))
     const last = seen[0] as number
     expect(feed.since(last - 1)?.map((f) => f.seq)).toEqual(seen)
-    feed.finish(Date.now())
+    feed.finish()
   })
 })

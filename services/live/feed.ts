@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/balance-monitor'
-import type { Aggregator, MetricsSnapshot } from '../metrics/aggregator'
-import type { RunEvent, RunEventBus } from '../testing/events'
+import type { RunModel, RunSnapshot } from '../run-model/model'
+import { blockPointOf, txRowFromEvent } from '../run-model/rows'
+import type { RunEvent } from '../testing/events'
 import { isTerminal } from '../testing/tx'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type {
@@ -19,16 +20,14 @@ import type {
 import { markerOf } from './markers'
 import { createSeries } from './series'
 import { liveStats } from './stats'
-import { txRowFromEvent } from './tx-row-from-event'
 
 export type LiveFeedOptions = {
-  bus: RunEventBus
-  metrics: Aggregator
+  model: RunModel
   mining: string
-  /** Stores what a reload after the run needs (series points, blocks, markers). */
-  persist: (type: 'series' | 'block' | 'marker', at: number, data: unknown) => void
-  /** Verdicts of the run's thresholds on each stats snapshot (about once a second). */
-  thresholds?: (snap: MetricsSnapshot) => ThresholdVerdict[]
+  /** Stores what a reload after the run needs (series points, markers). */
+  persist: (type: 'series' | 'marker', at: number, data: unknown) => void
+  /** The latest verdicts of the run's thresholds (checked on the model's tick); undefined = none. */
+  thresholds?: () => ThresholdVerdict[] | undefined
   txEveryMs?: number
   statsEveryMs?: number
   /** Frames kept for reconnecting clients; older ones mean a reset. */
@@ -69,8 +68,6 @@ export function createLiveFeed(o: LiveFeedOptions) {
   let accounts: AccountRow[] = []
   let errorCount = -1
   const mining = o.mining
-  let startedAt: number | null = null
-  let endedAt: number | null = null
   let seq = 0
   const ring: { frame: LiveFrame; rows: number }[] = []
   let ringRows = 0
@@ -114,27 +111,17 @@ export function createLiveFeed(o: LiveFeedOptions) {
       return
     }
     if (e.type === 'block') {
-      const b = {
-        number: Number(e.number),
-        at: e.at,
-        gasUsed: Number(e.gasUsed),
-        gasLimit: Number(e.gasLimit),
-        txs: e.txCount,
-        ours: e.ours,
-      }
+      // The store keeps every block (run-writer.ts); the feed only the recent ones.
+      const b = blockPointOf(e)
       blocks.push(b)
       if (blocks.length > maxBlocks) blocks.shift()
       fresh.blocks.push(b)
-      o.persist('block', e.at, b)
       return
     }
     if (e.type === 'accounts') {
       accounts = e.accounts.map(accountRow)
       fresh.accounts = accounts
       return
-    }
-    if (e.type === 'status') {
-      if (e.status === 'running') startedAt ??= e.at
     }
     const m = markerOf(e, markers.at(-1))
     if (m) {
@@ -147,33 +134,30 @@ export function createLiveFeed(o: LiveFeedOptions) {
   /** The numbers of the latest stats frame: resets and the end reuse them (one snapshot a second). */
   let last: { stats: LiveStats; errors: ErrorGroupRow[] } | null = null
 
-  /** Thresholds are checked here only, once per stats frame: a client connecting must not trigger an abort. */
-  const stats = (now: number, snap: MetricsSnapshot, checkThresholds: boolean) =>
+  const stats = (now: number, snap: RunSnapshot) =>
     liveStats({
       ...snap,
       mining,
-      startedAt,
-      endedAt,
       now,
       series: series.points(),
       lastBlock: blocks.at(-1) ?? null,
-      thresholds: checkThresholds ? o.thresholds?.(snap) : last?.stats.thresholds,
-      byLabel: o.metrics.byLabel(),
+      thresholds: o.thresholds?.(),
+      byLabel: o.model.byLabel(),
     })
 
   /** As of now: the latest stats with the counts of the latest tx batch. */
   const current = () => {
     if (last)
-      return { stats: { ...last.stats, counts: o.metrics.counts(), byLabel: o.metrics.byLabel() }, errors: last.errors }
-    const snap = o.metrics.snapshot()
-    return { stats: stats(Date.now(), snap, false), errors: snap.errors }
+      return { stats: { ...last.stats, counts: o.model.counts(), byLabel: o.model.byLabel() }, errors: last.errors }
+    const snap = o.model.snapshot()
+    return { stats: stats(Date.now(), snap), errors: snap.errors }
   }
 
   function flushTxs() {
     if (!dirty.size) return
     const batch = [...dirty.values()]
     dirty.clear()
-    const frame: TxsFrame = { kind: 'txs', seq: ++seq, rows: batch, counts: o.metrics.counts(), sentAt: Date.now() }
+    const frame: TxsFrame = { kind: 'txs', seq: ++seq, rows: batch, counts: o.model.counts(), sentAt: Date.now() }
     publish(frame, batch.length)
   }
 
@@ -182,9 +166,9 @@ export function createLiveFeed(o: LiveFeedOptions) {
     const now = Date.now()
     const points = series.close(now, final)
     for (const p of points) o.persist('series', p.t, p)
-    const snap = o.metrics.snapshot(now)
+    const snap = o.model.snapshot(now)
     const errors = snap.errors.reduce((n, g) => n + g.count, 0)
-    last = { stats: stats(now, snap, true), errors: snap.errors }
+    last = { stats: stats(now, snap), errors: snap.errors }
     const frame: StatsFrame = {
       kind: 'stats',
       seq: ++seq,
@@ -199,13 +183,14 @@ export function createLiveFeed(o: LiveFeedOptions) {
     publish(frame)
   }
 
-  o.bus.on('event', onEvent)
   const txTimer = setInterval(flushTxs, o.txEveryMs ?? 100)
   const statsTimer = setInterval(() => flushStats(), o.statsEveryMs ?? 1_000)
   txTimer.unref()
   statsTimer.unref()
 
   return {
+    /** The feed is one of the run's outputs (run-outputs.ts): the session gives it every event. */
+    onEvent,
     subscribe(s: LiveSubscriber): () => void {
       subscribers.add(s)
       return () => {
@@ -244,13 +229,11 @@ export function createLiveFeed(o: LiveFeedOptions) {
       return ended
     },
     /** The run is over: last rows and numbers, then `end`; the stream closes after it. */
-    finish(at: number) {
+    finish() {
       if (ended) return
-      endedAt = at
       clearInterval(txTimer)
       clearInterval(statsTimer)
       flushStats(true)
-      o.bus.off('event', onEvent)
       ended = { kind: 'end', seq: ++seq, stats: current().stats }
       publish(ended)
       subscribers.clear()

@@ -1,10 +1,8 @@
-import type { TxType } from '../config/tx-type-schema'
-import type { TxErrorKind } from '../errors/tx-error'
-import type { ErrorGroup } from '../metrics/aggregator'
 import type { LabelCounts } from '../metrics/label-counts'
-import type { RunStatus } from '../testing/events'
-import type { TxCounts } from '../testing/ledger'
-import type { TxState } from '../testing/tx'
+import type { TxCounts } from '../run-model/counts'
+import type { ErrorGroup } from '../run-model/error-groups'
+import type { BlockPoint, Marker, SeriesPoint, TxRow } from '../run-model/rows'
+import type { RunStatus } from '../run-model/status'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 
 /**
@@ -14,51 +12,7 @@ import type { ThresholdVerdict } from '../thresholds/evaluate'
  * a fresh `reset` when those are no longer held.
  */
 
-/** The latest state of one planned (or gap-fill) transaction: one row of the tx log. */
-export type TxRow = {
-  idx: number
-  role: 'planned' | 'gap-fill'
-  label: string
-  account: string
-  nonce: number | null
-  hash: string | null
-  state: TxState
-  attempts: number
-  submittedAt: number | null
-  includedAt: number | null
-  block: number | null
-  gasUsed: number | null
-  /** Its planned EIP-2718 type; null = the default (docs/config.md#tx-types). */
-  txType: TxType | null
-  latencyMs: number | null
-  errorKind: TxErrorKind | null
-  error: string | null
-  updatedAt: number
-}
-
-/** One second of the run (t = start of the second, ms since epoch). */
-export type SeriesPoint = {
-  t: number
-  /** Txs that reached the node in this second. */
-  sent: number
-  /** Txs included with success / reverted in this second. */
-  mined: number
-  reverted: number
-  /** Txs that ended failed or dropped in this second. */
-  failed: number
-  /** Inclusion latency of the txs included in this second. */
-  p50: number | null
-  p95: number | null
-  p99: number | null
-  /** Failed attempts in this second by error group (kind), retried ones included. */
-  errors: Partial<Record<TxErrorKind, number>>
-}
-
-/** A block seen while the run followed the chain. */
-export type BlockPoint = { number: number; at: number; gasUsed: number; gasLimit: number; txs: number; ours: number }
-
-/** Something that happened at a moment: drawn as a vertical line on the charts. */
-export type Marker = { at: number; kind: 'status' | 'stage' | 'warning'; label: string }
+export type { BlockPoint, Marker, SeriesPoint, TxRow } from '../run-model/rows'
 
 export type AccountRow = {
   address: string
@@ -80,8 +34,11 @@ export type LiveStats = {
   status: RunStatus
   mining: string | null
   counts: TxCounts
+  /** When the engine began (preparing), and ended: one clock with the report (docs/metrics.md#timing). */
   startedAt: number | null
   endedAt: number | null
+  /** Time paused by the user so far. */
+  pausedMs: number
   /** Server clock when these numbers were taken (elapsed and ETA are computed against it). */
   now: number
   /** Seconds to the end at the recent pace; null when unknown or finished. */

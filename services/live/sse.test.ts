@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSse } from '../../test/helpers/sse'
-import { emptyCounts } from '../testing/ledger'
+import { emptyCounts } from '../run-model/counts'
 import type { ResetFrame, TxRow } from './frames'
 import { lastEventIdOf, runEventStream } from './sse'
 import { liveStats } from './stats'
@@ -36,6 +36,7 @@ describe('run event stream', () => {
       mining: 'engine',
       startedAt: 0,
       endedAt: 1,
+      pausedMs: 0,
       now: 1,
       series: [],
       lastBlock: null,

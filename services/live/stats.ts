@@ -1,17 +1,19 @@
-import type { MetricsSnapshot } from '../metrics/aggregator'
 import type { LabelCounts } from '../metrics/label-counts'
-import { terminalStatuses } from '../testing/events'
-import { settledTotal, successPctOf, terminalTotal } from '../testing/ledger'
+import { successPct, terminalTotal } from '../run-model/counts'
+import type { RunSnapshot } from '../run-model/model'
+import { roundTo } from '../run-model/model'
+import { terminalStatuses } from '../run-model/status'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { BlockPoint, LiveStats, SeriesPoint } from './frames'
 
 /** How many of the latest seconds the "recent" rates and the ETA average over. */
 const recentSeconds = 5
 
-export type StatsInput = Pick<MetricsSnapshot, 'status' | 'counts' | 'throughput' | 'latencyMs'> & {
+export type StatsInput = Pick<
+  RunSnapshot,
+  'status' | 'counts' | 'throughput' | 'latencyMs' | 'startedAt' | 'endedAt' | 'pausedMs'
+> & {
   mining: string | null
-  startedAt: number | null
-  endedAt: number | null
   now: number
   series: readonly SeriesPoint[]
   lastBlock: BlockPoint | null
@@ -19,7 +21,7 @@ export type StatsInput = Pick<MetricsSnapshot, 'status' | 'counts' | 'throughput
   byLabel?: LabelCounts[]
 }
 
-/** The run's numbers for the page, from the aggregator while live or the report afterwards. */
+/** The run's numbers for the page, from the run model while live, or its replay afterwards. */
 export function liveStats(s: StatsInput): LiveStats {
   const c = s.counts
   const recent = s.series.slice(-recentSeconds)
@@ -34,18 +36,18 @@ export function liveStats(s: StatsInput): LiveStats {
     counts: { ...c },
     startedAt: s.startedAt,
     endedAt: s.endedAt,
+    pausedMs: s.pausedMs,
     now: s.now,
     etaSec: !finished && ended > 0 && remaining > 0 ? Math.round(remaining / ended) : null,
     throughput: s.throughput,
-    recent: { sentPerSec: round(sum((p) => p.sent) / n), minedPerSec: round(sum((p) => p.mined + p.reverted) / n) },
+    recent: {
+      sentPerSec: roundTo(sum((p) => p.sent) / n),
+      minedPerSec: roundTo(sum((p) => p.mined + p.reverted) / n),
+    },
     latencyMs: s.latencyMs,
-    successPct: settledTotal(c) ? round(successPctOf(c) ?? 0) : null,
+    successPct: successPct(c),
     lastBlock: s.lastBlock,
     ...(s.thresholds ? { thresholds: s.thresholds } : {}),
     ...(s.byLabel ? { byLabel: s.byLabel } : {}),
   }
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10
 }

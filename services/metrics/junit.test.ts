@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fakeReport } from '../../test/helpers/fake-report'
-import { emptyCounts } from '../testing/ledger'
+import { emptyCounts } from '../run-model/counts'
 import { escapeXml, junitXml } from './junit'
 import type { RunReport } from './report'
 

@@ -1,4 +1,4 @@
-import { emptyCounts, type TxCounts } from '../testing/ledger'
+import { emptyCounts, type TxCounts } from '../run-model/counts'
 import type { TxState } from '../testing/tx'
 import type { FunctionStats } from './functions'
 
@@ -32,13 +32,6 @@ export function createLabelCounter() {
   const snapshot = (): LabelCounts[] => [...byLabel].map(([label, c]) => ({ label, ...c }))
 
   return { onTx, snapshot }
-}
-
-/** The same counts from stored rows (a run that ended without a report). */
-export function labelCountsOfRows(rows: Iterable<{ label: string; role: string; state: TxState }>): LabelCounts[] {
-  const counter = createLabelCounter()
-  for (const r of rows) if (r.role === 'planned') counter.onTx(r.label, 'planned', r.state)
-  return counter.snapshot()
 }
 
 /** The same counts from a finished run's report (its per-function numbers). */

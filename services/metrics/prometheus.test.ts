@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePrometheusText, total } from '../../test/helpers/scrape'
+import { emptyCounts } from '../run-model/counts'
 import { createEventBus } from '../testing/events'
-import { emptyCounts } from '../testing/ledger'
 import { createPrometheusExporter, keptRuns } from './prometheus'
 
 const tx = (state: 'signed' | 'mined', prev: 'planned' | 'signed') =>

@@ -1,6 +1,6 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import type { TxCounts } from '../run-model/counts'
 import type { RunEvent, RunEventBus } from '../testing/events'
-import type { TxCounts } from '../testing/ledger'
 import { txStates } from '../testing/tx'
 
 /** Runs whose series stay exported after they end (a scraper reads their last values); older ones go. */
@@ -165,25 +165,33 @@ export function createPrometheusExporter() {
 
   return {
     registry,
-    /** Exports a run from now on; the oldest beyond `keptRuns` stops being exported. */
-    attach(run: ExportedRun) {
-      const listener = (e: RunEvent) => onEvent(run.id, e)
-      run.bus.on('event', listener)
+    /** Exports a run from now on, as one of its outputs; the oldest beyond `keptRuns` stops being exported. */
+    output(run: Omit<ExportedRun, 'bus'>): { onEvent(e: RunEvent): void } {
+      let exported = true
       current.set(run.id, run.counts)
-      runs.push({ id: run.id, stop: () => run.bus.off('event', listener) })
-      while (runs.length > keptRuns) {
-        const old = runs.shift()
-        if (!old) break
-        old.stop()
-        current.delete(old.id)
-        lastStatus.delete(old.id)
-        for (const remove of series.get(old.id)?.values() ?? []) remove()
-        series.delete(old.id)
-      }
+      runs.push({ id: run.id, stop: () => (exported = false) })
+      evict()
+      return { onEvent: (e) => exported && onEvent(run.id, e) }
+    },
+    /** The same, for a run's bus directly. */
+    attach(run: ExportedRun) {
+      run.bus.on('event', this.output(run).onEvent)
     },
     /** The text a scrape gets. */
     metrics: () => registry.metrics(),
     contentType: registry.contentType,
+  }
+
+  function evict() {
+    while (runs.length > keptRuns) {
+      const old = runs.shift()
+      if (!old) break
+      old.stop()
+      current.delete(old.id)
+      lastStatus.delete(old.id)
+      for (const remove of series.get(old.id)?.values() ?? []) remove()
+      series.delete(old.id)
+    }
   }
 }
 

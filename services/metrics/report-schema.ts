@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { testConfigSchema } from '../config/schema'
 import { txTypes } from '../config/tx-type-schema'
 import { txErrorKinds } from '../errors/tx-error'
-import { runStatuses } from '../testing/events'
+import { runStatuses } from '../run-model/status'
 import { thresholdMetricNames } from '../thresholds/metrics'
 import { thresholdOps } from '../thresholds/schema'
 import type { RunReport } from './report'
@@ -172,7 +172,8 @@ export const runReportSchema = z
       .describe("every sender's nonce on chain equals expectedNonce; null when the chain could not say"),
     startedAt: z.iso.datetime(),
     endedAt: z.iso.datetime(),
-    durationMs: ms,
+    durationMs: ms.describe('endedAt − startedAt, pauses included'),
+    pausedMs: ms.describe('time paused by the user within durationMs'),
     throughput: z.strictObject({ sentPerSec: z.number().nonnegative(), minedPerSec: z.number().nonnegative() }),
     latencyMs: percentiles.describe('submit → block seen by the engine'),
     submitRttMs: percentiles.describe('round trip of the accepted submission request'),

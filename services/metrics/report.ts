@@ -2,12 +2,12 @@ import type { NodeFork } from '../chain/node-info'
 import type { NodeMining } from '../chain/node-mining'
 import type { Signing } from '../chain/signer'
 import type { TestConfigInput } from '../config/schema'
-import type { RunStatus } from '../testing/events'
-import type { TxCounts } from '../testing/ledger'
+import type { TxCounts } from '../run-model/counts'
+import type { RunSnapshot } from '../run-model/model'
+import type { RunStatus } from '../run-model/status'
 import type { RunOutcome } from '../testing/run-outcome'
 import type { EndpointStats } from '../testing/send-router'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
-import type { MetricsSnapshot } from './aggregator'
 import type { ToolEnvironment } from './environment'
 import type { FunctionStats } from './functions'
 import type { TxTypeStats } from './tx-type-stats'
@@ -31,12 +31,15 @@ export type RunReport = {
   chainAgrees: boolean | null
   startedAt: string
   endedAt: string
+  /** endedAt − startedAt, pauses included (docs/metrics.md#timing). */
   durationMs: number
-  throughput: MetricsSnapshot['throughput']
+  /** Time paused by the user within durationMs; 0 for reports from before it was kept. */
+  pausedMs: number
+  throughput: RunSnapshot['throughput']
   /** Submit → block seen by the engine. */
-  latencyMs: MetricsSnapshot['latencyMs']
+  latencyMs: RunSnapshot['latencyMs']
   /** Round trip of the accepted submission request. */
-  submitRttMs: MetricsSnapshot['submitRttMs']
+  submitRttMs: RunSnapshot['submitRttMs']
   node: {
     chainId: number
     clientVersion: string
@@ -49,7 +52,7 @@ export type RunReport = {
     /** A local Anvil fork: the chain it forked (URL redacted) and the block; null otherwise. */
     fork: NodeFork | null
   }
-  blocks: MetricsSnapshot['blocks']
+  blocks: RunSnapshot['blocks']
   accounts: {
     address: string
     kind: 'local' | 'node'
@@ -62,11 +65,11 @@ export type RunReport = {
     balanceWei: string | null
     lastError: string | null
   }[]
-  errors: MetricsSnapshot['errors']
-  warnings: MetricsSnapshot['warnings']
+  errors: RunSnapshot['errors']
+  warnings: RunSnapshot['warnings']
   gapFills: number
   /** Replacements of txs stuck in the pool (docs/config.md#replacement); all 0 without replaceAfterMs. */
-  replacements: MetricsSnapshot['replacements']
+  replacements: RunSnapshot['replacements']
   /** The workload: its contracts, state checks after the run, and what it found. */
   scenario: RunOutcome['scenario'] | null
   /** Per contract function / operation, from the stored tx rows: counts by state, gas, latency. */
@@ -89,7 +92,7 @@ export type RunReport = {
   error: { code: string; message: string; hint?: string } | null
 }
 
-export { invariantHolds } from '../testing/ledger'
+export { invariantHolds } from '../run-model/counts'
 
 /** The senders whose nonce on chain is not what the report expects (read at the end of the run). */
 export function nonceMismatches(accounts: RunReport['accounts']): RunReport['accounts'] {

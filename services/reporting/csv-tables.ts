@@ -1,6 +1,6 @@
 import { type AccountStats, accountStats } from '../metrics/account-stats'
-import type { ErrorGroup } from '../metrics/aggregator'
 import type { FunctionStats } from '../metrics/functions'
+import type { ErrorGroup } from '../run-model/error-groups'
 import type { Db } from '../store/db'
 import { readTxStatRows } from '../store/stat-rows'
 import { type TxDbRow, txColumns as txDbColumns } from '../store/tx-rows'

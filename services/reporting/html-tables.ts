@@ -1,7 +1,7 @@
 import type { AccountStats } from '../metrics/account-stats'
-import type { ErrorGroup } from '../metrics/aggregator'
 import type { FunctionStats } from '../metrics/functions'
 import type { RunReport } from '../metrics/report'
+import type { ErrorGroup } from '../run-model/error-groups'
 import { clip, duration, esc, eth, num } from './html-text'
 
 /** A cell: text (escaped here) or pre-escaped HTML; `n` right-aligns a number. */

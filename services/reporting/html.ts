@@ -5,7 +5,7 @@ import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
 import type { AccountStats } from '../metrics/account-stats'
 import type { ToolEnvironment } from '../metrics/environment'
 import type { RunReport } from '../metrics/report'
-import { successPctOf } from '../testing/ledger'
+import { successPct } from '../run-model/counts'
 import { reportCharts } from './html-charts'
 import { reportCss } from './html-style'
 import { accountsTable, errorsTable, functionsTable, thresholdsTable } from './html-tables'
@@ -46,7 +46,7 @@ function shownConfig(config: RunReport['config']): string {
 
 function headline(r: RunReport): string {
   const c = r.counts
-  const success = successPctOf(c)
+  const success = successPct(c)
   const ms = (v: number | null) => (v === null ? '—' : `${num(v)} ms`)
   return `<div class="tiles">${[
     tile('Planned', num(c.planned)),

@@ -3,16 +3,19 @@ import type { NodeHandle } from '../chain/node-handle'
 import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
-import { noReplacements } from '../metrics/aggregator'
+import type { TxErrorKind } from '../errors/tx-error'
+import { buildReport } from '../metrics/build-report'
 import { functionStats } from '../metrics/functions'
-import { percentiles } from '../metrics/percentiles'
-import { invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import type { RunReport } from '../metrics/report'
 import { txTypeStats } from '../metrics/tx-type-stats'
 import type { Db } from '../store/db'
+import { replayRun, txEventOfRow } from '../store/replay-events'
+import { createRunWriter } from '../store/run-writer'
 import { createRunsRepo, type RunRow } from '../store/runs-repo'
 import { readTxStatRows } from '../store/stat-rows'
-import { emptyCounts, type TxCounts } from '../testing/ledger'
-import type { TxState } from '../testing/tx'
+import type { StoredTxRow } from '../store/tx-rows'
+import type { TxEvent } from '../testing/events'
+import { unincludedFate } from '../testing/unincluded-fate'
 import { failAll } from '../thresholds/evaluate'
 import { thresholdsSchema } from '../thresholds/schema'
 
@@ -20,9 +23,11 @@ type Receipt = { status: Hex; blockNumber: Hex; gasUsed: Hex } | null
 
 /**
  * Gives every planned tx of a run a crash interrupted its one terminal state, from the chain:
- * open txs with a receipt are mined/reverted; the others are dropped (taken out of Anvil's pool,
- * so they cannot be mined later); txs never sent are cancelled with `cancelReason`. Returns the
- * indexes of those never sent (a continuation sends them).
+ * open txs with a receipt are mined/reverted; the others failed or were dropped by the drain's own
+ * rule (taken out of Anvil's pool, so they cannot be mined later); txs never sent are cancelled
+ * with `cancelReason`. Each fate is a
+ * tx event through the run's writer, and the report is the run model's replay of what is stored
+ * (docs/architecture.md#run-model). Returns the indexes of those never sent (a continuation sends them).
  */
 export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, cancelReason: string) {
   if (row.status !== 'interrupted') throw new ConflictError(`Run ${row.id} is ${row.status}, not interrupted`)
@@ -36,107 +41,106 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   const receipts = (await Promise.all(
     open.map((t) => (t.hash ? node.conn.request('eth_getTransactionReceipt', [t.hash]) : Promise.resolve(null))),
   )) as Receipt[]
+  const writer = createRunWriter(db, row.id)
+  const now = Date.now()
+  /** The tx's fate, as the engine would have emitted it. */
+  const settle = (t: StoredTxRow, patch: Partial<TxEvent>) => {
+    const before = txEventOfRow(t)
+    writer.onEvent({ ...before, ...patch, at: now, prev: before.state })
+  }
   for (const [i, t] of open.entries()) {
     const receipt = receipts[i]
     if (receipt) {
-      t.state = receipt.status === '0x1' ? 'mined' : 'reverted'
-      repo.settleTx(row.id, t.idx, {
-        state: t.state,
-        block_number: Number(hexToBigInt(receipt.blockNumber)),
-        gas_used: hexToBigInt(receipt.gasUsed).toString(),
+      settle(t, {
+        state: receipt.status === '0x1' ? 'mined' : 'reverted',
+        blockNumber: hexToBigInt(receipt.blockNumber),
+        gasUsed: hexToBigInt(receipt.gasUsed),
       })
       continue
     }
     if (t.hash && node.info.isAnvil) await node.conn.request('anvil_dropTransaction', [t.hash]).catch(() => undefined)
-    // Recorded but never answered (the crash came during its send): not sent, as far as anyone knows.
-    const unsent = t.state === 'signed'
-    t.state = unsent ? 'cancelled' : 'dropped'
-    repo.settleTx(row.id, t.idx, {
-      state: t.state,
-      error_kind: 'unknown',
-      error_message: unsent
-        ? cancelReason
-        : node.info.isAnvil
-          ? 'In flight when the server stopped and not mined: taken out of the pool'
-          : 'In flight when the server stopped and not mined since (a node may still include it later)',
+    const fate = unincludedFate({
+      state: t.state as 'signed' | 'submitted',
+      error: t.error_kind ? { kind: t.error_kind as TxErrorKind, message: t.error_message ?? '' } : null,
+    })
+    settle(t, {
+      state: fate,
+      error: {
+        kind: 'unknown',
+        message:
+          fate === 'failed'
+            ? 'Being sent when the server stopped, and not mined: the node never said it had it'
+            : node.info.isAnvil
+              ? 'In flight when the server stopped and not mined: taken out of the pool'
+              : 'In flight when the server stopped and not mined since (a node may still include it later)',
+      },
     })
   }
+  writer.close()
   const recorded = new Set(rows.map((t) => t.idx))
   const neverRecorded: number[] = []
   for (let idx = 0; idx < row.planned; idx++) if (!recorded.has(idx)) neverRecorded.push(idx)
   repo.insertCancelled(row.id, neverRecorded, cancelReason)
-  const remaining = [...neverRecorded, ...rows.filter((t) => t.state === 'cancelled').map((t) => t.idx)].sort(
-    (a, b) => a - b,
-  )
+  const earlier = rows.filter((t) => t.state === 'cancelled').map((t) => t.idx)
+  const remaining = [...neverRecorded, ...earlier].sort((a, b) => a - b)
 
-  const counts = emptyCounts(row.planned)
-  for (const t of rows) if (t.state !== 'planned') counts[t.state as Exclude<TxState, 'planned'>]++
-  counts.cancelled += neverRecorded.length
-  // Every row is settled now (the never-recorded ones inserted as cancelled): per-function numbers from them.
-  const functions = functionStats(readTxStatRows(db, row.id))
-  const txTypes = txTypeStats(readTxStatRows(db, row.id))
-  repo.update(row.id, {
-    report_json: JSON.stringify(reportOf(row, counts, rows, { functions, txTypes, endpoints: [], signing: null })),
-    ended_at: Date.now(),
-  })
-  return { remaining, counts }
+  // Every row is settled now (the never-recorded ones inserted as cancelled): the model replays them.
+  const report = reportOf(db, row, rows)
+  repo.update(row.id, { report_json: JSON.stringify(report), ended_at: Date.parse(report.endedAt) })
+  return { remaining, counts: report.counts }
 }
 
-/** What a settled interrupted run can honestly report: its counts and latencies from its rows. */
-function reportOf(
-  row: RunRow,
-  counts: TxCounts,
-  rows: ReturnType<ReturnType<typeof createRunsRepo>['txs']>,
-  byGroup: Pick<RunReport, 'functions' | 'txTypes' | 'endpoints' | 'signing'>,
-): RunReport {
+/** What a settled interrupted run can honestly report: the replay of its rows, no end-of-run reads. */
+function reportOf(db: Db, row: RunRow, rows: readonly StoredTxRow[]): RunReport {
   const previous = row.report_json ? (JSON.parse(row.report_json) as Partial<RunReport>) : {}
   const startedAt = row.started_at ?? row.created_at
+  // The crash left no end: the last thing its rows say happened.
   const endedAt = Math.max(startedAt, ...rows.map((t) => t.included_at ?? t.submitted_at ?? 0))
-  return {
-    version: reportVersion,
-    runId: row.id,
-    name: row.name,
-    status: 'interrupted',
-    counts,
-    invariantHolds: invariantHolds(counts),
-    // Settled from rows after the fact: no end-of-run read of the senders' nonces.
-    chainAgrees: null,
-    startedAt: new Date(startedAt).toISOString(),
-    endedAt: new Date(endedAt).toISOString(),
-    durationMs: endedAt - startedAt,
-    throughput: { sentPerSec: 0, minedPerSec: 0 },
-    latencyMs: percentiles(rows.map((t) => t.latency_ms).filter((v): v is number => v !== null)),
-    submitRttMs: { p50: null, p95: null, p99: null },
-    node: {
-      chainId: row.chain_id ?? 0,
-      clientVersion: 'unknown',
-      rpcUrl: row.rpc_url ?? '',
-      embedded: false,
-      mining: row.mining ?? 'unknown',
-      ownMining: unknownMining,
-      // A report stored by an older version may lack fields: what it has wins, the rest is unknown.
-      ...previous.node,
-      fork: previous.node?.fork ?? null,
+  const { snapshot } = replayRun(db, { ...row, ended_at: endedAt })
+  const config = JSON.parse(row.config_json)
+  return buildReport(
+    {
+      ...snapshot,
+      status: 'interrupted',
+      endedAt,
+      warnings: [
+        ...snapshot.warnings,
+        {
+          code: 'interrupted',
+          message: 'The server stopped during this run; open txs were settled from the chain afterwards.',
+          at: Date.now(),
+        },
+      ],
     },
-    blocks: { count: 0, gasUsed: '0', ourTxs: counts.mined + counts.reverted, avgFullness: null },
-    accounts: [],
-    errors: [],
-    warnings: [
-      {
-        code: 'interrupted',
-        message: 'The server stopped during this run; open txs were settled from the chain afterwards.',
-        at: Date.now(),
+    {
+      runId: row.id,
+      name: row.name,
+      fallbackStartedAt: startedAt,
+      fallbackEndedAt: endedAt,
+      node: {
+        chainId: row.chain_id ?? 0,
+        clientVersion: 'unknown',
+        rpcUrl: row.rpc_url ?? '',
+        embedded: false,
+        mining: row.mining ?? 'unknown',
+        ownMining: unknownMining,
+        // A report stored by an older version may lack fields: what it has wins, the rest is unknown.
+        ...previous.node,
+        fork: previous.node?.fork ?? null,
       },
-    ],
-    gapFills: 0,
-    replacements: noReplacements(),
-    scenario: null,
-    ...byGroup,
-    environment: previous.environment ?? null,
-    config: shareableConfig(JSON.parse(row.config_json)),
-    ...interruptedThresholds(JSON.parse(row.config_json).thresholds),
-    error: { code: 'INTERRUPTED', message: 'The server stopped while this run was in progress.' },
-  }
+      // Settled from rows after the fact: no end-of-run read of the senders' nonces.
+      accounts: [],
+      scenario: null,
+      functions: functionStats(readTxStatRows(db, row.id)),
+      txTypes: txTypeStats(readTxStatRows(db, row.id)),
+      endpoints: [],
+      signing: null,
+      environment: previous.environment ?? null,
+      config: shareableConfig(config),
+      ...interruptedThresholds(config.thresholds),
+      error: { code: 'INTERRUPTED', message: 'The server stopped while this run was in progress.' },
+    },
+  )
 }
 
 /** An interrupted run's numbers are incomplete: none of its thresholds can be said to hold. */

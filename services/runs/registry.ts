@@ -8,12 +8,12 @@ import { resetFromStore } from '../live/from-store'
 import type { StreamSource } from '../live/sse'
 import { createPrometheusExporter } from '../metrics/prometheus'
 import type { RunReport } from '../metrics/report'
+import { terminalStatuses } from '../run-model/status'
 import { type Db, openDb } from '../store/db'
 import { createRunsRepo } from '../store/runs-repo'
-import { terminalStatuses } from '../testing/events'
 import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
-import { type CompareQuery, compareStored, type RunComparison } from './comparison'
+import { type CompareQuery, compareStored, type RunComparison } from './compare-stored-runs'
 import { settleInterrupted } from './interrupted'
 import { needsOwnNode, nodeParametersFor } from './node-for-config'
 import { createPreviewer } from './preview'
@@ -25,15 +25,16 @@ import { txDetails } from './tx-details'
 import type { NodeStatus, RunSummary } from './types'
 
 /**
- * The one owner of live runs in the server process (DESIGN.md §1). It sits on globalThis so
- * Next.js hot reload does not fork it; SQLite is the record that outlives it.
+ * The one owner of live runs in the server process (docs/architecture.md#one-owner-of-live-runs).
+ * It sits on globalThis so Next.js hot reload does not fork it; SQLite is the record that
+ * outlives it.
  */
 export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = {}) {
   const dataDir = resolve(/* turbopackIgnore: true */ options.dataDir ?? process.env.EVM_STRESS_DATA_DIR ?? 'data')
   const defaultRpcUrl = options.rpcUrl ?? process.env.EVM_STRESS_RPC_URL ?? undefined
   let db: Db | undefined
   let defaultNode: Promise<NodeHandle> | undefined
-  const live = new Map<string, { session: RunSession; startedAt: number | null }>()
+  const live = new Map<string, { session: RunSession }>()
   /** `GET /metrics`: every run this process started (docs/metrics.md#prometheus). */
   const prometheus = createPrometheusExporter()
 
@@ -110,20 +111,23 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     },
     async startRun(input: unknown, resume?: { id: string; only: ReadonlySet<number> }): Promise<{ id: string }> {
       const config = parseTestConfig(input)
-      const active = [...live.values()].find((r) => !terminalStatuses.has(r.session.metrics.snapshot().status))
+      const active = [...live.values()].find((r) => !terminalStatuses.has(r.session.model.snapshot().status))
       if (active)
         throw new ConflictError('Another run is in progress', {
           hint: `Wait for run ${active.session.id} to finish or stop it first: runs share the node and its mining mode.`,
         })
       const own = needsOwnNode(config, defaultRpcUrl)
       const n = own ? await openNode(nodeParametersFor(config)) : await node()
-      const session = startRunSession({ config, node: n, db: database(), dataDir, id: resume?.id, only: resume?.only })
-      prometheus.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
-      const entry = { session, startedAt: null as number | null }
-      live.set(session.id, entry)
-      session.bus.on('event', (e) => {
-        if (e.type === 'status' && e.status === 'running') entry.startedAt = e.at
+      const session = startRunSession({
+        config,
+        node: n,
+        db: database(),
+        dataDir,
+        id: resume?.id,
+        only: resume?.only,
+        outputs: ({ id, model }) => [prometheus.output({ id, counts: model.counts })],
       })
+      live.set(session.id, { session })
       void session.done.finally(async () => {
         live.delete(session.id)
         if (own) await n.close()
@@ -135,13 +139,13 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         .list(limit)
         .map((row) => {
           const l = live.get(row.id)
-          return l ? summaryLive(row, l.session.metrics.snapshot(), l.startedAt) : summaryFromRow(row)
+          return l ? summaryLive(row, l.session.model.snapshot()) : summaryFromRow(row)
         })
     },
     getRun(id: string): RunSummary {
       const row = rowOf(id)
       const l = live.get(id)
-      return l ? summaryLive(row, l.session.metrics.snapshot(), l.startedAt) : summaryFromRow(row)
+      return l ? summaryLive(row, l.session.model.snapshot()) : summaryFromRow(row)
     },
     /** The run's senders: live readings while it runs, the report's final ones after. */
     getAccounts(id: string): { runId: string; live: boolean; accounts: AccountView[] } {
@@ -214,7 +218,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       store().remove(id)
       return summary
     },
-    /** Two runs side by side (services/runs/compare.ts), with their series to overlay. */
+    /** Two runs side by side (services/runs/metric-deltas.ts), with their series to overlay. */
     compareRuns(query: CompareQuery): RunComparison {
       return compareStored({
         db: database(),

@@ -7,11 +7,12 @@ import { publicConfig, shareableConfig } from '../config/parse'
 import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
 import { createLiveFeed, type LiveFeed } from '../live/feed'
-import { type Aggregator, createAggregator } from '../metrics/aggregator'
+import { buildReport } from '../metrics/build-report'
 import { toolEnvironment } from '../metrics/environment'
 import { functionStats } from '../metrics/functions'
-import { chainAgreesOf, invariantHolds, type RunReport, reportVersion } from '../metrics/report'
+import type { RunReport } from '../metrics/report'
 import { txTypeStats } from '../metrics/tx-type-stats'
+import { createRunModel, type RunModel } from '../run-model/model'
 import type { Db } from '../store/db'
 import { storedOutcomes } from '../store/outcome-rows'
 import { createRunWriter } from '../store/run-writer'
@@ -23,13 +24,15 @@ import { createRunControl, type RunControl } from '../testing/run-control'
 import type { RunOutcome } from '../testing/run-outcome'
 import type { PlannedTx } from '../testing/tx'
 import { createThresholdWatch } from '../thresholds/watch'
+import { type RunOutput, startOutputs } from './run-outputs'
 
 export type RunSession = {
   id: string
   config: TestConfig
   bus: RunEventBus
   control: RunControl
-  metrics: Aggregator
+  /** The run model: every number of the run, as of now (docs/architecture.md#run-model). */
+  model: RunModel
   /** Block production during the run (the node's own mode is in the report and the first log event). */
   mining: EffectiveMining
   /** The live stream of this run's numbers and tx rows (the run page follows it). */
@@ -57,6 +60,8 @@ export type StartRunSessionParameters = {
   plan?: Iterable<PlannedTx>
   /** Continuing an interrupted run: only these planned txs (by index) are sent. */
   only?: ReadonlySet<number>
+  /** The caller's own outputs (the CLI's progress, a model exporter), started and stopped with the run's. */
+  outputs?: (run: { id: string; model: RunModel }) => RunOutput[]
 }
 
 /**
@@ -69,7 +74,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   const repo = createRunsRepo(db)
   const bus = createEventBus()
   const control = createRunControl()
-  const metrics = createAggregator(config.txs)
+  const model = createRunModel(config.txs)
   const writer = createRunWriter(db, id)
   const createdAt = Date.now()
   const publicCfg = publicConfig(config)
@@ -89,18 +94,32 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
   const mining = chooseMining(config, node.info, node.embedded)
   repo.update(id, { mining })
   let accounts: AccountState[] = []
-  bus.on('event', (e) => {
-    if (e.type === 'accounts') accounts = e.accounts
-    if (e.type === 'planned') repo.update(id, { planned: e.planned })
+  // The model first: every output reads it already up to date with the event it is given.
+  bus.on('event', model.onEvent)
+  const thresholds = createThresholdWatch({
+    thresholds: config.thresholds,
+    bus,
+    stop: () => control.stop(),
+    snapshot: () => model.snapshot(),
   })
-  bus.on('event', metrics.onEvent)
-  bus.on('event', writer.onEvent)
-  const thresholds = createThresholdWatch({ thresholds: config.thresholds, bus, stop: () => control.stop() })
-  const feed = createLiveFeed({ bus, metrics, mining, persist: writer.append, thresholds: thresholds.live })
-  bus.on('event', (e) => {
-    if (e.type === 'status')
-      repo.update(id, { status: e.status, ...(e.status === 'running' ? { started_at: e.at } : {}) })
-  })
+  const feed = createLiveFeed({ model, mining, persist: writer.append, thresholds: thresholds.latest })
+  /** The run's row: its status, start (the model's: a resume does not restart it) and plan size. */
+  const runRow: RunOutput = {
+    onEvent(e) {
+      if (e.type === 'accounts') accounts = e.accounts
+      if (e.type === 'planned') repo.update(id, { planned: e.planned })
+      if (e.type === 'status') repo.update(id, { status: e.status, started_at: model.state.timing.startedAt })
+    },
+  }
+  // Started and stopped here, in this order: the feed writes its last series point through the
+  // writer, so the writer is the last to close.
+  const outputs = startOutputs(bus, [
+    runRow,
+    { stop: thresholds.close },
+    { onEvent: feed.onEvent, stop: feed.finish },
+    ...(p.outputs?.({ id, model: model }) ?? []),
+    { onEvent: writer.onEvent, stop: writer.close },
+  ])
 
   const done = (async (): Promise<RunReport> => {
     let outcome: RunOutcome | undefined
@@ -130,26 +149,15 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     }
     error ??= outcome?.error ?? null
     const status = outcome?.status ?? 'failed'
-    bus.emit('event', { type: 'status', at: Date.now(), status, message: error?.message })
     const endedAt = outcome?.endedAt ?? Date.now()
-    feed.finish(endedAt)
-    writer.close()
-    const snap = metrics.snapshot()
-    const startedAt = outcome?.startedAt ?? createdAt
-    const report: RunReport = {
-      version: reportVersion,
+    bus.emit('event', { type: 'status', at: endedAt, status, message: error?.message })
+    outputs.stop()
+    const snap = model.snapshot(endedAt)
+    const report = buildReport(snap, {
       runId: id,
       name: config.name ?? null,
-      status,
-      counts: snap.counts,
-      invariantHolds: invariantHolds(snap.counts),
-      chainAgrees: null,
-      startedAt: new Date(startedAt).toISOString(),
-      endedAt: new Date(endedAt).toISOString(),
-      durationMs: endedAt - startedAt,
-      throughput: snap.throughput,
-      latencyMs: snap.latencyMs,
-      submitRttMs: snap.submitRttMs,
+      fallbackStartedAt: outcome?.startedAt ?? createdAt,
+      fallbackEndedAt: endedAt,
       node: {
         chainId: node.info.chainId,
         clientVersion: node.info.clientVersion,
@@ -159,7 +167,6 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         ownMining: outcome?.ownMining ?? node.info.ownMining,
         fork: node.info.fork,
       },
-      blocks: snap.blocks,
       accounts: (outcome?.senders ?? []).map((a) => ({
         address: a.address,
         kind: a.kind,
@@ -169,10 +176,6 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
         balanceWei: a.final?.balanceWei.toString() ?? null,
         lastError: a.final?.lastError ?? null,
       })),
-      errors: snap.errors,
-      warnings: snap.warnings,
-      gapFills: snap.gapFills,
-      replacements: snap.replacements,
       scenario: outcome?.scenario ?? null,
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
       functions: functionStats(readTxStatRows(db, id)),
@@ -183,12 +186,11 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       config: shareableConfig(publicCfg),
       ...thresholds.report(snap),
       error,
-    }
-    report.chainAgrees = chainAgreesOf(report)
+    })
     repo.update(id, {
       status,
-      started_at: startedAt,
-      ended_at: endedAt,
+      started_at: Date.parse(report.startedAt),
+      ended_at: Date.parse(report.endedAt),
       chain_id: node.info.chainId,
       mining: report.node.mining,
       report_json: JSON.stringify(report),
@@ -197,28 +199,22 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     return report
   })()
 
-  const status = (s: 'paused' | 'running') => bus.emit('event', { type: 'status', at: Date.now(), status: s })
   return {
     id,
     config,
     bus,
     control,
-    metrics,
+    model,
     mining,
     feed,
     createdAt,
     accounts: () => accounts,
+    // Requests: the engine answers with the status event (executor.ts).
     pause() {
-      if (metrics.snapshot().status !== 'running') return false
-      control.pause()
-      status('paused')
-      return true
+      return model.state.status === 'running' && control.pause()
     },
     resume() {
-      if (!control.userPaused) return false
-      control.resume()
-      status('running')
-      return true
+      return control.resume()
     },
     stop() {
       control.stop()

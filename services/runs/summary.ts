@@ -1,10 +1,10 @@
 import { shareableConfig } from '../config/parse'
 import type { TestConfigInput } from '../config/schema'
-import type { MetricsSnapshot } from '../metrics/aggregator'
 import type { RunReport } from '../metrics/report'
+import { emptyCounts } from '../run-model/counts'
+import type { RunSnapshot } from '../run-model/model'
+import type { RunStatus } from '../run-model/status'
 import type { RunRow } from '../store/runs-repo'
-import type { RunStatus } from '../testing/events'
-import { emptyCounts } from '../testing/ledger'
 import type { RunSummary } from './types'
 
 /** A stored run as the API shows it: the report when it has one, else what the row knows. */
@@ -31,12 +31,14 @@ export function summaryFromRow(row: RunRow): RunSummary {
 }
 
 /** A run in progress: the row plus the live metrics. */
-export function summaryLive(row: RunRow, snap: MetricsSnapshot, startedAt: number | null): RunSummary {
+export function summaryLive(row: RunRow, snap: RunSnapshot): RunSummary {
   return {
     ...summaryFromRow(row),
     status: snap.status,
     counts: snap.counts,
-    durationMs: startedAt ? Date.now() - startedAt : null,
+    // The run model's clock: the run page's elapsed and this are one number.
+    startedAt: snap.startedAt,
+    durationMs: snap.startedAt === null ? null : snap.elapsedMs,
     throughput: snap.throughput,
     latencyMs: snap.latencyMs,
   }

@@ -1,9 +1,9 @@
 import type { TestConfigInput } from '../config/schema'
-import type { RunStatus } from '../testing/events'
+import type { RunStatus } from '../run-model/status'
 
 export type { RunStatus }
 
-import type { TxCounts } from '../testing/ledger'
+import type { TxCounts } from '../run-model/counts'
 
 /** What the API and the pages see of a run: plain JSON, no secrets, bigints as strings. */
 export type RunSummary = {

@@ -90,6 +90,15 @@ const migrations: string[] = [
   ALTER TABLE txs ADD COLUMN blob_gas_used TEXT;
   ALTER TABLE txs ADD COLUMN blob_gas_price TEXT;
   `,
+  // What the run model needs of each tx to replay a stored run to its live numbers: the earliest
+  // send and latest acceptance of it, the accepted attempt's round trip; an error's own hint
+  // (docs/architecture.md#run-model).
+  `
+  ALTER TABLE txs ADD COLUMN first_submitted_at INTEGER;
+  ALTER TABLE txs ADD COLUMN accepted_at INTEGER;
+  ALTER TABLE txs ADD COLUMN submit_rtt_ms INTEGER;
+  ALTER TABLE errors ADD COLUMN hint TEXT;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

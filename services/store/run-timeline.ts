@@ -1,4 +1,4 @@
-import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
+import type { BlockPoint, Marker, SeriesPoint } from '../run-model/rows'
 import type { Db } from './db'
 
 /** What a run's charts are drawn from: the per-second points, blocks and markers the live feed kept. */

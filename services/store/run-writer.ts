@@ -1,4 +1,5 @@
-import { txRowFromEvent } from '../live/tx-row-from-event'
+import { acceptanceOf } from '../run-model/model'
+import { blockPointOf, txRowFromEvent } from '../run-model/rows'
 import type { RunEvent, TxEvent } from '../testing/events'
 import type { Db } from './db'
 
@@ -10,16 +11,19 @@ export type RunWriterOptions = { flushEveryMs?: number; maxBuffered?: number }
  * appended. `flush()` returns once everything buffered is committed.
  */
 export function createRunWriter(db: Db, runId: string, options: RunWriterOptions = {}) {
-  const pendingTx = new Map<number, TxEvent>()
+  /** Per tx: its latest event, and the bounds of its acceptances among the buffered ones. */
+  const pendingTx = new Map<number, { e: TxEvent; firstSent: number | null; acceptedAt: number | null }>()
   const pendingErrors: Extract<RunEvent, { type: 'error' }>[] = []
   const pendingEvents: { at: number; type: string; data: unknown }[] = []
   const upsertTx = db.prepare(`
     INSERT INTO txs (run_id, idx, role, label, account, nonce, hash, state, attempts, submitted_at,
                      included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at, gas_limit,
-                     tx_type, receipt_type, blob_gas_used, blob_gas_price)
+                     tx_type, receipt_type, blob_gas_used, blob_gas_price, first_submitted_at, accepted_at,
+                     submit_rtt_ms)
     VALUES (@run_id, @idx, @role, @label, @account, @nonce, @hash, @state, @attempts, @submitted_at,
             @included_at, @block_number, @gas_used, @latency_ms, @error_kind, @error_message, @updated_at,
-            @gas_limit, @tx_type, @receipt_type, @blob_gas_used, @blob_gas_price)
+            @gas_limit, @tx_type, @receipt_type, @blob_gas_used, @blob_gas_price, @first_submitted_at,
+            @accepted_at, @submit_rtt_ms)
     ON CONFLICT (run_id, idx) DO UPDATE SET
       nonce = excluded.nonce, hash = excluded.hash, state = excluded.state, attempts = excluded.attempts,
       submitted_at = excluded.submitted_at,
@@ -27,15 +31,18 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
       latency_ms = excluded.latency_ms, error_kind = excluded.error_kind, error_message = excluded.error_message,
       account = excluded.account, updated_at = excluded.updated_at, gas_limit = excluded.gas_limit,
       tx_type = excluded.tx_type, receipt_type = excluded.receipt_type, blob_gas_used = excluded.blob_gas_used,
-      blob_gas_price = excluded.blob_gas_price`)
+      blob_gas_price = excluded.blob_gas_price, submit_rtt_ms = excluded.submit_rtt_ms,
+      first_submitted_at = COALESCE(MIN(txs.first_submitted_at, excluded.first_submitted_at),
+                                    txs.first_submitted_at, excluded.first_submitted_at),
+      accepted_at = COALESCE(MAX(txs.accepted_at, excluded.accepted_at), txs.accepted_at, excluded.accepted_at)`)
   const insertError = db.prepare(`
-    INSERT INTO errors (run_id, tx_idx, at, kind, message, raw, account, nonce, attempt, label, will_retry)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    INSERT INTO errors (run_id, tx_idx, at, kind, message, raw, account, nonce, attempt, label, will_retry, hint)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const insertEvent = db.prepare('INSERT INTO run_events (run_id, at, type, data_json) VALUES (?, ?, ?, ?)')
 
   const commit = db.transaction(() => {
     // The same row the live stream shows (one definition of inclusion time, gas, error), in columns.
-    for (const e of pendingTx.values()) {
+    for (const { e, firstSent, acceptedAt } of pendingTx.values()) {
       const r = txRowFromEvent(e)
       upsertTx.run({
         run_id: runId,
@@ -60,6 +67,9 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         receipt_type: e.receiptType ?? null,
         blob_gas_used: e.blobGasUsed === undefined ? null : String(e.blobGasUsed),
         blob_gas_price: e.blobGasPrice === undefined ? null : String(e.blobGasPrice),
+        first_submitted_at: firstSent,
+        accepted_at: acceptedAt,
+        submit_rtt_ms: e.submitRttMs ?? null,
       })
     }
     for (const e of pendingErrors)
@@ -75,6 +85,7 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         e.attempt ?? null,
         e.label ?? null,
         e.willRetry ? 1 : 0,
+        e.error.hint ?? null,
       )
     for (const e of pendingEvents)
       insertEvent.run(
@@ -99,14 +110,24 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   return {
     onEvent(e: RunEvent) {
       if (e.type === 'tx') {
-        pendingTx.set(e.idx, e)
+        const held = pendingTx.get(e.idx)
+        const acc = acceptanceOf(e)
+        const firstSent = held?.firstSent ?? null
+        const acceptedAt = held?.acceptedAt ?? null
+        pendingTx.set(e.idx, {
+          e,
+          firstSent: acc ? Math.min(firstSent ?? acc.sentAt, acc.sentAt) : firstSent,
+          acceptedAt: acc ? Math.max(acceptedAt ?? acc.at, acc.at) : acceptedAt,
+        })
       } else if (e.type === 'error') pendingErrors.push(e)
       // A replacement is kept whole: the hash it replaced leaves the tx's row (docs/config.md#replacement).
       else if (e.type === 'status' || e.type === 'warning' || e.type === 'log' || e.type === 'replaced')
         pendingEvents.push({ at: e.at, type: e.type, data: e })
+      // Every block: the charts draw them and a replay counts them (docs/architecture.md#run-model).
+      else if (e.type === 'block') pendingEvents.push({ at: e.at, type: 'block', data: blockPointOf(e) })
       if (pendingTx.size + pendingErrors.length >= maxBuffered) flush()
     },
-    /** Something else worth keeping with the run (the live view's series points, blocks, markers). */
+    /** Something else worth keeping with the run (the live view's series points and markers). */
     append(type: string, at: number, data: unknown) {
       pendingEvents.push({ at, type, data })
     },

@@ -1,5 +1,6 @@
+import { openStatuses } from '../run-model/status'
 import type { Db } from './db'
-import type { TxDbRow } from './tx-rows'
+import type { StoredTxRow } from './tx-rows'
 
 export type RunRow = {
   id: string
@@ -19,9 +20,6 @@ export type RunRow = {
   resumable: number
   continued_as: string | null
 }
-
-/** A stored tx row (the same shape the tx log and reports read). */
-export type TxRow = TxDbRow
 
 /** Runs and their headline record. */
 export function createRunsRepo(db: Db) {
@@ -67,34 +65,11 @@ export function createRunsRepo(db: Db) {
     /** Runs a crash left behind: not in a terminal status. */
     unfinished(): RunRow[] {
       return db
-        .prepare<[], RunRow>(
-          `SELECT * FROM runs WHERE status IN ('pending','preparing','funding','running','paused','waiting-for-node','draining')`,
-        )
-        .all()
+        .prepare<string[], RunRow>(`SELECT * FROM runs WHERE status IN (${openStatuses.map(() => '?').join(', ')})`)
+        .all(...openStatuses)
     },
-    txs(id: string): TxRow[] {
-      return db.prepare<[string], TxRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx').all(id)
-    },
-    /** Settles one stored tx (an interrupted run reconciled with the chain). */
-    settleTx(
-      runId: string,
-      idx: number,
-      patch: Pick<TxRow, 'state'> & Partial<Pick<TxRow, 'block_number' | 'gas_used' | 'error_kind' | 'error_message'>>,
-    ) {
-      db.prepare(
-        `UPDATE txs SET state = @state, block_number = COALESCE(@block_number, block_number),
-           gas_used = COALESCE(@gas_used, gas_used), error_kind = @error_kind, error_message = @error_message,
-           updated_at = @now WHERE run_id = @runId AND idx = @idx`,
-      ).run({
-        block_number: null,
-        gas_used: null,
-        error_kind: null,
-        error_message: null,
-        ...patch,
-        runId,
-        idx,
-        now: Date.now(),
-      })
+    txs(id: string): StoredTxRow[] {
+      return db.prepare<[string], StoredTxRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx').all(id)
     },
     /** Rows for planned txs that were never sent, all at once. */
     insertCancelled(runId: string, idxs: readonly number[], reason: string) {

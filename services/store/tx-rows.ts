@@ -1,7 +1,7 @@
 import { type TxType, txTypes } from '../config/tx-type-schema'
 import { NotFoundError } from '../errors/base'
 import type { TxErrorKind } from '../errors/tx-error'
-import type { TxRow } from '../live/frames'
+import type { TxRow } from '../run-model/rows'
 import type { TxState } from '../testing/tx'
 import type { Db } from './db'
 
@@ -24,6 +24,18 @@ export type TxDbRow = {
   error_message: string | null
   updated_at: number
   tx_type: string | null
+}
+
+/** Every column of a stored tx (`SELECT *`): what its events carried (run-writer.ts writes them). */
+export type StoredTxRow = TxDbRow & {
+  gas_limit: string | null
+  receipt_type: number | null
+  blob_gas_used: string | null
+  blob_gas_price: string | null
+  /** Its earliest send and latest acceptance by the node; null when never accepted (docs/architecture.md#run-model). */
+  first_submitted_at: number | null
+  accepted_at: number | null
+  submit_rtt_ms: number | null
 }
 
 /** The one mapping from the stored row to the row of the tx log: the API and the live stream share it. */

@@ -40,7 +40,7 @@ function settleReplaced(ctx: RunContext, r: TxRecord, inc: Inclusion): boolean {
       ctx.tracker.unwatch(h)
       if (ctx.byHash.get(h) === r) ctx.byHash.delete(h)
     }
-  r.hash = inc.hash
+  ctx.ledger.update(r, { hash: inc.hash })
   if (hashes.get(inc.hash) !== 'cancel') return false
   const error = {
     kind: 'nonce-taken' as const,

@@ -3,6 +3,7 @@ import { transientKinds } from '../chain/connection'
 import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
+import { createNotifier } from './notifier'
 import { backoffMs } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { PlannedTx, TxRecord } from './tx'
@@ -15,6 +16,9 @@ const transferGas = 21_000n
  * Schedulers decide *when* to send; this decides *what happens* to what was sent.
  */
 export function createDispatcher(ctx: RunContext) {
+  /** Sends on their way to the node (past the pause gate, not yet answered). */
+  let outstanding = 0
+  const answered = createNotifier()
   const busy = (from: Address, delta: number) => {
     const k = from.toLowerCase()
     ctx.sending.set(k, (ctx.sending.get(k) ?? 0) + delta)
@@ -54,23 +58,21 @@ export function createDispatcher(ctx: RunContext) {
   async function sign(r: TxRecord): Promise<void> {
     const sender = ctx.signers.get(r.from.toLowerCase())
     if (!sender) throw new Error(`unknown sender ${r.from}`)
-    if (r.nonce === undefined) {
-      if (ctx.kinds.selfAuthorizes(r)) [r.nonce, r.authNonce] = ctx.nonces.takePair(r.from)
-      else r.nonce = ctx.nonces.take(r.from)
-    }
+    const nonce = r.nonce ?? takeNonce(r)
     if (r.hash) {
       ctx.tracker.unwatch(r.hash)
       ctx.byHash.delete(r.hash)
-      r.hash = undefined
+      ctx.ledger.update(r, { hash: undefined })
     }
     if (sender.kind === 'local') {
       // First: a generated access list can raise the gas limit.
-      const fields = await ctx.kinds.fieldsOf(r, ctx.node.chainId, sender.privateKey)
+      const { gas, ...fields } = await ctx.kinds.fieldsOf(r, ctx.node.chainId, sender.privateKey)
+      if (gas !== undefined) ctx.ledger.update(r, { gas })
       const { raw, hash } = await signTx(
         sender.privateKey,
         {
           chainId: ctx.node.chainId,
-          nonce: r.nonce,
+          nonce,
           to: r.to,
           value: r.value,
           data: r.data,
@@ -81,18 +83,27 @@ export function createDispatcher(ctx: RunContext) {
         ctx.signDigest,
       )
       watch(r, hash)
-      r.raw = raw
+      ctx.ledger.update(r, { raw })
     }
-    const first = r.state === 'planned'
-    r.signedAt = Date.now()
-    if (first) {
-      r.state = 'signed'
-      ctx.ledger.add(r)
-    } else ctx.ledger.move(r, 'signed')
+    ctx.ledger.update(r, { signedAt: Date.now() })
+    if (r.state === 'planned') ctx.ledger.add(r, 'signed')
+    else ctx.ledger.move(r, 'signed')
+  }
+
+  /** A nonce for a record that has none (two for a tx that authorizes its own sender). */
+  function takeNonce(r: TxRecord): number {
+    if (ctx.kinds.selfAuthorizes(r)) {
+      const [nonce, authNonce] = ctx.nonces.takePair(r.from)
+      ctx.ledger.update(r, { nonce, authNonce })
+      return nonce
+    }
+    const nonce = ctx.nonces.take(r.from)
+    ctx.ledger.update(r, { nonce })
+    return nonce
   }
 
   function watch(r: TxRecord, hash: Hex) {
-    r.hash = hash
+    ctx.ledger.update(r, { hash })
     ctx.byHash.set(hash, r)
     ctx.tracker.watch(hash)
   }
@@ -127,14 +138,21 @@ export function createDispatcher(ctx: RunContext) {
    */
   async function send(records: TxRecord[], { poke = true }: { poke?: boolean } = {}): Promise<void> {
     if (!records.length) return
+    // Paused means no new send starts: one signed before the pause waits here for the resume.
+    if (ctx.control.userPaused) await ctx.control.untilUnpaused()
     ctx.beforeSend()
     const sentAt = Date.now()
     for (const r of records) {
-      r.attempts++
-      r.submittedAt = sentAt
+      ctx.ledger.sending(r, sentAt)
       busy(r.from, 1)
     }
-    const results = await ctx.gate.shared(() => ctx.router.submitAll(records, submission))
+    outstanding++
+    const results = await ctx.gate
+      .shared(() => ctx.router.submitAll(records, submission))
+      .finally(() => {
+        outstanding--
+        answered.notify()
+      })
     const rtt = Date.now() - sentAt
     await Promise.all(
       records.map(async (r, i) => {
@@ -229,8 +247,7 @@ export function createDispatcher(ctx: RunContext) {
     if (how === 'new-nonce') {
       // The tx's nonce was used by another: a self-authorization's is ours to hand out again.
       if (r.authNonce !== undefined) ctx.nonces.release(r.from, r.authNonce)
-      r.nonce = undefined
-      r.authNonce = undefined
+      ctx.ledger.update(r, { nonce: undefined, authNonce: undefined })
     }
     busy(r.from, 1) // the account stays busy until the retry is sent (strict ordering)
     ctx.retries.add({ record: r, dueAt: Date.now() + backoffMs(r.attempts), resign: how !== 'same' })
@@ -268,19 +285,20 @@ export function createDispatcher(ctx: RunContext) {
   function cancel(r: TxRecord) {
     if (r.hash) ctx.tracker.unwatch(r.hash)
     releaseNonces(r)
-    if (r.state === 'planned') {
-      r.state = 'cancelled'
-      r.error = undefined
-      ctx.ledger.add(r)
-      return
-    }
-    ctx.ledger.move(r, 'cancelled')
+    if (r.state === 'planned') ctx.ledger.add(r, 'cancelled')
+    else ctx.ledger.move(r, 'cancelled')
+  }
+
+  /** Resolves once every send that has started is answered (a pause is said only then). */
+  async function whenNoSendOutstanding(): Promise<void> {
+    while (outstanding > 0) await answered.wait(1_000)
   }
 
   return {
     recordFor,
     sign,
     send,
+    whenNoSendOutstanding,
     sendDueRetries,
     cancel,
     isKnown,

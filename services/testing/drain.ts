@@ -9,6 +9,7 @@ import { settleUsedNonces } from './reconcile'
 import { fruitlessBlocks, repool } from './repool'
 import type { RunContext } from './run-context'
 import { hashesOf, type TxRecord } from './tx'
+import { unincludedFate } from './unincluded-fate'
 
 /**
  * Brings every planned tx to exactly one terminal state: never-sent ones are cancelled, nonce
@@ -60,8 +61,7 @@ async function fillNonceGaps(ctx: RunContext, dispatcher: Dispatcher) {
         from,
         'gap-fill',
       )
-      r.nonce = ctx.nonces.take(from)
-      r.gas = 21_000n
+      ctx.ledger.update(r, { nonce: ctx.nonces.take(from), gas: 21_000n })
       await dispatcher.sign(r)
       fillers.push(r)
       if (r.nonce !== nonce) break
@@ -135,8 +135,7 @@ async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
       // Take it out of Anvil's pool so it cannot be mined after we called it dropped.
       if (ctx.node.isAnvil) await ctx.conn.request('anvil_dropTransaction', [h]).catch(() => undefined)
     }
-    const neverAccepted = r.state === 'signed' || (r.error && r.state === 'submitted')
-    ctx.ledger.move(r, neverAccepted ? 'failed' : 'dropped', {
+    ctx.ledger.move(r, unincludedFate(r as TxRecord & { state: 'signed' | 'submitted' }), {
       error: r.error ?? {
         kind: 'unknown',
         message: reason,

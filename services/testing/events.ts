@@ -2,26 +2,9 @@ import { EventEmitter } from 'node:events'
 import type { Address, Hex } from 'viem'
 import type { AccountState } from '../accounts/balance-monitor'
 import type { TxType } from '../config/tx-type-schema'
+import type { RunStatus } from '../run-model/status'
 import type { BlockSeen } from './inclusion-tracker'
 import type { TxErrorInfo, TxState } from './tx'
-
-export const runStatuses = [
-  'pending',
-  'preparing',
-  'funding',
-  'running',
-  'paused',
-  'waiting-for-node',
-  'draining',
-  'completed',
-  'stopped',
-  'failed',
-  'interrupted',
-] as const
-export type RunStatus = (typeof runStatuses)[number]
-
-/** A run in one of these is over: nothing more happens to it. */
-export const terminalStatuses: ReadonlySet<RunStatus> = new Set(['completed', 'stopped', 'failed', 'interrupted'])
 
 /** One state change of one transaction. */
 export type TxEvent = {
@@ -62,7 +45,7 @@ export type RunEvent =
   | TxEvent
   | { type: 'status'; at: number; status: RunStatus; message?: string }
   | ({ type: 'block'; at: number } & Omit<BlockSeen, 'seenAt'>)
-  /** Every failed attempt, including those retried: errors are data (DESIGN.md §4). */
+  /** Every failed attempt, including those retried: errors are data (docs/architecture.md#errors-are-data). */
   | {
       type: 'error'
       at: number

@@ -12,6 +12,7 @@ import { createSignPool } from '../chain/sign-pool'
 import { signDigest, signerBackend } from '../chain/signer'
 import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
+import type { RunStatus } from '../run-model/status'
 import { planScenario, scenarioFor } from '../scenarios'
 import type { PreparedScenario, Scenario } from '../scenarios/types'
 import { announceMining } from './announce-mining'
@@ -231,12 +232,33 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const stopWatchdog = startStuckWatchdog(ctx)
   const stopReplacer = startReplacer(ctx)
   let final: AccountState[] = []
+  // The user's controls are requests; the engine's status event is the answer, once it holds
+  // (docs/architecture.md#run-control): "paused" when no send can start and none is on its way.
+  const answer = (status: RunStatus) => bus.emit('event', { type: 'status', at: Date.now(), status })
+  let sending = true
+  let saidPaused = false
+  const unlisten = control.onRequest((r) => {
+    if (!sending) return
+    if (r === 'pause')
+      void dispatcher.whenNoSendOutstanding().then(() => {
+        if (!sending || !control.userPaused || saidPaused) return
+        saidPaused = true
+        answer('paused')
+      })
+    else if (r === 'resume' && saidPaused) {
+      saidPaused = false
+      // Still held for the node: the node watch says "running" once it answers again.
+      if (control.state === 'running') answer('running')
+    }
+  })
   try {
-    bus.emit('event', { type: 'status', at: Date.now(), status: 'running' })
+    answer('running')
     await schedulers[config.mode](ctx, dispatcher, work, s.planned)
-    bus.emit('event', { type: 'status', at: Date.now(), status: 'draining' })
+    sending = false
+    answer('draining')
     await drain(ctx, dispatcher, work)
   } finally {
+    unlisten()
     watch.stop()
     stopWatchdog()
     stopReplacer()

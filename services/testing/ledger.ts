@@ -1,61 +1,8 @@
 import type { Hex } from 'viem'
+import { countTransition, emptyCounts } from '../run-model/counts'
 import type { RunEventBus } from './events'
 import { createInclusionWindow } from './inclusion-window'
 import { isTerminal, type TerminalState, type TxRecord, type TxState } from './tx'
-
-export type TxCounts = {
-  planned: number
-  /** Not yet terminal: signed and waiting to be sent or retried. */
-  signed: number
-  /** Not yet terminal: accepted by the node, waiting for inclusion. */
-  submitted: number
-  mined: number
-  reverted: number
-  failed: number
-  dropped: number
-  cancelled: number
-  unconfirmed: number
-}
-
-export function emptyCounts(planned = 0): TxCounts {
-  return {
-    planned,
-    signed: 0,
-    submitted: 0,
-    mined: 0,
-    reverted: 0,
-    failed: 0,
-    dropped: 0,
-    cancelled: 0,
-    unconfirmed: 0,
-  }
-}
-
-/** planned = terminalTotal at the end of every run: the invariant (docs/metrics.md#invariant). */
-export function terminalTotal(c: TxCounts): number {
-  return settledTotal(c) + c.cancelled
-}
-
-/** Txs that ended after being sent or tried (cancelled ones never were): what rates divide by. */
-export function settledTotal(c: TxCounts): number {
-  return c.mined + c.reverted + c.failed + c.dropped + c.unconfirmed
-}
-
-/** Every tx the node accepted at some point (mined, reverted, pending, dropped, unconfirmed). */
-export function reachedNodeTotal(c: TxCounts): number {
-  return c.mined + c.reverted + c.submitted + c.dropped + c.unconfirmed
-}
-
-/** Mined as a share of the settled txs (0–100), unrounded; null before any settled. */
-export function successPctOf(c: TxCounts): number | null {
-  const settled = settledTotal(c)
-  return settled ? (c.mined / settled) * 100 : null
-}
-
-/** The invariant holds and nothing is left open. */
-export function invariantHolds(c: TxCounts): boolean {
-  return c.planned === terminalTotal(c) && c.signed === 0 && c.submitted === 0
-}
 
 /**
  * The one owner of transaction state. Every change goes through `move`, which refuses to leave a
@@ -79,13 +26,14 @@ export function createLedger(bus: RunEventBus, planned: number) {
   /** Per sender: its txs whose nonce the chain used (included, or unconfirmed with the nonce used). */
   const usedBy = new Map<string, number>()
 
-  const bump = (r: TxRecord, state: TxState, delta: number) => {
-    if (r.role !== 'planned' || state === 'planned') return
-    counts[state] += delta
-    if (state === 'signed' || state === 'submitted') {
-      const key = r.from.toLowerCase()
-      openBy.set(key, (openBy.get(key) ?? 0) + delta)
-    }
+  /** The one counting rule (run-model/counts.ts), and the sender's open txs beside it. */
+  const count = (r: TxRecord, prev: TxState, next: TxState) => {
+    if (r.role !== 'planned') return
+    countTransition(counts, prev, next)
+    const key = r.from.toLowerCase()
+    const open = (s: TxState) => (s === 'signed' || s === 'submitted' ? 1 : 0)
+    const delta = open(next) - open(prev)
+    if (delta) openBy.set(key, (openBy.get(key) ?? 0) + delta)
   }
   const nonceUsed = (r: TxRecord) => r.state === 'mined' || r.state === 'reverted' || r.nonceUsed === true
   const countUsed = (r: TxRecord, delta: number) => {
@@ -125,10 +73,12 @@ export function createLedger(bus: RunEventBus, planned: number) {
     nonceUsedBy(address: string): number {
       return usedBy.get(address.toLowerCase()) ?? 0
     },
-    /** Registers a signed transaction (first appearance of a record). */
-    add(r: TxRecord) {
+    /** Registers a record in its first state: signed, or cancelled before it ever was (never sent). */
+    add(r: TxRecord, state: 'signed' | 'cancelled') {
+      r.state = state
+      if (state === 'cancelled') r.error = undefined
       if (r.role === 'gap-fill') gapFills++
-      bump(r, r.state, 1)
+      count(r, 'planned', r.state)
       if (nonceUsed(r)) countUsed(r, 1)
       place(r)
       emit(r, 'planned')
@@ -139,11 +89,8 @@ export function createLedger(bus: RunEventBus, planned: number) {
       const prev = r.state
       const used = nonceUsed(r)
       Object.assign(r, patch)
-      if (prev !== state) {
-        bump(r, prev, -1)
-        r.state = state
-        bump(r, state, 1)
-      }
+      count(r, prev, state)
+      r.state = state
       if (nonceUsed(r) !== used) countUsed(r, used ? -1 : 1)
       place(r)
       emit(r, prev)
@@ -156,18 +103,29 @@ export function createLedger(bus: RunEventBus, planned: number) {
     reopen(r: TxRecord) {
       if (r.state !== 'mined' && r.state !== 'reverted') return
       const prev = r.state
-      bump(r, r.state, -1)
+      count(r, r.state, 'submitted')
       if (!r.nonceUsed) countUsed(r, -1)
       r.state = 'submitted'
       r.blockNumber = undefined
       r.includedAt = undefined
       r.gasUsed = undefined
       r.effectiveGasPrice = undefined
-      bump(r, 'submitted', 1)
       included.delete(r)
       place(r)
       if (r.hash) byHash.set(r.hash, r)
       emit(r, prev)
+    },
+    /**
+     * The engine's own fields of a record, set as it signs, replaces or resends it: no state change
+     * and no event (the next one carries them). The only other writer of a record is `move`.
+     */
+    update(r: TxRecord, patch: Partial<Pick<TxRecord, EngineFields>>) {
+      Object.assign(r, patch)
+    },
+    /** An attempt goes out now: counted, and timed from here. */
+    sending(r: TxRecord, at: number) {
+      r.attempts++
+      r.submittedAt = at
     },
     /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
     annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>) {
@@ -218,3 +176,6 @@ export function createLedger(bus: RunEventBus, planned: number) {
 }
 
 export type Ledger = ReturnType<typeof createLedger>
+
+/** What the engine sets on a record between state changes (`Ledger.update`). */
+type EngineFields = 'nonce' | 'authNonce' | 'hash' | 'raw' | 'signedAt' | 'gas' | 'stale' | 'replacement'

@@ -1,5 +1,6 @@
 import { applyMining } from '../chain/mining'
-import type { RunEvent, RunStatus } from './events'
+import type { RunStatus } from '../run-model/status'
+import type { RunEvent } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
 import type { RunContext } from './run-context'
@@ -224,7 +225,7 @@ async function resendLost(ctx: RunContext) {
   })
   ctx.beforeSend()
   for (const r of lost) {
-    r.stale = undefined
+    ctx.ledger.update(r, { stale: undefined })
     await ctx.gate.shared(() => ctx.router.resend(r)).catch(() => undefined)
   }
 }

@@ -108,7 +108,7 @@ async function reopenUnusedNonces(ctx: RunContext): Promise<number> {
     for (const r of byAccount.get(a) ?? [])
       if ((r.nonce as number) >= used) {
         ctx.ledger.reopen(r)
-        r.stale = true
+        ctx.ledger.update(r, { stale: true })
         if (r.hash) ctx.tracker.watch(r.hash)
         reopened++
       }

@@ -50,12 +50,9 @@ export function startReplacer(ctx: RunContext): () => void {
         : await speedUp(r, fees, k, sender.privateKey)
     const { raw, hash } = await signTx(sender.privateKey, tx, ctx.signDigest)
     const replaces = r.hash
-    r.replacement ??= { count: 0, lastAt: 0, hashes: new Map([[replaces, 'original']]) }
-    r.replacement.count = k
-    r.replacement.lastAt = Date.now()
-    r.replacement.hashes.set(hash, kind)
-    r.hash = hash
-    r.raw = raw
+    const hashes = r.replacement?.hashes ?? new Map([[replaces, 'original' as const]])
+    hashes.set(hash, kind)
+    ctx.ledger.update(r, { replacement: { count: k, lastAt: Date.now(), hashes }, hash, raw })
     ctx.byHash.set(hash, r)
     ctx.tracker.watch(hash)
     const event = {

@@ -2,16 +2,25 @@ import { createNotifier } from './notifier'
 
 export type ControlState = 'running' | 'paused' | 'stopping'
 
+/** What the user asked of the run; the engine answers with a status event once it has acted. */
+export type ControlRequest = 'pause' | 'resume' | 'stop'
+
 /**
- * Pause stops new sends at once; stop cancels what was not sent. In-flight txs keep being
- * tracked. A hold is the engine's own pause (the node is unreachable): it does not undo, and is
- * not undone by, the user's pause.
+ * Pause stops new sends at once (every send waits at the dispatcher while it holds); stop cancels
+ * what was not sent. In-flight txs keep being tracked. A hold is the engine's own pause (the node
+ * is unreachable): it does not undo, and is not undone by, the user's pause. Controls are requests:
+ * the engine listens (`onRequest`) and announces the status (docs/architecture.md#run-control).
  */
 export function createRunControl() {
   let stopping = false
   let paused = false
   let held = false
   const changed = createNotifier()
+  const listeners = new Set<(r: ControlRequest) => void>()
+  const request = (r: ControlRequest) => {
+    changed.notify()
+    for (const l of listeners) l(r)
+  }
   const state = (): ControlState => (stopping ? 'stopping' : paused || held ? 'paused' : 'running')
   return {
     get state() {
@@ -23,13 +32,23 @@ export function createRunControl() {
     get userPaused() {
       return paused
     },
-    pause() {
-      if (!stopping) paused = true
+    /** Returns whether it was taken (not while stopping, not twice). */
+    pause(): boolean {
+      if (stopping || paused) return false
+      paused = true
+      request('pause')
+      return true
     },
-    resume() {
-      if (!paused) return
+    resume(): boolean {
+      if (!paused) return false
       paused = false
-      changed.notify()
+      request('resume')
+      return true
+    },
+    /** The engine's ear: called after each request has changed the state. */
+    onRequest(listener: (r: ControlRequest) => void): () => void {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
     hold() {
       held = true
@@ -39,8 +58,13 @@ export function createRunControl() {
       changed.notify()
     },
     stop() {
+      if (stopping) return
       stopping = true
-      changed.notify()
+      request('stop')
+    },
+    /** Resolves once the user's pause is lifted (or the run is stopping): the gate of every send. */
+    async untilUnpaused(): Promise<void> {
+      while (paused && !stopping) await changed.wait(60_000)
     },
     /** Resolves when sending may go on (or the run is stopping). */
     async whileRunnable(): Promise<void> {

@@ -17,7 +17,10 @@ import { authorizationGasOf, authorizationOf, blobFeeCap, blobSpecOf, txTypeCost
 const typeStream = 0x747970
 
 /** What a tx's type adds to it when it is signed (docs/config.md#tx-types). */
-export type TypeFields = Pick<UnsignedTx, 'type' | 'accessList' | 'blobs' | 'authorizationList'>
+export type TypeFields = Pick<UnsignedTx, 'type' | 'accessList' | 'blobs' | 'authorizationList'> & {
+  /** A gas limit the type needs above the record's (a generated access list's own cost). */
+  gas?: bigint
+}
 
 export type TxKinds = {
   /**
@@ -124,8 +127,7 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
     ])) as { accessList: UnsignedTx['accessList']; gasUsed: Hex }
     // The list's own intrinsic gas can take a call past a tight limit.
     const used = hexToBigInt(made.gasUsed)
-    if (used > r.gas) r.gas = used
-    return made.accessList ?? []
+    return { accessList: made.accessList ?? [], ...(used > r.gas && { gas: used }) }
   }
 
   function resolveDelegate(contracts: Record<string, Address>) {
@@ -184,7 +186,7 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
     async fieldsOf(r, chainId, senderKey) {
       const type = r.txType
       if (type === undefined || type === 'legacy') return { type }
-      if (type === 'eip2930') return { type, accessList: await accessListOf(r) }
+      if (type === 'eip2930') return { type, ...(await accessListOf(r)) }
       if (type === 'eip1559') return { type }
       if (type === 'eip7702') return { type, authorizationList: await authorizations(r, chainId, senderKey) }
       const set = blobSets[nextBlobSet++ % blobSets.length] as BlobSet

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
-import type { MetricsSnapshot } from '../metrics/aggregator'
+import { emptyCounts, type TxCounts } from '../run-model/counts'
+import type { RunSnapshot } from '../run-model/model'
 import { createEventBus, type RunEvent } from '../testing/events'
-import { emptyCounts, type TxCounts } from '../testing/ledger'
 import { compare, describeVerdict, evaluateFinal, evaluateLive, minEnded } from './evaluate'
 import type { ThresholdNumbers } from './metrics'
 import type { ThresholdSpec } from './schema'
-import { createThresholdWatch } from './watch'
+import { createThresholdWatch, thresholdTickMs } from './watch'
 
 function numbers(counts: Partial<TxCounts> = {}, more: Partial<ThresholdNumbers> = {}): ThresholdNumbers {
   return {
@@ -56,7 +56,7 @@ describe('threshold evaluation', () => {
         latencyMs: { p50: 40, p95: 900, p99: 1500 },
         submitRttMs: { p50: 5, p95: 9, p99: 12 },
         blocks: { count: 3, gasUsed: '1', ourTxs: 96, avgFullness: 0.25 },
-        errors: [{ count: 4 }, { count: 2 }] as MetricsSnapshot['errors'],
+        errors: [{ count: 4 }, { count: 2 }] as RunSnapshot['errors'],
       },
     )
     const actual = (metric: ThresholdSpec['metric']) => evaluateFinal([t(metric, '>', 0)], n)[0]?.actual
@@ -122,7 +122,7 @@ describe('threshold evaluation', () => {
 })
 
 describe('threshold watch', () => {
-  const live = (counts: Partial<TxCounts>, status: MetricsSnapshot['status'] = 'running') => ({
+  const live = (counts: Partial<TxCounts>, status: RunSnapshot['status'] = 'running') => ({
     ...numbers(counts),
     status,
   })
@@ -138,6 +138,7 @@ describe('threshold watch', () => {
         t('count.failed', '==', 0, { abortOnFail: true, name: 'no failures' }),
       ],
       bus,
+      snapshot: () => live({}),
       stop,
     })
     watch.check(live({ mined: 5 }))
@@ -165,12 +166,44 @@ describe('threshold watch', () => {
 
   it('without abortOnFail, a failure only shows; no thresholds, no live verdicts', () => {
     const stop = vi.fn()
-    const watch = createThresholdWatch({ thresholds: [t('count.failed', '==', 0)], bus: createEventBus(), stop })
+    const watch = createThresholdWatch({
+      thresholds: [t('count.failed', '==', 0)],
+      bus: createEventBus(),
+      stop,
+      snapshot: () => live({}),
+    })
     expect(watch.check(live({ failed: 4 }))[0]).toMatchObject({ ok: false, definite: true })
     expect(stop).not.toHaveBeenCalled()
     expect(watch.report(numbers({ failed: 4 })).thresholdsOk).toBe(false)
-    const none = createThresholdWatch({ thresholds: undefined, bus: createEventBus(), stop })
-    expect(none.live).toBeUndefined()
+    const none = createThresholdWatch({ thresholds: undefined, bus: createEventBus(), stop, snapshot: () => live({}) })
+    expect(none.latest()).toBeUndefined()
+    watch.close()
+    none.close()
     expect(none.report(numbers())).toEqual({ thresholds: [], thresholdsOk: true, thresholdAbort: null })
+  })
+
+  it("checks on the run model's own tick: the latest verdicts are read, and an abort needs no reader", () => {
+    vi.useFakeTimers()
+    try {
+      let counts: Partial<TxCounts> = {}
+      const stop = vi.fn()
+      const watch = createThresholdWatch({
+        thresholds: [t('count.failed', '==', 0, { abortOnFail: true })],
+        bus: createEventBus(),
+        stop,
+        snapshot: () => live(counts),
+      })
+      expect(watch.latest()).toBeUndefined()
+      vi.advanceTimersByTime(thresholdTickMs)
+      expect(watch.latest()?.[0]).toMatchObject({ ok: true })
+      counts = { failed: 1 }
+      expect(stop).not.toHaveBeenCalled()
+      vi.advanceTimersByTime(thresholdTickMs)
+      expect(watch.latest()?.[0]).toMatchObject({ ok: false, definite: true })
+      expect(stop).toHaveBeenCalledOnce()
+      watch.close()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -1,12 +1,12 @@
-import type { MetricsSnapshot } from '../metrics/aggregator'
-import { settledTotal } from '../testing/ledger'
+import { pctOf, settledTotal } from '../run-model/counts'
+import type { RunSnapshot } from '../run-model/model'
 
 /**
  * The numbers a threshold can name: the live aggregator snapshot and the final RunReport both
  * carry these fields under the same names, so one reader serves the badges and the verdict.
  */
 export type ThresholdNumbers = Pick<
-  MetricsSnapshot,
+  RunSnapshot,
   'counts' | 'throughput' | 'latencyMs' | 'submitRttMs' | 'blocks' | 'errors'
 >
 
@@ -29,11 +29,8 @@ export function settledOf(n: ThresholdNumbers): number {
   return settledTotal(n.counts)
 }
 
-/** Percentages to 2 decimals: a verdict compares the value it shows, never a hidden fraction. */
-function pct(part: number, n: ThresholdNumbers): number | null {
-  const settled = settledOf(n)
-  return settled ? Math.round((part / settled) * 10_000) / 100 : null
-}
+/** A share of the settled txs, rounded once (run-model/counts.ts). */
+const pct = (part: number, n: ThresholdNumbers): number | null => pctOf(part, settledOf(n))
 
 /** Every metric name a threshold accepts. Adding one here adds it to the schema, the CLI and the docs' list. */
 export const thresholdMetrics = {

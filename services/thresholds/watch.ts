@@ -1,33 +1,37 @@
-import type { MetricsSnapshot } from '../metrics/aggregator'
 import type { RunReport } from '../metrics/report'
-import { type RunEventBus, type RunStatus, terminalStatuses } from '../testing/events'
+import { type RunStatus, sendingStatuses, terminalStatuses } from '../run-model/status'
+import type { RunEventBus } from '../testing/events'
 import { describeVerdict, evaluateFinal, evaluateLive, type ThresholdVerdict } from './evaluate'
 import type { ThresholdNumbers } from './metrics'
 import type { ThresholdSpec } from './schema'
 
-/** Stopping only helps while there is something left to send (not while preparing or draining). */
-const sending: ReadonlySet<RunStatus> = new Set(['running', 'paused', 'waiting-for-node'])
-
 export type ThresholdWatchOptions = {
   thresholds: readonly ThresholdSpec[] | undefined
   bus: RunEventBus
-  /** The run's own stop (DESIGN.md: controls go through the run's API, never into the executor). */
+  /** The run's own stop: controls never reach into the executor (docs/architecture.md#one-way-data-flow). */
   stop: () => void
+  /** The run model's numbers now. */
+  snapshot: () => ThresholdNumbers & { status: RunStatus }
+  everyMs?: number
 }
 
+/** How often a run's thresholds are checked while it runs. */
+export const thresholdTickMs = 1_000
+
 /**
- * A run's thresholds, checked each time its numbers are read — the live feed reads them once a
- * second, so the badges and the abort share one snapshot. The first definite failure of an
- * abortOnFail threshold is announced (a `threshold-abort` warning naming it) and stops the run.
+ * A run's thresholds, checked on the run model's own one-second tick (not by an output: the live
+ * feed and the CLI only read the latest verdicts). The first definite failure of an abortOnFail
+ * threshold is announced (a `threshold-abort` warning naming it) and stops the run.
  */
 export function createThresholdWatch(o: ThresholdWatchOptions) {
   const thresholds = o.thresholds ?? []
   let abortedBy: ThresholdVerdict | null = null
+  let latest: ThresholdVerdict[] | undefined
 
   function check(n: ThresholdNumbers & { status: RunStatus }): ThresholdVerdict[] {
     if (terminalStatuses.has(n.status)) return evaluateFinal(thresholds, n)
     const verdicts = evaluateLive(thresholds, n)
-    if (!abortedBy && sending.has(n.status)) {
+    if (!abortedBy && sendingStatuses.has(n.status)) {
       const failed = verdicts.find((v) => v.abortOnFail && v.ok === false && v.definite)
       if (failed) {
         abortedBy = failed
@@ -44,10 +48,20 @@ export function createThresholdWatch(o: ThresholdWatchOptions) {
     return verdicts
   }
 
+  const timer = setInterval(() => {
+    if (thresholds.length) latest = check(o.snapshot())
+  }, o.everyMs ?? thresholdTickMs)
+  timer.unref()
+
   return {
     check,
-    /** For the live feed: absent when the config has no thresholds (the page shows no badges). */
-    live: thresholds.length ? (snap: MetricsSnapshot) => check(snap) : undefined,
+    /** The verdicts of the latest tick; undefined when the config has none (the page shows no badges). */
+    latest: (): ThresholdVerdict[] | undefined => latest,
+    /** The run ended: no more ticks, and the verdicts are the final ones (its status is terminal). */
+    close() {
+      clearInterval(timer)
+      if (thresholds.length) latest = check(o.snapshot())
+    },
     /** The verdict that stopped the run, as it stood at that moment. */
     get abortedBy(): ThresholdVerdict | null {
       return abortedBy

@@ -53,7 +53,7 @@ describe('web UI in a real browser', () => {
     await page.waitForFunction(
       (terminal: readonly string[]) =>
         terminal.includes(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
-      terminalStatuses as readonly string[],
+      terminalStatuses,
       { timeout: 90_000, polling: 250 },
     )
     await screenshot(page, 'run-completed')

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import type { TxRow } from '../../services/live/frames'
-import type { TxCounts } from '../../services/testing/ledger'
+import type { TxCounts } from '../../services/run-model/counts'
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy'
 import type { AppServer } from './support/app-server'
 import { screenshot } from './support/browser'

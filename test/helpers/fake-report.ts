@@ -1,6 +1,6 @@
-import { noReplacements } from '../../services/metrics/aggregator'
 import type { RunReport } from '../../services/metrics/report'
-import { emptyCounts } from '../../services/testing/ledger'
+import { emptyCounts } from '../../services/run-model/counts'
+import { noReplacements } from '../../services/run-model/model'
 import { evaluateFinal } from '../../services/thresholds/evaluate'
 
 /** A finished run's report with just what JUnit reads. */
@@ -30,6 +30,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     startedAt: '2025-01-01T00:00:00.000Z',
     endedAt: '2025-01-01T00:00:01.500Z',
     durationMs: 1500,
+    pausedMs: 0,
     node: {
       chainId: 31337,
       clientVersion: 'anvil/v1.7.1',

@@ -1,12 +1,12 @@
 import type { BlockPoint, Marker, SeriesPoint } from '../../services/live/frames'
-import { noReplacements } from '../../services/metrics/aggregator'
 import { toolEnvironment } from '../../services/metrics/environment'
 import { functionStats } from '../../services/metrics/functions'
 import { invariantHolds, type RunReport, reportVersion } from '../../services/metrics/report'
 import { txTypeStats } from '../../services/metrics/tx-type-stats'
+import { emptyCounts } from '../../services/run-model/counts'
+import { noReplacements } from '../../services/run-model/model'
 import type { Db } from '../../services/store/db'
 import { readTxStatRows } from '../../services/store/stat-rows'
-import { emptyCounts } from '../../services/testing/ledger'
 
 export type SyntheticRunOptions = { txs: number; accounts?: number; seconds?: number; id?: string }
 
@@ -161,6 +161,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
     startedAt: new Date(start).toISOString(),
     endedAt: new Date(end).toISOString(),
     durationMs: end - start,
+    pausedMs: 0,
     throughput: {
       sentPerSec: Math.round((o.txs / seconds) * 10) / 10,
       minedPerSec: Math.round((counts.mined / seconds) * 10) / 10,

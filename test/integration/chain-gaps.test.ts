@@ -48,7 +48,7 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           mining,
           mnemonic: freshMnemonic(),
         })
-        const counts = () => session.metrics.snapshot().counts
+        const counts = () => session.model.snapshot().counts
         // A run that hangs says where, before the test's own timeout cuts it short with nothing.
         const deadline = Date.now() + 170_000
         const notes: string[] = []
@@ -79,10 +79,13 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
             e.blockNumber === undefined ? e.state : `${e.state}@${e.blockNumber}`,
           ])
         })
-        /** Paused with nothing in flight: every tx sent is in a block the run has read. */
+        /**
+         * Paused with nothing in flight: the engine says "paused" once no send can start and none
+         * is on its way, and every tx sent is in a block the run has read.
+         */
         const quiet = async (what: string) => {
           session.pause()
-          await until(what, () => counts().signed + counts().submitted === 0)
+          await until(what, () => session.model.state.status === 'paused' && counts().submitted === 0)
         }
         await until('waiting for 300 mined', () => counts().mined >= 300)
         // The snapshot is taken quiet too. Anvil 1.7.1's evm_snapshot is not atomic with its mining:
@@ -151,7 +154,7 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           requestTimeoutMs: 2_000,
           mnemonic: freshMnemonic(),
         })
-        const counts = () => session.metrics.snapshot().counts
+        const counts = () => session.model.snapshot().counts
         const mined = new Map<number, { idx: number; from: string; nonce: number; block: bigint }>()
         session.bus.on('event', (e) => {
           if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.nonce !== undefined)
@@ -160,7 +163,7 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         const height = async () => BigInt((await direct.conn.request('eth_blockNumber')) as string)
         const quiet = async () => {
           session.pause()
-          while (counts().signed + counts().submitted > 0) await sleep(20)
+          while (session.model.state.status !== 'paused' || counts().submitted > 0) await sleep(20)
         }
         while (counts().mined < 200) await sleep(20)
         await quiet()
@@ -219,7 +222,7 @@ describe('a node restarted from its state file mid-run', () => {
         retries: 6,
         mnemonic: freshMnemonic(),
       })
-      while (session.metrics.snapshot().counts.mined < 4_000) await sleep(20)
+      while (session.model.snapshot().counts.mined < 4_000) await sleep(20)
       await first.stop()
       await sleep(3_000)
       second = await createAnvil({ port: first.port, extraArgs: ['--state', state] })

@@ -32,7 +32,7 @@ describe('several RPC endpoints', () => {
       mnemonic: freshMnemonic(),
     })
     const cut = proxies[1] as (typeof proxies)[number]
-    while (session.metrics.snapshot().counts.mined < 500) await sleep(20)
+    while (session.model.snapshot().counts.mined < 500) await sleep(20)
     cut.rules.down = true
     cut.cutAll()
     const report = await session.done

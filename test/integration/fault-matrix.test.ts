@@ -36,7 +36,7 @@ async function startedAnvil(args: string[] = [], port?: number): Promise<Anvil> 
 
 /** Waits until the run has mined `n` of its txs. */
 async function untilMined(session: ReturnType<typeof startTestRun>['session'], n: number) {
-  while (session.metrics.snapshot().counts.mined < n) await sleep(20)
+  while (session.model.snapshot().counts.mined < n) await sleep(20)
 }
 
 const outage = { nodeDownAfterMs: 500, requestTimeoutMs: 2_000, retries: 6 }

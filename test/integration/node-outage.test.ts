@@ -29,7 +29,7 @@ describe('the node goes away', () => {
       session.bus.on('event', (e: RunEvent) => {
         if (e.type === 'status') statuses.push(e.status)
       })
-      while (session.metrics.snapshot().counts.mined < 200) await sleep(20)
+      while (session.model.snapshot().counts.mined < 200) await sleep(20)
       proxy.rules.down = true
       proxy.cutAll()
       // Longer than the reads' own retries (about 1.5 s), so the outage is noticed.
@@ -74,7 +74,7 @@ describe('the node goes away', () => {
           requestTimeoutMs: 2_000,
           mnemonic: freshMnemonic(),
         })
-        while (session.metrics.snapshot().counts.mined < 300) await sleep(20)
+        while (session.model.snapshot().counts.mined < 300) await sleep(20)
         await anvil.stop()
         restarted = await createAnvil({ port: anvil.port, extraArgs: ['--timestamp', String(again)] })
         await restarted.start()

@@ -19,29 +19,35 @@ describe('pause and resume', () => {
         mining,
         mnemonic: freshMnemonic(),
       })
-      let paused = false
-      let signedWhilePaused = 0
+      let pausedAt: number | null = null
+      let sentAfterPausing = 0
       const statuses: string[] = []
+      const saidPaused: (() => void)[] = []
       session.bus.on('event', (e: RunEvent) => {
-        if (e.type === 'status') statuses.push(e.status)
-        if (paused && e.type === 'tx' && e.state === 'signed') signedWhilePaused++
+        if (e.type === 'status') {
+          statuses.push(e.status)
+          pausedAt = e.status === 'paused' ? e.at : null
+          if (e.status === 'paused') saidPaused.shift()?.()
+        }
+        if (e.type !== 'tx' || e.prev !== 'signed' || e.submittedAt === undefined) return
+        // The engine said "paused": no send may have started since.
+        if (pausedAt !== null && e.submittedAt > pausedAt) sentAfterPausing++
       })
-      while (session.metrics.snapshot().status !== 'running') await sleep(10)
+      while (session.model.snapshot().status !== 'running') await sleep(10)
       let cycles = 0
       while (cycles < 10) {
         await sleep(60)
+        const said = new Promise<void>((resolve) => saidPaused.push(resolve))
         if (!session.pause()) break
-        // Answers to batches already sent may still arrive; what counts is that nothing new is signed.
-        await sleep(30)
-        paused = true
+        // The request is answered once the engine has acted: wait for the answer, not a time.
+        await said
         await sleep(120)
-        paused = false
         expect(session.resume()).toBe(true)
         cycles++
       }
       const report = await session.done
       expect(cycles).toBe(10)
-      expect(signedWhilePaused).toBe(0)
+      expect(sentAfterPausing).toBe(0)
       expect(statuses.filter((s) => s === 'paused')).toHaveLength(10)
       expect(report.status).toBe('completed')
       expect(report.counts.mined).toBe(2000)

@@ -26,7 +26,7 @@ describe('Prometheus metrics', () => {
         mining: 'engine',
         mnemonic: freshMnemonic(),
       })
-      exporter.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
+      exporter.attach({ id: session.id, bus: session.bus, counts: session.model.counts })
       const run = { run_id: session.id }
       // Mid-run: some txs mined, not all (the rate holds the run ~3 s).
       let during = await scrape(url)

@@ -31,7 +31,7 @@ describe.each(['engine', 'automine'] as const)('stopping a %s run mid-way', (min
     })
     let stopped = false
     session.bus.on('event', (e: RunEvent) => {
-      if (!stopped && e.type === 'tx' && e.state === 'mined' && session.metrics.snapshot().counts.mined >= 300) {
+      if (!stopped && e.type === 'tx' && e.state === 'mined' && session.model.snapshot().counts.mined >= 300) {
         stopped = true
         session.control.stop()
       }

@@ -73,7 +73,7 @@ describe('every transaction type, mined on Anvil and checked from the chain', ()
       blobs: { perTx: 2, distinct: 3 },
       mnemonic: freshMnemonic(),
     })
-    exporter.attach({ id: session.id, bus: session.bus, counts: session.metrics.counts })
+    exporter.attach({ id: session.id, bus: session.bus, counts: session.model.counts })
     const report = await session.done
     expect(report.status).toBe('completed')
     expect(report.counts.mined).toBe(100)

@@ -1,6 +1,8 @@
+import { terminalStatuses as terminal } from '../../../services/run-model/status'
 import type { RunSummary } from '../../../services/runs/types'
 
-export const terminalStatuses = ['completed', 'stopped', 'failed', 'interrupted'] as const
+/** The run model's terminal statuses, as an array (it goes into the page). */
+export const terminalStatuses: readonly string[] = [...terminal]
 
 export async function getRun(baseUrl: string, id: string): Promise<RunSummary> {
   const res = await fetch(`${baseUrl}/api/runs/${encodeURIComponent(id)}`)
@@ -13,7 +15,7 @@ export async function waitForTerminal(baseUrl: string, id: string, timeoutMs = 1
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const run = await getRun(baseUrl, id)
-    if ((terminalStatuses as readonly string[]).includes(run.status)) return run
+    if (terminalStatuses.includes(run.status)) return run
     if (Date.now() > deadline) throw new Error(`run ${id} still ${run.status} after ${timeoutMs} ms`)
     await new Promise((r) => setTimeout(r, 200))
   }

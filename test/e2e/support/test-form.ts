@@ -27,7 +27,7 @@ export async function waitForRunPageTerminal(page: Page, timeout = 120_000): Pro
   await page.waitForFunction(
     (terminal: readonly string[]) =>
       terminal.includes(document.querySelector('[data-testid="run-status"]')?.textContent ?? ''),
-    terminalStatuses as readonly string[],
+    terminalStatuses,
     { timeout, polling: 250 },
   )
   return (await page.getByTestId('run-status').textContent()) as RunSummary['status']

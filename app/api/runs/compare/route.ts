@@ -1,4 +1,4 @@
-import { parseCompareQuery } from '@/services/runs/comparison'
+import { parseCompareQuery } from '@/services/runs/compare-stored-runs'
 import { getRegistry } from '@/services/runs/registry'
 import { json, respond } from '../../_lib/respond'
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { emptyCounts } from '../testing/ledger'
-import { type ComparableRun, compareRuns, deltaPct, rejudge, verdictOf } from './compare'
+import { emptyCounts } from '../run-model/counts'
+import { type ComparableRun, compareRuns, deltaPct, rejudge, verdictOf } from './metric-deltas'
 
 function run(over: Partial<ComparableRun> = {}): ComparableRun {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { ConfigError } from '../errors/base'
 import type { RunReport } from '../metrics/report'
-import { functionGasOf, parseCompareQuery } from './comparison'
+import { functionGasOf, parseCompareQuery } from './compare-stored-runs'
 
 const query = (q: string) => parseCompareQuery(new URLSearchParams(q))
 

@@ -1,5 +1,5 @@
 import type { RunReport } from '../metrics/report'
-import { successPctOf } from '../testing/ledger'
+import { successPct } from '../run-model/counts'
 
 /**
  * Two runs side by side: each headline number of a run against the same number of a baseline
@@ -60,9 +60,6 @@ type MetricDef = {
 }
 
 /** mined / everything that ended on the node (cancelled were never sent); as the live page shows it. */
-function successPct(r: ComparableRun): number | null {
-  return successPctOf(r.counts)
-}
 
 const metrics: readonly MetricDef[] = [
   { metric: 'planned', label: 'Planned txs', unit: 'txs', better: null, value: (r) => r.counts.planned },
@@ -75,7 +72,7 @@ const metrics: readonly MetricDef[] = [
     value: (r) => r.counts.failed + r.counts.dropped + r.counts.unconfirmed,
   },
   { metric: 'reverted', label: 'Reverted', unit: 'txs', better: 'lower', value: (r) => r.counts.reverted },
-  { metric: 'success', label: 'Success', unit: '%', better: 'higher', value: successPct },
+  { metric: 'success', label: 'Success', unit: '%', better: 'higher', value: (r) => successPct(r.counts) },
   { metric: 'sent-rate', label: 'Sent tx/s', unit: 'tx/s', better: 'higher', value: (r) => r.throughput.sentPerSec },
   {
     metric: 'mined-rate',

@@ -4,7 +4,13 @@ import type { RunReport } from '../metrics/report'
 import type { Db } from '../store/db'
 import { loadTimeline } from '../store/run-timeline'
 import type { RunRow } from '../store/runs-repo'
-import { type ComparableRun, type CompareRow, compareRuns, defaultTolerancePct, type FunctionGas } from './compare'
+import {
+  type ComparableRun,
+  type CompareRow,
+  compareRuns,
+  defaultTolerancePct,
+  type FunctionGas,
+} from './metric-deltas'
 import type { RunSummary } from './types'
 
 /** GET /api/runs/compare: the two runs, the rows, and their series to overlay. */
