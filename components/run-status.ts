@@ -1,5 +1,7 @@
-import { isTerminalStatus } from '@/services/run-model/status'
 import type { RunStatus } from '@/services/runs/types'
+
+/** Whether a run is over: the run model's one list of terminal statuses. */
+export { isTerminalStatus as isTerminal } from '@/services/run-model/status'
 
 export type StatusTone = 'idle' | 'active' | 'ok' | 'warn' | 'bad'
 
@@ -16,11 +18,6 @@ const tones: Record<RunStatus, StatusTone> = {
   stopped: 'warn',
   failed: 'bad',
   interrupted: 'bad',
-}
-
-/** Whether a run is over: the run model's one list of terminal statuses. */
-export function isTerminal(status: RunStatus): boolean {
-  return isTerminalStatus(status)
 }
 
 export function statusTone(status: RunStatus): StatusTone {

@@ -1,6 +1,14 @@
 import { invariantHolds } from '../run-model/counts'
 import type { RunSnapshot } from '../run-model/model'
+import { functionStats } from './functions'
 import { chainAgreesOf, type RunReport, reportVersion } from './report'
+import type { TxStatRow } from './tx-group-stats'
+import { txTypeStats } from './tx-type-stats'
+
+/** The report's per-function and per-type numbers, from the run's stored rows (read once each, streamed). */
+export function rowGroupsOf(rows: Iterable<TxStatRow>): Pick<RunReport, 'functions' | 'txTypes'> {
+  return { functions: functionStats(rows), txTypes: txTypeStats(rows) }
+}
 
 /** What a report says beyond the run model's numbers: the run's identity, node, senders and verdicts. */
 export type ReportContext = Pick<

@@ -12,14 +12,10 @@ import { elapsedMs, newTiming, pausedMsOf, type RunTiming, timingOn } from './ti
  * report and a stored run's replay all read (docs/architecture.md#run-model). Every per-tx number
  * is taken from facts a tx's stored row keeps, so replaying the store gives the live numbers.
  */
-export type RunState = {
+export type RunState = SendBounds & {
   status: RunStatus
   counts: TxCounts
   timing: RunTiming
-  /** Earliest send of any tx that reached the node. */
-  firstSubmitAt: number | null
-  /** Latest answer accepting a tx (or its inclusion, when the block came first). */
-  lastSubmitAt: number | null
   lastInclusionAt: number | null
   latencies: ReturnType<typeof createPercentiles>
   rtts: ReturnType<typeof createPercentiles>
@@ -59,14 +55,19 @@ export function newRunState(planned: number): RunState {
 export const includedAtOf = (e: Pick<TxEvent, 'at' | 'submittedAt' | 'latencyMs'>): number =>
   e.submittedAt !== undefined && e.latencyMs !== undefined ? e.submittedAt + e.latencyMs : e.at
 
+/** The earliest send and latest answer accepting a tx: what bounds the send rate. */
+export type SendBounds = { firstSubmitAt: number | null; lastSubmitAt: number | null }
+
 /**
- * The node accepted the tx with this event: it left "signed" for the pool, or for a block before
- * the answer came. Its send time and the answer's time bound the send rate; the store keeps the
- * earliest and latest of them per tx (run-writer.ts), so a replay gets the same bounds.
+ * Widens `b` when the node accepted the tx with this event: it left "signed" for the pool, or for
+ * a block before the answer came. The model folds every tx into its bounds, the writer each tx
+ * into its row's (run-writer.ts), so a replay of the rows gets the same bounds.
  */
-export function acceptanceOf(e: TxEvent): { sentAt: number; at: number } | null {
-  if (e.prev !== 'signed' || (e.state !== 'submitted' && e.state !== 'mined' && e.state !== 'reverted')) return null
-  return { sentAt: e.submittedAt ?? e.at, at: e.at }
+export function noteAcceptance(b: SendBounds, e: TxEvent): void {
+  if (e.prev !== 'signed' || (e.state !== 'submitted' && e.state !== 'mined' && e.state !== 'reverted')) return
+  const sentAt = e.submittedAt ?? e.at
+  b.firstSubmitAt = b.firstSubmitAt === null ? sentAt : Math.min(b.firstSubmitAt, sentAt)
+  b.lastSubmitAt = b.lastSubmitAt === null ? e.at : Math.max(b.lastSubmitAt, e.at)
 }
 
 /** The model after one event (mutates and returns `s`: no I/O, no clock). */
@@ -114,12 +115,8 @@ function onTx(s: RunState, e: TxEvent) {
   }
   s.labels.onTx(e.label, e.prev, e.state)
   countTransition(s.counts, e.prev, e.state)
-  const acc = acceptanceOf(e)
-  if (acc) {
-    // From the first send to the last answer: one batch of N txs is N per round trip.
-    s.firstSubmitAt = Math.min(s.firstSubmitAt ?? acc.sentAt, acc.sentAt)
-    s.lastSubmitAt = Math.max(s.lastSubmitAt ?? acc.at, acc.at)
-  }
+  // From the first send to the last answer: one batch of N txs is N per round trip.
+  noteAcceptance(s, e)
   if (e.prev === e.state) return
   if (e.state === 'mined' || e.state === 'reverted') {
     s.lastInclusionAt = Math.max(s.lastInclusionAt ?? 0, includedAtOf(e))

@@ -4,10 +4,8 @@ import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
 import { ConflictError } from '../errors/base'
 import type { TxErrorKind } from '../errors/tx-error'
-import { buildReport } from '../metrics/build-report'
-import { functionStats } from '../metrics/functions'
+import { buildReport, rowGroupsOf } from '../metrics/build-report'
 import type { RunReport } from '../metrics/report'
-import { txTypeStats } from '../metrics/tx-type-stats'
 import type { Db } from '../store/db'
 import { replayRun, txEventOfRow } from '../store/replay-events'
 import { createRunWriter } from '../store/run-writer'
@@ -15,6 +13,7 @@ import { createRunsRepo, type RunRow } from '../store/runs-repo'
 import { readTxStatRows } from '../store/stat-rows'
 import type { StoredTxRow } from '../store/tx-rows'
 import type { TxEvent } from '../testing/events'
+import type { TxState } from '../testing/tx'
 import { unincludedFate } from '../testing/unincluded-fate'
 import { failAll } from '../thresholds/evaluate'
 import { thresholdsSchema } from '../thresholds/schema'
@@ -60,7 +59,7 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
     }
     if (t.hash && node.info.isAnvil) await node.conn.request('anvil_dropTransaction', [t.hash]).catch(() => undefined)
     const fate = unincludedFate({
-      state: t.state as 'signed' | 'submitted',
+      state: t.state as TxState,
       error: t.error_kind ? { kind: t.error_kind as TxErrorKind, message: t.error_message ?? '' } : null,
     })
     settle(t, {
@@ -131,8 +130,7 @@ function reportOf(db: Db, row: RunRow, rows: readonly StoredTxRow[]): RunReport 
       // Settled from rows after the fact: no end-of-run read of the senders' nonces.
       accounts: [],
       scenario: null,
-      functions: functionStats(readTxStatRows(db, row.id)),
-      txTypes: txTypeStats(readTxStatRows(db, row.id)),
+      ...rowGroupsOf(readTxStatRows(db, row.id)),
       endpoints: [],
       signing: null,
       environment: previous.environment ?? null,

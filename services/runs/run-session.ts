@@ -7,11 +7,9 @@ import { publicConfig, shareableConfig } from '../config/parse'
 import type { TestConfig } from '../config/schema'
 import { StressError } from '../errors/base'
 import { createLiveFeed, type LiveFeed } from '../live/feed'
-import { buildReport } from '../metrics/build-report'
+import { buildReport, rowGroupsOf } from '../metrics/build-report'
 import { toolEnvironment } from '../metrics/environment'
-import { functionStats } from '../metrics/functions'
 import type { RunReport } from '../metrics/report'
-import { txTypeStats } from '../metrics/tx-type-stats'
 import { createRunModel, type RunModel } from '../run-model/model'
 import type { Db } from '../store/db'
 import { storedOutcomes } from '../store/outcome-rows'
@@ -117,7 +115,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     runRow,
     { stop: thresholds.close },
     { onEvent: feed.onEvent, stop: feed.finish },
-    ...(p.outputs?.({ id, model: model }) ?? []),
+    ...(p.outputs?.({ id, model }) ?? []),
     { onEvent: writer.onEvent, stop: writer.close },
   ])
 
@@ -178,8 +176,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       })),
       scenario: outcome?.scenario ?? null,
       // The writer is closed: the txs table holds every tx's final row, so it is the source.
-      functions: functionStats(readTxStatRows(db, id)),
-      txTypes: txTypeStats(readTxStatRows(db, id)),
+      ...rowGroupsOf(readTxStatRows(db, id)),
       endpoints: outcome?.endpoints ?? [],
       signing: outcome?.signing ?? null,
       environment: toolEnvironment(),

@@ -1,4 +1,4 @@
-import { acceptanceOf } from '../run-model/model'
+import { noteAcceptance, type SendBounds } from '../run-model/model'
 import { blockPointOf, txRowFromEvent } from '../run-model/rows'
 import type { RunEvent, TxEvent } from '../testing/events'
 import type { Db } from './db'
@@ -12,7 +12,7 @@ export type RunWriterOptions = { flushEveryMs?: number; maxBuffered?: number }
  */
 export function createRunWriter(db: Db, runId: string, options: RunWriterOptions = {}) {
   /** Per tx: its latest event, and the bounds of its acceptances among the buffered ones. */
-  const pendingTx = new Map<number, { e: TxEvent; firstSent: number | null; acceptedAt: number | null }>()
+  const pendingTx = new Map<number, SendBounds & { e: TxEvent }>()
   const pendingErrors: Extract<RunEvent, { type: 'error' }>[] = []
   const pendingEvents: { at: number; type: string; data: unknown }[] = []
   const upsertTx = db.prepare(`
@@ -42,7 +42,7 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
 
   const commit = db.transaction(() => {
     // The same row the live stream shows (one definition of inclusion time, gas, error), in columns.
-    for (const { e, firstSent, acceptedAt } of pendingTx.values()) {
+    for (const { e, firstSubmitAt, lastSubmitAt } of pendingTx.values()) {
       const r = txRowFromEvent(e)
       upsertTx.run({
         run_id: runId,
@@ -67,8 +67,8 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
         receipt_type: e.receiptType ?? null,
         blob_gas_used: e.blobGasUsed === undefined ? null : String(e.blobGasUsed),
         blob_gas_price: e.blobGasPrice === undefined ? null : String(e.blobGasPrice),
-        first_submitted_at: firstSent,
-        accepted_at: acceptedAt,
+        first_submitted_at: firstSubmitAt,
+        accepted_at: lastSubmitAt,
         submit_rtt_ms: e.submitRttMs ?? null,
       })
     }
@@ -110,15 +110,11 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   return {
     onEvent(e: RunEvent) {
       if (e.type === 'tx') {
-        const held = pendingTx.get(e.idx)
-        const acc = acceptanceOf(e)
-        const firstSent = held?.firstSent ?? null
-        const acceptedAt = held?.acceptedAt ?? null
-        pendingTx.set(e.idx, {
-          e,
-          firstSent: acc ? Math.min(firstSent ?? acc.sentAt, acc.sentAt) : firstSent,
-          acceptedAt: acc ? Math.max(acceptedAt ?? acc.at, acc.at) : acceptedAt,
-        })
+        // One entry per tx until the commit: its latest event, its acceptances folded in.
+        const held = pendingTx.get(e.idx) ?? { e, firstSubmitAt: null, lastSubmitAt: null }
+        held.e = e
+        pendingTx.set(e.idx, held)
+        noteAcceptance(held, e)
       } else if (e.type === 'error') pendingErrors.push(e)
       // A replacement is kept whole: the hash it replaced leaves the tx's row (docs/config.md#replacement).
       else if (e.type === 'status' || e.type === 'warning' || e.type === 'log' || e.type === 'replaced')

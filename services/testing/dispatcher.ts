@@ -83,9 +83,8 @@ export function createDispatcher(ctx: RunContext) {
         ctx.signDigest,
       )
       watch(r, hash)
-      ctx.ledger.update(r, { raw })
-    }
-    ctx.ledger.update(r, { signedAt: Date.now() })
+      ctx.ledger.update(r, { raw, signedAt: Date.now() })
+    } else ctx.ledger.update(r, { signedAt: Date.now() })
     if (r.state === 'planned') ctx.ledger.add(r, 'signed')
     else ctx.ledger.move(r, 'signed')
   }

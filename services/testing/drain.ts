@@ -135,7 +135,7 @@ async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
       // Take it out of Anvil's pool so it cannot be mined after we called it dropped.
       if (ctx.node.isAnvil) await ctx.conn.request('anvil_dropTransaction', [h]).catch(() => undefined)
     }
-    ctx.ledger.move(r, unincludedFate(r as TxRecord & { state: 'signed' | 'submitted' }), {
+    ctx.ledger.move(r, unincludedFate(r), {
       error: r.error ?? {
         kind: 'unknown',
         message: reason,

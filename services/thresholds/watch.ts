@@ -48,10 +48,11 @@ export function createThresholdWatch(o: ThresholdWatchOptions) {
     return verdicts
   }
 
-  const timer = setInterval(() => {
-    if (thresholds.length) latest = check(o.snapshot())
-  }, o.everyMs ?? thresholdTickMs)
-  timer.unref()
+  // Nothing to check, nothing to tick.
+  const timer = thresholds.length
+    ? setInterval(() => (latest = check(o.snapshot())), o.everyMs ?? thresholdTickMs)
+    : undefined
+  timer?.unref()
 
   return {
     check,
