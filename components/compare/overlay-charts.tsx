@@ -2,7 +2,7 @@
 
 import { useMemo } from 'react'
 import type { Marker, SeriesPoint } from '@/services/live/frames'
-import { type ChartLine, UplotChart } from '../live/charts/uplot-chart'
+import { type ChartLine, UplotChart } from '../analytics/charts/uplot-chart'
 import { latencyP95, minedPerSecond, overlayData } from './overlay-data'
 
 // Module constants: a new array would rebuild the charts (see UplotChart).

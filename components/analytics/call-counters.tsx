@@ -2,6 +2,7 @@
 
 import type { TestConfigInput } from '@/services/config/schema'
 import { type LabelCounts, labelFigures } from '@/services/metrics/label-counts'
+import { pctOf } from '@/services/run-model/counts'
 import { callLabels, type LabelledCall } from '@/services/scenarios/workload/call-labels'
 import { formatInt } from '../format'
 
@@ -27,7 +28,11 @@ function ordered(labels: readonly LabelCounts[], plan: readonly PlannedShare[] |
   return [...labels].sort((a, b) => rank(a.label) - rank(b.label))
 }
 
-const pct = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)} %` : '—')
+/** A share as shown: the run model's one rounding (pctOf), printed to one decimal. */
+const pct = (part: number, whole: number) => {
+  const share = pctOf(part, whole)
+  return share === null ? '—' : `${share.toFixed(1)} %`
+}
 
 /**
  * The run's txs per call (a workload's call rows, or each function): sent, mined, reverted,
