@@ -1,4 +1,4 @@
-import type { Address, Hex } from 'viem'
+import type { Address } from 'viem'
 import type { Connection } from '../chain/connection'
 import type { RunEventBus } from '../testing/events'
 import type { LowBalanceWarner } from './low-balance-warning'
@@ -38,10 +38,10 @@ export function startBalanceMonitor(p: BalanceMonitorParameters) {
   let reading: Promise<void> | undefined
 
   async function read(): Promise<AccountState[]> {
-    const [balances, nonces] = (await Promise.all([
+    const [balances, nonces] = await Promise.all([
       Promise.all(p.senders.map((a) => p.conn.request('eth_getBalance', [a, 'latest']))),
       Promise.all(p.senders.map((a) => p.conn.request('eth_getTransactionCount', [a, 'latest']))),
-    ])) as [Hex[], Hex[]]
+    ])
     const states = p.senders.map((address, i) => {
       const balanceWei = BigInt(balances[i] ?? '0x0')
       return {

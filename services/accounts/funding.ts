@@ -48,7 +48,7 @@ export function fundingNeeds(
 export async function resolveFunder(config: TestConfig, conn: Connection): Promise<Sender | undefined> {
   if (config.funderKey)
     return { kind: 'local', address: privateKeyToAddress(config.funderKey as Hex), privateKey: config.funderKey as Hex }
-  const unlocked = (await conn.request('eth_accounts').catch(() => [])) as Address[]
+  const unlocked = await conn.request('eth_accounts').catch(() => [])
   return unlocked[0] ? { kind: 'node', address: getAddress(unlocked[0]), via: 'unlocked' } : undefined
 }
 
@@ -94,7 +94,8 @@ export async function fundSenders(p: FundSendersParameters): Promise<FundingResu
       const floor = config.fundWith ?? anvilFloor
       return n.need > floor ? n.need : floor
     }
-    const ok = await conn.request('anvil_setBalance', [short[0]?.address, toHex(target(short[0] as FundingNeed))]).then(
+    const first = short[0] as FundingNeed
+    const ok = await conn.request('anvil_setBalance', [first.address, toHex(target(first))]).then(
       () => true,
       () => false,
     )
@@ -138,6 +139,6 @@ export async function fundSenders(p: FundSendersParameters): Promise<FundingResu
 }
 
 export async function getBalances(conn: Connection, addresses: readonly Address[]): Promise<bigint[]> {
-  const raw = (await Promise.all(addresses.map((a) => conn.request('eth_getBalance', [a, 'latest'])))) as Hex[]
+  const raw = await Promise.all(addresses.map((a) => conn.request('eth_getBalance', [a, 'latest'])))
   return raw.map((b) => hexToBigInt(b))
 }

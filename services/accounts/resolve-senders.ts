@@ -1,4 +1,4 @@
-import { type Address, getAddress, type Hex } from 'viem'
+import { getAddress, type Hex } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import type { Connection } from '../chain/connection'
 import type { NodeInfo } from '../chain/node-info'
@@ -34,7 +34,7 @@ export async function resolveSenders(
     return { senders: unique(senders, 'privateKeys'), release: none }
   }
   if (config.nodeAccounts) {
-    const unlocked = ((await conn.request('eth_accounts').catch(() => [])) as Address[]).map((a) => getAddress(a))
+    const unlocked = (await conn.request('eth_accounts').catch(() => [])).map((a) => getAddress(a))
     if (unlocked.length < config.accounts)
       throw new ConfigError(
         [

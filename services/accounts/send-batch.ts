@@ -34,7 +34,7 @@ const batch = 100
  */
 export async function sendBatch(p: SendBatchParameters): Promise<BatchReceipt[]> {
   const { conn, from } = p
-  let nonce = Number(hexToBigInt((await conn.request('eth_getTransactionCount', [from.address, 'pending'])) as Hex))
+  let nonce = Number(hexToBigInt(await conn.request('eth_getTransactionCount', [from.address, 'pending'])))
   const hashes: Hex[] = []
   for (let i = 0; i < p.txs.length; i += batch) {
     const slice = p.txs.slice(i, i + batch)
@@ -70,7 +70,7 @@ export async function sendBatch(p: SendBatchParameters): Promise<BatchReceipt[]>
       }),
     )
     try {
-      hashes.push(...((await Promise.all(requests.map(([m, params]) => conn.request(m, [...params])))) as Hex[]))
+      hashes.push(...(await Promise.all(requests.map(([m, params]) => conn.request(m, [...params])))))
     } catch (error) {
       throw classifyError(error)
     }
@@ -81,8 +81,6 @@ export async function sendBatch(p: SendBatchParameters): Promise<BatchReceipt[]>
   if (failed && !p.allowRevert) throw new Error(`set-up tx ${failed.hash} reverted`)
   return receipts
 }
-
-type RawReceipt = { status: Hex; gasUsed: Hex; blockNumber: Hex }
 
 async function awaitReceipts(
   conn: Connection,
@@ -96,9 +94,7 @@ async function awaitReceipts(
   const deadline = Date.now() + timeoutMs
   while (open.size) {
     const list = [...open]
-    const receipts = (await Promise.all(
-      list.map((h) => conn.request('eth_getTransactionReceipt', [h])),
-    )) as (RawReceipt | null)[]
+    const receipts = await Promise.all(list.map((h) => conn.request('eth_getTransactionReceipt', [h])))
     receipts.forEach((r, i) => {
       const hash = list[i] as Hex
       if (!r) return

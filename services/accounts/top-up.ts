@@ -18,18 +18,24 @@ export type TopUpParameters = {
 }
 
 /**
+ * Brings the account back to its target balance (nothing to do when it has it); a second call
+ * while one is under way shares it. Rejects when it cannot (no funder). See createTopUp.
+ */
+export type TopUp = (address: Address) => Promise<void>
+
+/**
  * Refills one sender during a run: setBalance on Anvil, else a transfer from the funder. Calls
  * are serialised (one funder, one nonce sequence) and a second call for the same account while
  * one is under way shares it.
  */
-export function createTopUp(p: TopUpParameters) {
+export function createTopUp(p: TopUpParameters): TopUp {
   let chain: Promise<unknown> = Promise.resolve()
   const inProgress = new Map<string, Promise<void>>()
   let cheatCodes = p.node.isAnvil && p.config.funding === 'auto'
 
   async function refill(address: Address) {
     const target = p.target(address)
-    const balance = BigInt((await p.conn.request('eth_getBalance', [address, 'latest'])) as string)
+    const balance = BigInt(await p.conn.request('eth_getBalance', [address, 'latest']))
     if (balance >= target) return
     if (cheatCodes) {
       const ok = await p.conn.request('anvil_setBalance', [address, toHex(target)]).then(
@@ -61,5 +67,3 @@ export function createTopUp(p: TopUpParameters) {
     return job
   }
 }
-
-export type TopUp = ReturnType<typeof createTopUp>

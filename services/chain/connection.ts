@@ -1,7 +1,9 @@
 import { createPublicClient, http, type PublicClient, type Transport, webSocket } from 'viem'
 import { classifyError } from '../errors/classify'
 
-export type RpcRequest = (method: string, params?: unknown[]) => Promise<unknown>
+import type { RpcRequest } from './rpc-schema'
+
+export type { RpcRequest } from './rpc-schema'
 
 export type Connection = {
   readonly url: string
@@ -86,8 +88,9 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
         maxResponseBodySize: options.maxResponseBytes ?? maxResponseBytes,
       })
   const client = createPublicClient({ transport, pollingInterval: 100 })
-  type Raw = (args: { method: string; params: unknown[] }) => Promise<unknown>
-  const once: RpcRequest = (method, params = []) => (client.request as Raw)({ method, params })
+  // The one untyped edge: the schema's method↔params pairing is checked at RpcRequest's callers.
+  type Raw = (args: { method: string; params: unknown }) => Promise<never>
+  const once: RpcRequest = (method, ...params) => (client.request as Raw)({ method, params: params[0] ?? [] })
   // Anvil refuses bodies above 2 MB: a batch of blob txs (~260 KB of hex per blob) goes over it.
   const alone = isWs
     ? client
@@ -98,13 +101,13 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
           maxResponseBodySize: options.maxResponseBytes ?? maxResponseBytes,
         }),
       })
-  const requestAlone: RpcRequest = (method, params = []) => (alone.request as Raw)({ method, params })
+  const requestAlone: RpcRequest = (method, ...params) => (alone.request as Raw)({ method, params: params[0] ?? [] })
   const retries = options.retries ?? 4
-  const request: RpcRequest = async (method, params = []) => {
-    if (!safeToRepeat.has(method)) return once(method, params)
+  const request: RpcRequest = async (method, ...params) => {
+    if (!safeToRepeat.has(method)) return once(method, ...params)
     for (let attempt = 0; ; attempt++) {
       try {
-        return await once(method, params)
+        return await once(method, ...params)
       } catch (error) {
         if (attempt >= retries || !transientKinds.has(classifyError(error).kind)) throw error
         await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))

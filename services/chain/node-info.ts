@@ -1,6 +1,7 @@
-import { type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber, type RpcBlock } from 'viem'
 import { NodeUnavailableError } from '../errors/base'
 import type { Connection } from './connection'
+import { latestBlock } from './latest-block'
 import { type NodeMining, readNodeMining } from './node-mining'
 
 export type NodeInfo = {
@@ -19,26 +20,19 @@ export type NodeInfo = {
 
 export type NodeFork = { url: string; block: number | null }
 
-type AnvilNodeInfo = { forkConfig?: { forkUrl?: string | null; forkBlockNumber?: number | null } }
-
 /** Anvil says whether it is a fork; any other node is taken for what it is. */
 async function readFork(conn: Connection): Promise<NodeFork | null> {
-  const info = (await conn.request('anvil_nodeInfo').catch(() => null)) as AnvilNodeInfo | null
+  const info = await conn.request('anvil_nodeInfo').catch(() => null)
   const url = info?.forkConfig?.forkUrl
   return url ? { url: redactUrl(url), block: info?.forkConfig?.forkBlockNumber ?? null } : null
 }
 
-type RawBlock = { number: Hex; gasLimit: Hex; baseFeePerGas?: Hex }
-
 /** Reads what a test needs to know about a node; an unreachable node becomes one clear error. */
 export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
   let chainIdHex: Hex
-  let block: RawBlock
+  let block: RpcBlock
   try {
-    ;[chainIdHex, block] = (await Promise.all([
-      conn.request('eth_chainId'),
-      conn.request('eth_getBlockByNumber', ['latest', false]),
-    ])) as [Hex, RawBlock]
+    ;[chainIdHex, block] = await Promise.all([conn.request('eth_chainId'), latestBlock(conn)])
   } catch (cause) {
     throw new NodeUnavailableError(`rpcUrl: cannot reach an EVM JSON-RPC node at ${redactUrl(conn.url)}`, {
       hint: 'Check that the node is running and the URL (scheme, host, port) is right, or leave the RPC URL out to use the embedded Anvil.',
@@ -53,7 +47,7 @@ export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
   const isAnvil = ownMining.kind !== 'unknown' || /anvil/i.test(clientVersion)
   return {
     chainId: hexToNumber(chainIdHex),
-    blockNumber: hexToBigInt(block.number),
+    blockNumber: hexToBigInt(block.number ?? '0x0'), // null only for a pending block
     blockGasLimit: hexToBigInt(block.gasLimit),
     baseFeePerGas: block.baseFeePerGas ? hexToBigInt(block.baseFeePerGas) : undefined,
     clientVersion,

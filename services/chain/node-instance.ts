@@ -2,8 +2,6 @@ import type { Hex } from 'viem'
 import { classifyError } from '../errors/classify'
 import { type Connection, transientKinds } from './connection'
 
-type AnvilMetadata = { instanceId?: Hex }
-
 /**
  * Anvil's id of this process (`anvil_metadata.instanceId`, new at every start): it tells a restarted
  * node from the same one when the chains alone cannot — a fresh Anvil started within the same second
@@ -12,7 +10,7 @@ type AnvilMetadata = { instanceId?: Hex }
  */
 export async function readInstanceId(conn: Connection): Promise<Hex | undefined> {
   try {
-    const meta = (await conn.request('anvil_metadata')) as AnvilMetadata | null
+    const meta = await conn.request('anvil_metadata')
     return meta?.instanceId
   } catch (error) {
     if (transientKinds.has(classifyError(error).kind)) throw error

@@ -1,13 +1,12 @@
+import { causeChain } from '../errors/cause-chain'
+
 /**
  * An answer over the transport's size limit (docs/architecture.md#reading-blocks): blocks of
  * thousands of txs make one batch of receipt reads larger than any limit a client should hold.
  */
 export function isTooLarge(error: unknown): boolean {
-  let current: unknown = error
-  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
-    if ((current as { name?: unknown }).name === 'ResponseBodyTooLargeError') return true
-    current = (current as { cause?: unknown }).cause
-  }
+  for (const e of causeChain(error))
+    if (typeof e === 'object' && (e as { name?: unknown }).name === 'ResponseBodyTooLargeError') return true
   return false
 }
 

@@ -32,12 +32,22 @@ const maxBatch = 512
 
 type Pending = { key: Uint8Array; digest: Uint8Array; resolve: (s: Signature) => void; reject: (e: unknown) => void }
 
+/** Worker threads that sign digests (createSignPool). */
+export type SignPool = {
+  /** Signs a digest with the key, in a worker; rejects once the pool is closed. */
+  sign(privateKey: Hex, digest: Hex): Promise<Signature>
+  /** Digests signed in the workers so far. */
+  readonly signed: number
+  /** Signs what was asked, then stops the workers. */
+  close(): Promise<void>
+}
+
 /**
  * Signing across cores (config `signWorkers`): `worker_threads` that sign digests with
  * libsecp256k1, for a node faster than this process can sign for (docs/architecture.md). Requests
  * made in the same tick go out as one message per worker, round robin.
  */
-export function createSignPool(size: number) {
+export function createSignPool(size: number): SignPool {
   const require = createRequire(import.meta.url)
   const secp256k1 = require.resolve('secp256k1')
   const workers = Array.from({ length: size }, () => {
@@ -105,11 +115,9 @@ export function createSignPool(size: number) {
         }
       })
     },
-    /** Digests signed in the workers so far. */
     get signed() {
       return signed
     },
-    /** Signs what was asked, then stops the workers. */
     async close() {
       closed = true
       flush()
@@ -118,5 +126,3 @@ export function createSignPool(size: number) {
     },
   }
 }
-
-export type SignPool = ReturnType<typeof createSignPool>

@@ -7,11 +7,13 @@ import {
   type Hex,
   hexToBigInt,
   isHex,
+  type RpcTransactionReceipt,
   toHex,
 } from 'viem'
 import { decodeRevert } from '../abi/decode-revert'
 import type { Sender } from '../accounts/sender'
 import type { Connection } from '../chain/connection'
+import { latestBlock } from '../chain/latest-block'
 import { revertDataOf } from '../chain/revert-data'
 import { type Fees, signTx } from '../chain/signer'
 import { ConfigError } from '../errors/base'
@@ -35,7 +37,7 @@ export type DeployContractParameters = {
 export type DeployContractReturnType = { address: Address; hash: Hex; gasUsed: bigint; blockNumber: bigint }
 
 type AbiConstructor = Extract<Artifact['abi'][number], { type: 'constructor' }>
-type RawReceipt = { status: Hex; contractAddress: Address | null; gasUsed: Hex; blockNumber: Hex }
+type RawReceipt = Pick<RpcTransactionReceipt, 'status' | 'contractAddress' | 'gasUsed' | 'blockNumber'>
 
 const pollMs = 100
 
@@ -54,11 +56,11 @@ export async function deployContract(p: DeployContractParameters): Promise<Deplo
   let nonce: number
   let gas: bigint
   try {
-    const [nonceHex, estimate, block] = (await Promise.all([
+    const [nonceHex, estimate, block] = await Promise.all([
       conn.request('eth_getTransactionCount', [from.address, 'pending']),
       conn.request('eth_estimateGas', [{ from: from.address, data, value: '0x0' }]),
-      conn.request('eth_getBlockByNumber', ['latest', false]),
-    ])) as [Hex, Hex, { gasLimit: Hex }]
+      latestBlock(conn),
+    ])
     nonce = Number(hexToBigInt(nonceHex))
     // A 20% margin: the estimate is exact for the current state, which may move before inclusion.
     // Capped at the block gas limit, above which the node refuses the tx outright.
@@ -158,15 +160,15 @@ async function send(p: DeployContractParameters, tx: { nonce: number; gas: bigin
       gas: tx.gas,
       fees,
     })
-    return (await p.conn.request('eth_sendRawTransaction', [signed.raw])) as Hex
+    return await p.conn.request('eth_sendRawTransaction', [signed.raw])
   }
   const feeFields =
     fees.type === 'eip1559'
       ? { maxFeePerGas: toHex(fees.maxFeePerGas), maxPriorityFeePerGas: toHex(fees.maxPriorityFeePerGas) }
       : { gasPrice: toHex(fees.gasPrice) }
-  return (await p.conn.request('eth_sendTransaction', [
+  return await p.conn.request('eth_sendTransaction', [
     { from: from.address, data: tx.data, value: '0x0', gas: toHex(tx.gas), nonce: toHex(tx.nonce), ...feeFields },
-  ])) as Hex
+  ])
 }
 
 /** Polls for the receipt, mining between polls when the engine drives mining. */
@@ -176,7 +178,7 @@ async function awaitReceipt(p: DeployContractParameters, hash: Hex, timeoutMs: n
   for (;;) {
     let receipt: RawReceipt | null
     try {
-      receipt = (await p.conn.request('eth_getTransactionReceipt', [hash])) as RawReceipt | null
+      receipt = await p.conn.request('eth_getTransactionReceipt', [hash])
     } catch (error) {
       throw nodeFailure(name, classifyError(error), 'unknown', hash)
     }

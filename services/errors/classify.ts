@@ -1,3 +1,4 @@
+import { causeChain } from './cause-chain'
 import { TxError, type TxErrorKind } from './tx-error'
 
 type Facts = { rpcCode?: number; httpStatus?: number; messages: string[]; names: string[] }
@@ -5,8 +6,7 @@ type Facts = { rpcCode?: number; httpStatus?: number; messages: string[]; names:
 /** Collects codes and messages from an error and its causes (viem nests them). */
 function gather(error: unknown): Facts {
   const facts: Facts = { messages: [], names: [] }
-  let current: unknown = error
-  for (let depth = 0; current && depth < 8; depth++) {
+  for (const current of causeChain(error)) {
     if (typeof current !== 'object') {
       facts.messages.push(safeString(current))
       break
@@ -17,14 +17,12 @@ function gather(error: unknown): Facts {
       details?: unknown
       message?: unknown
       name?: unknown
-      cause?: unknown
     }
     if (typeof e.code === 'number' && facts.rpcCode === undefined) facts.rpcCode = e.code
     if (typeof e.status === 'number' && facts.httpStatus === undefined) facts.httpStatus = e.status
     if (typeof e.details === 'string') facts.messages.push(e.details)
     if (typeof e.message === 'string') facts.messages.push(e.message)
     if (typeof e.name === 'string') facts.names.push(e.name)
-    current = e.cause
   }
   return facts
 }

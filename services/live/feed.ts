@@ -1,6 +1,7 @@
 import type { AccountState } from '../accounts/balance-monitor'
 import type { RunModel, RunSnapshot } from '../run-model/model'
 import { blockPointOf, txRowFromEvent } from '../run-model/rows'
+import { createSeries } from '../run-model/series'
 import type { RunEvent } from '../testing/events'
 import { isTerminal } from '../testing/tx'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
@@ -18,7 +19,6 @@ import type {
   TxsFrame,
 } from './frames'
 import { markerOf } from './markers'
-import { createSeries } from './series'
 import { liveStats } from './stats'
 
 export type LiveFeedOptions = {
@@ -47,12 +47,28 @@ export const liveFrameRows = 50_000
 /** A follower that left this recently may reconnect with Last-Event-ID: frames are kept for it. */
 const keepForReconnectMs = 60_000
 
+/** One run's live stream, an output of the run (createLiveFeed). */
+export type LiveFeed = {
+  /** The feed is one of the run's outputs (run-outputs.ts): the session gives it every event. */
+  onEvent: (e: RunEvent) => void
+  /** Sends every new frame to `s`; the function returned unsubscribes it. */
+  subscribe(s: LiveSubscriber): () => void
+  /** Everything after `afterSeq`, or null when some of it is no longer held (send a reset). */
+  since(afterSeq: number): LiveFrame[] | null
+  /** The run so far, as of the latest frame: its numbers, and the rows of its recent window. */
+  reset(): { frame: ResetFrame; rows: TxRow[] }
+  /** The end frame once the run is over; null until then. */
+  readonly ended: EndFrame | null
+  /** The run is over: last rows and numbers, then `end`; the stream closes after it. */
+  finish(): void
+}
+
 /**
  * One run's live stream: coalesces the engine's events into numbered frames — tx rows in small
  * batches (latest state per tx), numbers and a series point about once a second — and keeps the
  * recent frames so a client that reconnects gets exactly what it missed.
  */
-export function createLiveFeed(o: LiveFeedOptions) {
+export function createLiveFeed(o: LiveFeedOptions): LiveFeed {
   // The rows a reset carries: every open tx's, and the newest ended ones (oldest first, so the
   // first is the one to let go). Every row is in the store: the tx log pages older ones from it.
   const openRows = new Map<number, TxRow>()
@@ -189,7 +205,6 @@ export function createLiveFeed(o: LiveFeedOptions) {
   statsTimer.unref()
 
   return {
-    /** The feed is one of the run's outputs (run-outputs.ts): the session gives it every event. */
     onEvent,
     subscribe(s: LiveSubscriber): () => void {
       subscribers.add(s)
@@ -198,14 +213,12 @@ export function createLiveFeed(o: LiveFeedOptions) {
         lastFollowedAt = Date.now()
       }
     },
-    /** Everything after `afterSeq`, or null when some of it is no longer held (send a reset). */
     since(afterSeq: number): LiveFrame[] | null {
       if (afterSeq > seq) return null
       const first = ring[0]?.frame.seq ?? seq + 1
       if (afterSeq < first - 1) return null
       return ring.filter((f) => f.frame.seq > afterSeq).map((f) => f.frame)
     },
-    /** The run so far, as of the latest frame: its numbers, and the rows of its recent window. */
     reset(): { frame: ResetFrame; rows: TxRow[] } {
       const sorted = [...openRows.values(), ...endedRows.values()].sort((a, b) => a.idx - b.idx)
       const now = current()
@@ -228,7 +241,6 @@ export function createLiveFeed(o: LiveFeedOptions) {
     get ended() {
       return ended
     },
-    /** The run is over: last rows and numbers, then `end`; the stream closes after it. */
     finish() {
       if (ended) return
       clearInterval(txTimer)
@@ -240,8 +252,6 @@ export function createLiveFeed(o: LiveFeedOptions) {
     },
   }
 }
-
-export type LiveFeed = ReturnType<typeof createLiveFeed>
 
 function accountRow(a: AccountState): AccountRow {
   return { ...a, balanceWei: a.balanceWei.toString() }

@@ -9,13 +9,20 @@ import type { FunctionStats } from './functions'
  */
 export type LabelCounts = TxCounts & { label: string }
 
-export function createLabelCounter() {
-  const byLabel = new Map<string, TxCounts>()
-
+/** A run's planned txs counted by label, as their events come (createLabelCounter). */
+export type LabelCounter = {
   /**
    * One change of a planned tx: the label it carries (a tx's label never changes), the state it
    * left ('planned' on its first event) and the one it entered. No per-tx memory.
    */
+  onTx: (label: string, prev: TxState, state: TxState) => void
+  /** The counts of every label so far, in the order the labels first appeared. */
+  snapshot: () => LabelCounts[]
+}
+
+export function createLabelCounter(): LabelCounter {
+  const byLabel = new Map<string, TxCounts>()
+
   function onTx(label: string, prev: TxState, state: TxState) {
     let counts = byLabel.get(label)
     if (!counts) {
@@ -28,7 +35,6 @@ export function createLabelCounter() {
     if (state !== 'planned') counts[state]++
   }
 
-  /** In the order the labels first appeared. */
   const snapshot = (): LabelCounts[] => [...byLabel].map(([label, c]) => ({ label, ...c }))
 
   return { onTx, snapshot }

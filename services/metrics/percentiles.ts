@@ -16,6 +16,18 @@ export function nearestRank(p: number, n: number): number {
   return Math.min(n, Math.max(1, Math.ceil((p / 100) * n)))
 }
 
+/** A recorder of numbers and their nearest-rank percentiles (createPercentiles). */
+export type PercentileRecorder = {
+  /** Records one value. */
+  record: (v: number) => void
+  /** The nearest-rank `p`-th percentile of the values recorded so far; null when there are none. */
+  at: (p: number) => number | null
+  /** Values recorded so far. */
+  readonly count: number
+  /** p50, p95 and p99 of the values recorded so far; nulls when there are none. */
+  percentiles(): Percentiles
+}
+
 /**
  * Records numbers (latencies, round trips, gas) and answers nearest-rank percentiles in bounded
  * memory: exact while it holds at most `exactUpTo` values, then from an HDR histogram
@@ -23,7 +35,7 @@ export function nearestRank(p: number, n: number): number {
  * never outside the recorded min and max. Negative values (a clock that stepped back) count as 0
  * in the histogram.
  */
-export function createPercentiles(options: { exactUpTo?: number } = {}) {
+export function createPercentiles(options: { exactUpTo?: number } = {}): PercentileRecorder {
   const limit = options.exactUpTo ?? exactUpTo
   let exact: number[] | null = []
   let hist: Histogram | null = null
@@ -80,8 +92,6 @@ export function createPercentiles(options: { exactUpTo?: number } = {}) {
     },
   }
 }
-
-export type PercentileRecorder = ReturnType<typeof createPercentiles>
 
 /** Nearest-rank percentiles of some values (exact up to `exactUpTo` of them); nulls when there are none. */
 export function percentiles(values: Iterable<number>): Percentiles {

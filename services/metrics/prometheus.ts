@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client'
+import { Counter, Gauge, Histogram, type PrometheusContentType, Registry } from 'prom-client'
 import type { TxCounts } from '../run-model/counts'
 import type { RunEvent, RunEventBus } from '../testing/events'
 import { txStates } from '../testing/tx'
@@ -12,13 +12,27 @@ const rttBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 
 
 export type ExportedRun = { id: string; bus: RunEventBus; counts: () => TxCounts }
 
+/** The runs' numbers for a scraper (createPrometheusExporter). */
+export type PrometheusExporter = {
+  /** The registry every series of every exported run is in. */
+  registry: Registry
+  /** Exports a run from now on, as one of its outputs; the oldest beyond `keptRuns` stops being exported. */
+  output(run: Omit<ExportedRun, 'bus'>): { onEvent(e: RunEvent): void }
+  /** The same, for a run's bus directly. */
+  attach(run: ExportedRun): void
+  /** The text a scrape gets. */
+  metrics: () => Promise<string>
+  /** The content type of that text (Prometheus' text format 0.0.4). */
+  contentType: PrometheusContentType
+}
+
 /**
  * The runs' numbers in Prometheus' text format (docs/metrics.md#prometheus): counters of txs by
  * the state they reached and of failed attempts, histograms of inclusion latency and submit RTT,
  * gauges of txs by current state, in flight, and the last block's fullness — per run, and per call
  * label where a tx has one. Fed by the run's events, like every other output.
  */
-export function createPrometheusExporter() {
+export function createPrometheusExporter(): PrometheusExporter {
   const registry = new Registry()
   const runs: { id: string; stop: () => void }[] = []
   const current = new Map<string, () => TxCounts>()
@@ -165,7 +179,6 @@ export function createPrometheusExporter() {
 
   return {
     registry,
-    /** Exports a run from now on, as one of its outputs; the oldest beyond `keptRuns` stops being exported. */
     output(run: Omit<ExportedRun, 'bus'>): { onEvent(e: RunEvent): void } {
       let exported = true
       current.set(run.id, run.counts)
@@ -173,11 +186,9 @@ export function createPrometheusExporter() {
       evict()
       return { onEvent: (e) => exported && onEvent(run.id, e) }
     },
-    /** The same, for a run's bus directly. */
     attach(run: ExportedRun) {
       run.bus.on('event', this.output(run).onEvent)
     },
-    /** The text a scrape gets. */
     metrics: () => registry.metrics(),
     contentType: registry.contentType,
   }
@@ -194,5 +205,3 @@ export function createPrometheusExporter() {
     }
   }
 }
-
-export type PrometheusExporter = ReturnType<typeof createPrometheusExporter>

@@ -33,12 +33,20 @@ export type TxGroupStats = {
   latencyMs: { p50: number | null; p95: number | null }
 }
 
+/** One group's numbers as they are fed (createTxGroupStats). */
+export type TxGroupAccumulator = {
+  /** Counts one stored tx of the group. */
+  add(r: TxStatRow): void
+  /** The group's numbers from the rows added so far. */
+  result(): TxGroupStats
+}
+
 /**
  * One group's numbers, fed row by row (a million-tx run is never a million row objects at once).
  * Pure: the report builder and the tests that re-derive the report from SQLite both go through
  * it, so "gas avg" means one thing everywhere.
  */
-export function createTxGroupStats() {
+export function createTxGroupStats(): TxGroupAccumulator {
   const s = { count: 0, mined: 0, reverted: 0, failed: 0, dropped: 0, cancelled: 0, unconfirmed: 0, open: 0 }
   // Bounded whatever the group's size (docs/metrics.md#percentiles).
   const gas = createPercentiles()
@@ -88,7 +96,7 @@ export function txGroupStats(rows: Iterable<TxStatRow>): TxGroupStats {
 
 /** Rows grouped by a key (in first-seen order), each group's numbers. */
 export function groupStats<K>(rows: Iterable<TxStatRow>, keyOf: (row: TxStatRow) => K): Map<K, TxGroupStats> {
-  const groups = new Map<K, ReturnType<typeof createTxGroupStats>>()
+  const groups = new Map<K, TxGroupAccumulator>()
   for (const r of rows) {
     const key = keyOf(r)
     let acc = groups.get(key)

@@ -1,5 +1,5 @@
 import { type TxType, txTypeByte, txTypes } from '../config/tx-type-schema'
-import { createTxGroupStats, type TxGroupStats, type TxStatRow } from './tx-group-stats'
+import { createTxGroupStats, type TxGroupAccumulator, type TxGroupStats, type TxStatRow } from './tx-group-stats'
 
 /** One transaction type of a run (docs/metrics.md#tx-types): its txs, what the chain typed them, blob gas. */
 export type TxTypeStats = {
@@ -18,7 +18,7 @@ const typeOfRow = (r: TxStatRow): TxTypeStats['type'] =>
 export function txTypeStats(rows: Iterable<TxStatRow>): TxTypeStats[] {
   const groups = new Map<
     TxTypeStats['type'],
-    { acc: ReturnType<typeof createTxGroupStats>; mismatch: number; blobGas: bigint; min?: bigint; max?: bigint }
+    { acc: TxGroupAccumulator; mismatch: number; blobGas: bigint; min?: bigint; max?: bigint }
   >()
   for (const r of rows) {
     if (r.role === 'gap-fill') continue

@@ -1,5 +1,5 @@
-import { createLabelCounter } from '../metrics/label-counts'
-import { createPercentiles, type Percentiles } from '../metrics/percentiles'
+import { createLabelCounter, type LabelCounter, type LabelCounts } from '../metrics/label-counts'
+import { createPercentiles, type PercentileRecorder, type Percentiles } from '../metrics/percentiles'
 import type { RunEvent, TxEvent } from '../testing/events'
 import { isTerminal } from '../testing/tx'
 import { countTransition, emptyCounts, includedTotal, reachedNodeTotal, type TxCounts } from './counts'
@@ -17,15 +17,15 @@ export type RunState = SendBounds & {
   counts: TxCounts
   timing: RunTiming
   lastInclusionAt: number | null
-  latencies: ReturnType<typeof createPercentiles>
-  rtts: ReturnType<typeof createPercentiles>
+  latencies: PercentileRecorder
+  rtts: PercentileRecorder
   blocks: { count: number; gasUsed: bigint; ourTxs: number; fullnessSum: number }
   errors: ErrorGroups
   warnings: { code: string; message: string; hint?: string; at: number }[]
   gapFills: number
   /** Replacements sent for txs stuck in the pool (replaceAfterMs), by kind; refused = the node said no. */
   replacements: { speedUp: number; cancel: number; refused: number }
-  labels: ReturnType<typeof createLabelCounter>
+  labels: LabelCounter
 }
 
 /** A run that replaced nothing (or that never said: reports from before replacements). */
@@ -189,17 +189,28 @@ export function roundTo(n: number, digits = 1): number {
   return Math.round(n * f) / f
 }
 
+/** A run's model and what it answers (createRunModel). */
+export type RunModel = {
+  /** The model itself, as the events left it. */
+  state: RunState
+  /** Folds one event into the model. */
+  onEvent: (e: RunEvent) => void
+  /** The numbers as of `now` (default: the current time). */
+  snapshot: (now?: number) => RunSnapshot
+  /** The counts alone: cheap enough to send with every batch of tx rows. */
+  counts: () => TxCounts
+  /** The planned txs counted by label, in the order the labels first appeared. */
+  byLabel: () => LabelCounts[]
+}
+
 /** A run's model fed from its event bus (k6-style: the engine emits, the model consumes). */
-export function createRunModel(planned: number) {
+export function createRunModel(planned: number): RunModel {
   const state = newRunState(planned)
   return {
     state,
     onEvent: (e: RunEvent) => void reduceRun(state, e),
     snapshot: (now = Date.now()) => snapshotOf(state, now),
-    /** The counts alone: cheap enough to send with every batch of tx rows. */
     counts: (): TxCounts => ({ ...state.counts }),
     byLabel: () => state.labels.snapshot(),
   }
 }
-
-export type RunModel = ReturnType<typeof createRunModel>

@@ -1,3 +1,4 @@
+import type { Address, Hex } from 'viem'
 import type { TxType } from '../config/tx-type-schema'
 import type { TxErrorKind } from '../errors/tx-error'
 import type { RunEvent, TxEvent } from '../testing/events'
@@ -14,9 +15,9 @@ export type TxRow = {
   idx: number
   role: 'planned' | 'gap-fill'
   label: string
-  account: string
+  account: Address
   nonce: number | null
-  hash: string | null
+  hash: Hex | null
   state: TxState
   attempts: number
   submittedAt: number | null

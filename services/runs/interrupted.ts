@@ -1,4 +1,4 @@
-import { type Hex, hexToBigInt } from 'viem'
+import { hexToBigInt } from 'viem'
 import type { NodeHandle } from '../chain/node-handle'
 import { unknownMining } from '../chain/node-mining'
 import { shareableConfig } from '../config/parse'
@@ -18,8 +18,6 @@ import { unincludedFate } from '../testing/unincluded-fate'
 import { failAll } from '../thresholds/evaluate'
 import { thresholdsSchema } from '../thresholds/schema'
 
-type Receipt = { status: Hex; blockNumber: Hex; gasUsed: Hex } | null
-
 /**
  * Gives every planned tx of a run a crash interrupted its one terminal state, from the chain:
  * open txs with a receipt are mined/reverted; the others failed or were dropped by the drain's own
@@ -37,9 +35,9 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
   const repo = createRunsRepo(db)
   const rows = repo.txs(row.id).filter((t) => t.role === 'planned')
   const open = rows.filter((t) => t.state === 'signed' || t.state === 'submitted')
-  const receipts = (await Promise.all(
+  const receipts = await Promise.all(
     open.map((t) => (t.hash ? node.conn.request('eth_getTransactionReceipt', [t.hash]) : Promise.resolve(null))),
-  )) as Receipt[]
+  )
   const writer = createRunWriter(db, row.id)
   const now = Date.now()
   /** The tx's fate, as the engine would have emitted it. */

@@ -13,11 +13,14 @@ export const previewAddressCap = 1_000
 
 export type PreviewSenders = { source: SenderSource; total: number; addresses: Address[] }
 
+/** The first `count` addresses derived from a mnemonic (createAddressBook). */
+export type AddressBook = (mnemonic: string, count: number) => Address[]
+
 /**
  * Addresses derived from a mnemonic, remembered per mnemonic: deriving costs ~70 ms of PBKDF2
  * plus ~0.5 ms per account, and a form asks for a preview on every change.
  */
-export function createAddressBook(maxEntries = 4) {
+export function createAddressBook(maxEntries = 4): AddressBook {
   const book = new Map<string, Address[]>()
   return (mnemonic: string, count: number): Address[] => {
     const key = createHash('sha256').update(mnemonic).digest('hex')
@@ -31,8 +34,6 @@ export function createAddressBook(maxEntries = 4) {
     return (book.get(key) ?? []).slice(0, count)
   }
 }
-
-export type AddressBook = ReturnType<typeof createAddressBook>
 
 /**
  * The run's senders as addresses, from the same single source the run will use, without touching
@@ -49,7 +50,7 @@ export async function previewSenders(
     return { source: 'privateKeys', total: addresses.length, addresses: addresses.slice(0, previewAddressCap) }
   }
   if (config.nodeAccounts) {
-    const unlocked = ((await conn.request('eth_accounts').catch(() => [])) as Address[]).map((a) => getAddress(a))
+    const unlocked = (await conn.request('eth_accounts').catch(() => [])).map((a) => getAddress(a))
     if (unlocked.length < config.accounts)
       throw new ConfigError([
         {

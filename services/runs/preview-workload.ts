@@ -1,4 +1,4 @@
-import { type Address, encodeDeployData, getAddress, type Hex, hexToBigInt, zeroAddress } from 'viem'
+import { type Address, encodeDeployData, getAddress, hexToBigInt, zeroAddress } from 'viem'
 import type { ChainRefs } from '../abi/generators'
 import type { Connection } from '../chain/connection'
 import type { CompiledWorkload } from '../scenarios/workload/compile'
@@ -126,7 +126,7 @@ export async function estimateDeploys(
       try {
         const args = ctor?.sample({ i: 0, from: deployer, accounts: s.senders, chain: refs }) ?? []
         const data = encodeDeployData({ abi: c.abi, bytecode: iface.bytecode, args })
-        const raw = (await conn.request('eth_estimateGas', [{ from: deployer, data }])) as Hex
+        const raw = await conn.request('eth_estimateGas', [{ from: deployer, data }])
         const gas = hexToBigInt(raw)
         return { ...row, gas: gas.toString(), costWei: (gas * s.price).toString() }
       } catch (error) {

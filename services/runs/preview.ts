@@ -1,4 +1,4 @@
-import { type Address, type Hex, hexToBigInt, toHex, zeroAddress } from 'viem'
+import { type Address, hexToBigInt, toHex, zeroAddress } from 'viem'
 import { decodeRevert } from '../abi/decode-revert'
 import { isDevChain, publicMainnetName } from '../chain/chain-guard'
 import type { Connection } from '../chain/connection'
@@ -24,8 +24,14 @@ export { previewBalanceCap } from './preview-funding'
 export type PreviewNode = { conn: Connection; embedded: boolean }
 export type PreviewRunParameters = { config: TestConfig; node: PreviewNode; dataDir: string; book: AddressBook }
 
+/** Previews of runs (createPreviewer). */
+export type Previewer = {
+  /** What the config will send, against the node, without changing it (previewRun). */
+  preview: (config: TestConfig, node: PreviewNode) => Promise<RunPreview>
+}
+
 /** A previewer keeps the derived addresses of recent mnemonics, so previews on each keystroke stay fast. */
-export function createPreviewer(options: { dataDir: string }) {
+export function createPreviewer(options: { dataDir: string }): Previewer {
   const book = createAddressBook()
   return {
     preview: (config: TestConfig, node: PreviewNode) => previewRun({ config, node, dataDir: options.dataDir, book }),
@@ -192,16 +198,14 @@ async function callTarget(
     return { address: null, label: `${name} (deployed at start)`, hasCode: null, estimate: null, estimateError: null }
   }
   const address = t.address as Address
-  const code = (await chain(() => conn.request('eth_getCode', [address, 'latest']))) as Hex
+  const code = await chain(() => conn.request('eth_getCode', [address, 'latest']))
   const hasCode = code !== '0x'
   const base = { address, label: address, hasCode, estimate: null, estimateError: null }
   if (!hasCode || config.gasLimit !== undefined || compiled.o.gas !== undefined) return base
   const from = senders[0] ?? zeroAddress
   try {
     const data = compiled.args.encode({ i: 0, from, accounts: senders })
-    const raw = (await conn.request('eth_estimateGas', [
-      { from, to: address, data, value: toHex(compiled.o.value) },
-    ])) as Hex
+    const raw = await conn.request('eth_estimateGas', [{ from, to: address, data, value: toHex(compiled.o.value) }])
     // The same margin the run adds to its own estimate (state drifts during a run).
     return { ...base, estimate: (hexToBigInt(raw) * 13n) / 10n }
   } catch (error) {

@@ -6,7 +6,7 @@ import { parseTestConfig } from '../config/parse'
 import { ConflictError, NotFoundError } from '../errors/base'
 import { resetFromStore } from '../live/from-store'
 import type { StreamSource } from '../live/sse'
-import { createPrometheusExporter } from '../metrics/prometheus'
+import { createPrometheusExporter, type PrometheusExporter } from '../metrics/prometheus'
 import type { RunReport } from '../metrics/report'
 import { terminalStatuses } from '../run-model/status'
 import { type Db, openDb } from '../store/db'
@@ -16,20 +16,87 @@ import { checkConfig } from './check-config'
 import { type CompareQuery, compareStored, type RunComparison } from './compare-stored-runs'
 import { settleInterrupted } from './interrupted'
 import { needsOwnNode, nodeParametersFor } from './node-for-config'
-import { createPreviewer } from './preview'
+import { createPreviewer, type Previewer } from './preview'
 import type { RunPreview } from './preview-types'
 import { type RunSession, startRunSession } from './run-session'
 import { createSavedTests, type SavedTest } from './saved-tests'
 import { summaryFromRow, summaryLive } from './summary'
-import { txDetails } from './tx-details'
+import { type TxDetails, txDetails } from './tx-details'
 import type { NodeStatus, RunSummary } from './types'
+
+/** The server's runs, live and stored, and everything the API does with them (createRegistry). */
+export type RunRegistry = {
+  /** The data directory (the run store, the install mnemonic), absolute. */
+  dataDir: string
+  /** The run store, for read-only routes (tx lists, reports). */
+  db: () => Db
+  /** One tx with what the run's node still says of it (its receipt, decoded call). */
+  txDetails: (runId: string, idx: number) => Promise<TxDetails>
+  /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
+  init(): void
+  /** The default node: whether it answers, and what it is (never throws). */
+  nodeStatus(): Promise<NodeStatus>
+  /**
+   * Starts a run of the config; bad input → ConfigError, another run in progress → ConflictError.
+   * `resume` gives the run its id and the planned txs it sends (continueRun).
+   */
+  startRun(input: unknown, resume?: { id: string; only: ReadonlySet<number> }): Promise<{ id: string }>
+  /** The newest runs first (at most `limit`, default 200), with live numbers for the live ones. */
+  listRuns(limit?: number): RunSummary[]
+  /** One run, with live numbers while it runs; no such run → NotFoundError. */
+  getRun(id: string): RunSummary
+  /** The run's senders: live readings while it runs, the report's final ones after. */
+  getAccounts(id: string): { runId: string; live: boolean; accounts: AccountView[] }
+  /** Stops a live run (not live → ConflictError): unsent txs are cancelled, in-flight ones followed. */
+  stopRun(id: string): RunSummary
+  /** Pause stops new sends at once; in-flight txs keep being tracked. */
+  pauseRun(id: string): RunSummary
+  /** Sends again after a pause; a run that is not paused → ConflictError. */
+  resumeRun(id: string): RunSummary
+  /** An interrupted run, settled from the chain: every planned tx gets its terminal state. */
+  closeRun(id: string): Promise<RunSummary>
+  /**
+   * An interrupted run's unsent txs, sent by a new run on the same node (nonces re-read from
+   * the chain); the interrupted one is settled and points to it.
+   */
+  continueRun(id: string): Promise<{ id: string }>
+  /**
+   * Deletes a finished run and everything recorded with it (txs, errors, events cascade).
+   * A run still live (or left unfinished by another process on this store) is refused: its
+   * writer would go on writing rows for a run that no longer exists.
+   */
+  deleteRun(id: string): RunSummary
+  /** Two runs side by side (services/runs/metric-deltas.ts), with their series to overlay. */
+  compareRuns(query: CompareQuery): RunComparison
+  /** Where the run's live stream comes from: its feed while live, the store after. */
+  streamSource(id: string): StreamSource
+  /** Waits for a live run's report (tests, CLI-like callers). */
+  waitForRun(id: string): Promise<RunReport | undefined>
+  /** Stops the live runs, waits for their reports, then closes the default node and the store. */
+  close(): Promise<void>
+  /** `GET /metrics`: every run this process started (docs/metrics.md#prometheus). */
+  prometheus: PrometheusExporter
+  /** Previews, with the addresses of recent mnemonics kept (see `previewRun`). */
+  previewer: Previewer
+  /** What a config will send, against the node, without sending anything; bad input → ConfigError. */
+  previewRun(input: unknown): Promise<RunPreview>
+  /** What can be checked without a node (schema, a custom call's ABI and args): bad input → ConfigError before a run starts. */
+  checkRun: (input: unknown) => void
+  /** The saved tests (saved-tests.ts), the most recently updated first. */
+  listTests: () => SavedTest[]
+  getTest: (id: string) => SavedTest
+  saveTest: (input: unknown) => SavedTest
+  updateTest: (id: string, input: unknown) => SavedTest
+  deleteTest: (id: string) => { id: string; deleted: true }
+  duplicateTest: (id: string) => SavedTest
+}
 
 /**
  * The one owner of live runs in the server process (docs/architecture.md#one-owner-of-live-runs).
  * It sits on globalThis so Next.js hot reload does not fork it; SQLite is the record that
  * outlives it.
  */
-export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = {}) {
+export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = {}): RunRegistry {
   const dataDir = resolve(/* turbopackIgnore: true */ options.dataDir ?? process.env.EVM_STRESS_DATA_DIR ?? 'data')
   const defaultRpcUrl = options.rpcUrl ?? process.env.EVM_STRESS_RPC_URL ?? undefined
   let db: Db | undefined
@@ -64,11 +131,8 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
 
   return {
     dataDir,
-    /** The run store, for read-only routes (tx lists, reports). */
     db: () => database(),
-    /** One tx with what the run's node still says of it (its receipt, decoded call). */
     txDetails: (runId: string, idx: number) => txDetails({ db: database(), runId, idx, defaultRpcUrl }),
-    /** Runs a crash left unfinished are marked interrupted, with what was recorded kept. */
     init() {
       const repo = store()
       for (const row of repo.unfinished())
@@ -83,7 +147,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     async nodeStatus(): Promise<NodeStatus> {
       try {
         const n = await node()
-        const head = (await n.conn.request('eth_blockNumber')) as string
+        const head = await n.conn.request('eth_blockNumber')
         return {
           rpcUrl: redactUrl(n.conn.url),
           embedded: n.embedded,
@@ -92,7 +156,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
           blockNumber: BigInt(head).toString(),
           clientVersion: n.info.clientVersion,
           isAnvil: n.info.isAnvil,
-          automine: ((await n.conn.request('anvil_getAutomine').catch(() => null)) as boolean | null) ?? null,
+          automine: (await n.conn.request('anvil_getAutomine').catch(() => null)) ?? null,
           error: null,
         }
       } catch (e) {
@@ -147,7 +211,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       const l = live.get(id)
       return l ? summaryLive(row, l.session.model.snapshot()) : summaryFromRow(row)
     },
-    /** The run's senders: live readings while it runs, the report's final ones after. */
     getAccounts(id: string): { runId: string; live: boolean; accounts: AccountView[] } {
       const l = live.get(id)
       if (l) return { runId: id, live: true, accounts: l.session.accounts().map(viewOfState) }
@@ -159,7 +222,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       liveOr409(id).session.stop()
       return this.getRun(id)
     },
-    /** Pause stops new sends at once; in-flight txs keep being tracked. */
     pauseRun(id: string): RunSummary {
       const l = liveOr409(id)
       if (!l.session.pause())
@@ -172,7 +234,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       if (!liveOr409(id).session.resume()) throw new ConflictError(`Run ${id} is not paused`)
       return this.getRun(id)
     },
-    /** An interrupted run, settled from the chain: every planned tx gets its terminal state. */
     async closeRun(id: string): Promise<RunSummary> {
       await settleInterrupted(
         database(),
@@ -183,10 +244,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       store().update(id, { status: 'stopped' })
       return this.getRun(id)
     },
-    /**
-     * An interrupted run's unsent txs, sent by a new run on the same node (nonces re-read from
-     * the chain); the interrupted one is settled and points to it.
-     */
     async continueRun(id: string): Promise<{ id: string }> {
       const row = rowOf(id)
       if (!row.resumable)
@@ -204,11 +261,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       const started = await this.startRun(JSON.parse(row.config_json), { id: continuation, only: new Set(remaining) })
       return started
     },
-    /**
-     * Deletes a finished run and everything recorded with it (txs, errors, events cascade).
-     * A run still live (or left unfinished by another process on this store) is refused: its
-     * writer would go on writing rows for a run that no longer exists.
-     */
     deleteRun(id: string): RunSummary {
       const summary = this.getRun(id)
       if (live.has(id) || !terminalStatuses.has(summary.status))
@@ -218,7 +270,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       store().remove(id)
       return summary
     },
-    /** Two runs side by side (services/runs/metric-deltas.ts), with their series to overlay. */
     compareRuns(query: CompareQuery): RunComparison {
       return compareStored({
         db: database(),
@@ -229,14 +280,12 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         },
       })
     },
-    /** Where the run's live stream comes from: its feed while live, the store after. */
     streamSource(id: string): StreamSource {
       const l = live.get(id)
       if (l) return { feed: l.session.feed }
       const row = rowOf(id)
       return { stored: () => resetFromStore(database(), row) }
     },
-    /** Waits for a live run's report (tests, CLI-like callers). */
     async waitForRun(id: string) {
       return live.get(id)?.session.done
     },
@@ -250,7 +299,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     prometheus,
     // Web UI: previews and saved tests. The logic lives in preview.ts and saved-tests.ts.
     previewer: createPreviewer({ dataDir }),
-    /** What a config will send, against the node, without sending anything; bad input → ConfigError. */
     async previewRun(input: unknown): Promise<RunPreview> {
       // Everything that can be checked without the node first: bad input is a 400 naming the
       // field whether or not the node is up (it was a 503 when the node was down).
@@ -263,7 +311,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
         if (own) await n.close()
       }
     },
-    /** What can be checked without a node (schema, a custom call's ABI and args): bad input → ConfigError before a run starts. */
     checkRun: (input: unknown): void => {
       checkConfig(input)
     },
@@ -275,8 +322,6 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     duplicateTest: (id: string): SavedTest => createSavedTests(database()).duplicate(id),
   }
 }
-
-export type RunRegistry = ReturnType<typeof createRegistry>
 
 const key = Symbol.for('evm-stress.registry')
 type WithRegistry = typeof globalThis & { [key]?: RunRegistry }

@@ -3,7 +3,7 @@ import { publicConfig } from '../config/parse'
 import type { TestConfigInput } from '../config/schema'
 import { ConfigError, NotFoundError } from '../errors/base'
 import type { Db } from '../store/db'
-import { createTestsRepo, type TestRow } from '../store/tests-repo'
+import { createSavedTestsRepo, type SavedTestRow } from '../store/saved-tests-repo'
 import { checkConfig } from './check-config'
 
 /** A named test configuration, as the API returns it: the public config (no mnemonic, no keys). */
@@ -17,7 +17,7 @@ export type SavedTest = {
 
 const nameMax = 120
 
-function toSaved(row: TestRow): SavedTest {
+function toSaved(row: SavedTestRow): SavedTest {
   return {
     id: row.id,
     name: row.name,
@@ -50,9 +50,24 @@ function copyName(name: string, taken: ReadonlySet<string>): string {
   }
 }
 
+/** Saved tests, with their rules (createSavedTests). A test that is not there → NotFoundError. */
+export type SavedTests = {
+  /** Every saved test, the most recently updated first. */
+  list(): SavedTest[]
+  get(id: string): SavedTest
+  /** Saves a new test; a config that is invalid or has no name → ConfigError. */
+  create(input: unknown): SavedTest
+  /** Replaces the test's name and config, checked as in `create`. */
+  update(id: string, input: unknown): SavedTest
+  /** Runs started from the test keep their record. */
+  remove(id: string): { id: string; deleted: true }
+  /** A copy of the test, named "… (copy)", "… (copy 2)", … whichever is free. */
+  duplicate(id: string): SavedTest
+}
+
 /** Saved tests: create, read, update, delete, duplicate. Starting a run from one is POST /api/runs with its config. */
-export function createSavedTests(db: Db, now: () => number = Date.now) {
-  const repo = createTestsRepo(db)
+export function createSavedTests(db: Db, now: () => number = Date.now): SavedTests {
+  const repo = createSavedTestsRepo(db)
   const rowOf = (id: string) => {
     const row = repo.get(id)
     if (!row) throw new NotFoundError(`No saved test with id ${id}`, { hint: 'List saved tests with GET /api/tests.' })
@@ -68,7 +83,7 @@ export function createSavedTests(db: Db, now: () => number = Date.now) {
     create(input: unknown): SavedTest {
       const { name, config } = checkedConfig(input)
       const at = now()
-      const row: TestRow = {
+      const row: SavedTestRow = {
         id: randomUUID(),
         name,
         config_json: JSON.stringify(config),
@@ -92,7 +107,7 @@ export function createSavedTests(db: Db, now: () => number = Date.now) {
       const source = toSaved(rowOf(id))
       const name = copyName(source.name, new Set(repo.list().map((r) => r.name)))
       const at = now()
-      const row: TestRow = {
+      const row: SavedTestRow = {
         id: randomUUID(),
         name,
         config_json: JSON.stringify({ ...source.config, name }),
@@ -104,5 +119,3 @@ export function createSavedTests(db: Db, now: () => number = Date.now) {
     },
   }
 }
-
-export type SavedTests = ReturnType<typeof createSavedTests>

@@ -1,4 +1,4 @@
-import { type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber, type RpcTransaction, type RpcTransactionReceipt } from 'viem'
 import { NotFoundError } from '../errors/base'
 import type { TxErrorKind } from '../errors/tx-error'
 import type { TxRow } from '../live/frames'
@@ -55,19 +55,6 @@ export type TxDetailsParameters = {
   connectNode?: (run: RunRow) => Promise<RunNode>
 }
 
-type RpcReceipt = {
-  status: Hex
-  blockNumber: Hex
-  blockHash: string
-  transactionIndex: Hex
-  from: string
-  to: string | null
-  gasUsed: Hex
-  effectiveGasPrice?: Hex
-  logs: unknown[]
-}
-type RpcTx = { from: string; to: string | null; nonce: Hex; value: Hex; gas: Hex; input: Hex }
-
 /**
  * Everything known about one tx of a run: the stored row, its failed attempts and timeline, and,
  * while the run's node still answers, the receipt and the decoded call. A node that is gone is
@@ -118,27 +105,25 @@ function attemptsOf(db: Db, runId: string, idx: number): TxAttempt[] {
 }
 
 type NodeAnswers = {
-  receipt: RpcReceipt | null
-  tx: RpcTx | null
+  receipt: RpcTransactionReceipt | null
+  tx: RpcTransaction | null
   block: { timestamp: Hex } | null
   replayed: string | null
 }
 
 async function askNode(
   node: RunNode,
-  hash: string,
+  hash: Hex,
   knownReason: boolean,
   candidates: readonly AbiCandidate[],
 ): Promise<NodeAnswers> {
-  const [receipt, tx] = (await Promise.all([
+  const [receipt, tx] = await Promise.all([
     node.request('eth_getTransactionReceipt', [hash]),
     node.request('eth_getTransactionByHash', [hash]),
-  ])) as [RpcReceipt | null, RpcTx | null]
+  ])
   // The block only adds its time: not worth failing for.
   const block = receipt
-    ? ((await node.request('eth_getBlockByNumber', [receipt.blockNumber, false]).catch(() => null)) as {
-        timestamp: Hex
-      } | null)
+    ? await node.request('eth_getBlockByNumber', [receipt.blockNumber, false]).catch(() => null)
     : null
   // Past the run's first 500 reverts no reason was stored: ask the node now.
   const replayed =
@@ -148,7 +133,7 @@ async function askNode(
   return { receipt, tx, block, replayed }
 }
 
-async function readFromNode(details: TxDetails, hash: string, run: RunRow, p: TxDetailsParameters) {
+async function readFromNode(details: TxDetails, hash: Hex, run: RunRow, p: TxDetailsParameters) {
   let node: RunNode | undefined
   let answers: NodeAnswers
   const candidates = abiCandidates(JSON.parse(run.config_json))
@@ -183,7 +168,7 @@ async function readFromNode(details: TxDetails, hash: string, run: RunRow, p: Tx
   details.call = decodeCall(tx.input, value, candidates)
 }
 
-function receiptView(r: RpcReceipt, block: { timestamp: Hex } | null): TxReceiptView {
+function receiptView(r: RpcTransactionReceipt, block: { timestamp: Hex } | null): TxReceiptView {
   return {
     status: r.status === '0x1' ? 'success' : 'reverted',
     blockNumber: hexToNumber(r.blockNumber),

@@ -1,4 +1,4 @@
-import { type Hex, hexToNumber } from 'viem'
+import { hexToNumber } from 'viem'
 import { type Connection, connect, type RpcRequest } from '../chain/connection'
 import { redactUrl } from '../chain/node-info'
 import { classifyError } from '../errors/classify'
@@ -44,7 +44,7 @@ export async function connectRunNode(run: RunRow, defaultRpcUrl: string | undefi
     throw new RunNodeUnreachable(`Cannot connect to ${redactUrl(url)}: ${classifyError(e).kind}`)
   }
   try {
-    const chainId = hexToNumber((await conn.request('eth_chainId')) as Hex)
+    const chainId = hexToNumber(await conn.request('eth_chainId'))
     if (run.chain_id !== null && chainId !== run.chain_id)
       throw new RunNodeUnreachable(
         `The node at ${redactUrl(url)} is on chain ${chainId}; this run used ${run.chain_id}`,

@@ -1,10 +1,10 @@
-import { type Abi, type Hex, toHex } from 'viem'
+import { type Abi, type Address, type Hex, toHex } from 'viem'
 import { createRevertDecoder } from '../abi/decode-revert'
 import type { RpcRequest } from '../chain/connection'
 import { revertDataOf } from '../chain/revert-data'
 import type { AbiCandidate } from './tx-decode'
 
-type ReplayedTx = { from: string; to: string | null; input: Hex; value: Hex; gas: Hex }
+type ReplayedTx = { from: Address; to: Address | null; input: Hex; value: Hex; gas: Hex }
 
 /**
  * Why a tx reverted, asked again: the run decodes only its first 500 reverts (a replay each), so

@@ -2,6 +2,7 @@ import { type Abi, type Address, encodeFunctionData, getAddress, type Hex, hexTo
 import { createRevertDecoder } from '../abi/decode-revert'
 import { sendBatch } from '../accounts/send-batch'
 import type { Sender } from '../accounts/sender'
+import { latestBlock } from '../chain/latest-block'
 import { revertDataOf } from '../chain/revert-data'
 import type { Artifact } from '../contracts/artifacts'
 import { deployContract } from '../contracts/deploy'
@@ -62,15 +63,15 @@ export async function estimateGas(
   ctx: ScenarioContext,
   call: { from: Address; to: Address; data: Hex; value?: bigint },
 ): Promise<bigint> {
-  const raw = (await ctx.conn.request('eth_estimateGas', [
+  const raw = await ctx.conn.request('eth_estimateGas', [
     { from: call.from, to: call.to, data: call.data, value: toHex(call.value ?? 0n) },
-  ])) as Hex
+  ])
   return (BigInt(raw) * 13n) / 10n
 }
 
 /** Reads a view function with eth_call. */
 export async function readCall(ctx: ScenarioContext, to: Address, data: Hex): Promise<Hex> {
-  return (await ctx.conn.request('eth_call', [{ to, data }, 'latest'])) as Hex
+  return await ctx.conn.request('eth_call', [{ to, data }, 'latest'])
 }
 
 export function call(abi: Abi, functionName: string, args: readonly unknown[]): Hex {
@@ -91,7 +92,7 @@ export { revertDataOf }
 
 /** The chain's time: the head block's timestamp, moved on by wall time since it was read. */
 export async function chainClock(ctx: ScenarioContext): Promise<() => bigint> {
-  const head = (await ctx.conn.request('eth_getBlockByNumber', ['latest', false])) as { timestamp: Hex }
+  const head = await latestBlock(ctx.conn)
   const at = Date.now()
   const base = hexToBigInt(head.timestamp)
   return () => base + BigInt(Math.floor((Date.now() - at) / 1000))

@@ -5,12 +5,24 @@ import type { Db } from './db'
 
 export type RunWriterOptions = { flushEveryMs?: number; maxBuffered?: number }
 
+/** One run's writer to SQLite, an output of the run (createRunWriter). */
+export type RunWriter = {
+  /** Buffers what the store keeps of one event; commits once `maxBuffered` txs and errors wait. */
+  onEvent(e: RunEvent): void
+  /** Something else worth keeping with the run (the live view's series points and markers). */
+  append(type: string, at: number, data: unknown): void
+  /** Commits everything buffered; returns once it is committed. */
+  flush: () => void
+  /** Stops the periodic commits and commits what is left. */
+  close(): void
+}
+
 /**
  * Writes one run's events to SQLite in batched transactions: per-tx rows keep only the latest
  * state (an upsert per change would be most of the cost), errors and notable events are
  * appended. `flush()` returns once everything buffered is committed.
  */
-export function createRunWriter(db: Db, runId: string, options: RunWriterOptions = {}) {
+export function createRunWriter(db: Db, runId: string, options: RunWriterOptions = {}): RunWriter {
   /** Per tx: its latest event, and the bounds of its acceptances among the buffered ones. */
   const pendingTx = new Map<number, SendBounds & { e: TxEvent }>()
   const pendingErrors: Extract<RunEvent, { type: 'error' }>[] = []
@@ -123,7 +135,6 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
       else if (e.type === 'block') pendingEvents.push({ at: e.at, type: 'block', data: blockPointOf(e) })
       if (pendingTx.size + pendingErrors.length >= maxBuffered) flush()
     },
-    /** Something else worth keeping with the run (the live view's series points and markers). */
     append(type: string, at: number, data: unknown) {
       pendingEvents.push({ at, type, data })
     },
@@ -134,5 +145,3 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
     },
   }
 }
-
-export type RunWriter = ReturnType<typeof createRunWriter>

@@ -21,8 +21,36 @@ export type RunRow = {
   continued_as: string | null
 }
 
+/** The columns a new run's row is inserted with; the others start empty. */
+export type NewRunRow = Pick<
+  RunRow,
+  'id' | 'test_id' | 'name' | 'status' | 'config_json' | 'created_at' | 'planned' | 'rpc_url' | 'chain_id' | 'resumable'
+>
+
+/** The `runs` table, and what a run's txs say in it (createRunsRepo). */
+export type RunsRepo = {
+  /** Inserts a new run's row. */
+  insert(row: NewRunRow): void
+  /** Sets the columns given (none: nothing happens). */
+  update(id: string, patch: Partial<Omit<RunRow, 'id'>>): void
+  /** The run's row; undefined when there is no such run. */
+  get(id: string): RunRow | undefined
+  /** The newest runs first, at most `limit` (default 200). */
+  list(limit?: number): RunRow[]
+  /** Deletes the run; its txs, errors and events go with it (ON DELETE CASCADE, foreign_keys = ON). */
+  remove(id: string): boolean
+  /** Runs a crash left behind: not in a terminal status. */
+  unfinished(): RunRow[]
+  /** The run's stored txs, by index. */
+  txs(id: string): StoredTxRow[]
+  /** Rows for planned txs that were never sent, all at once. */
+  insertCancelled(runId: string, idxs: readonly number[], reason: string): void
+  /** The run's planned txs counted by stored state (states with none are missing). */
+  txStateCounts(id: string): Record<string, number>
+}
+
 /** Runs and their headline record. */
-export function createRunsRepo(db: Db) {
+export function createRunsRepo(db: Db): RunsRepo {
   const insert = db.prepare(
     `INSERT INTO runs (id, test_id, name, status, config_json, created_at, planned, rpc_url, chain_id, resumable)
      VALUES (@id, @test_id, @name, @status, @config_json, @created_at, @planned, @rpc_url, @chain_id, @resumable)`,
@@ -30,21 +58,7 @@ export function createRunsRepo(db: Db) {
   const byId = db.prepare<[string], RunRow>('SELECT * FROM runs WHERE id = ?')
   const all = db.prepare<[number], RunRow>('SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT ?')
   return {
-    insert(
-      row: Pick<
-        RunRow,
-        | 'id'
-        | 'test_id'
-        | 'name'
-        | 'status'
-        | 'config_json'
-        | 'created_at'
-        | 'planned'
-        | 'rpc_url'
-        | 'chain_id'
-        | 'resumable'
-      >,
-    ) {
+    insert(row: NewRunRow) {
       insert.run(row)
     },
     update(id: string, patch: Partial<Omit<RunRow, 'id'>>) {
@@ -58,11 +72,9 @@ export function createRunsRepo(db: Db) {
     list(limit = 200): RunRow[] {
       return all.all(limit)
     },
-    /** Deletes the run; its txs, errors and events go with it (ON DELETE CASCADE, foreign_keys = ON). */
     remove(id: string): boolean {
       return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0
     },
-    /** Runs a crash left behind: not in a terminal status. */
     unfinished(): RunRow[] {
       return db
         .prepare<string[], RunRow>(`SELECT * FROM runs WHERE status IN (${openStatuses.map(() => '?').join(', ')})`)
@@ -71,7 +83,6 @@ export function createRunsRepo(db: Db) {
     txs(id: string): StoredTxRow[] {
       return db.prepare<[string], StoredTxRow>('SELECT * FROM txs WHERE run_id = ? ORDER BY idx').all(id)
     },
-    /** Rows for planned txs that were never sent, all at once. */
     insertCancelled(runId: string, idxs: readonly number[], reason: string) {
       const stmt = db.prepare(
         `INSERT INTO txs (run_id, idx, role, label, account, state, attempts, error_kind, error_message, updated_at)
@@ -91,5 +102,3 @@ export function createRunsRepo(db: Db) {
     },
   }
 }
-
-export type RunsRepo = ReturnType<typeof createRunsRepo>

@@ -1,3 +1,4 @@
+import type { Address, Hex } from 'viem'
 import { type TxType, txTypes } from '../config/tx-type-schema'
 import { NotFoundError } from '../errors/base'
 import type { TxErrorKind } from '../errors/tx-error'
@@ -10,9 +11,9 @@ export type TxDbRow = {
   idx: number
   role: string
   label: string
-  account: string
+  account: Address
   nonce: number | null
-  hash: string | null
+  hash: Hex | null
   state: string
   attempts: number
   submitted_at: number | null

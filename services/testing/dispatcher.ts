@@ -4,6 +4,7 @@ import { signTx } from '../chain/signer'
 import { classifyError } from '../errors/classify'
 import type { TxError } from '../errors/tx-error'
 import { createNotifier } from './notifier'
+import type { Submission } from './request-for'
 import { backoffMs } from './retry-queue'
 import type { RunContext } from './run-context'
 import type { PlannedTx, TxRecord } from './tx'
@@ -11,11 +12,34 @@ import { emitTxError } from './tx-error-event'
 
 const transferGas = 21_000n
 
+export type Dispatcher = {
+  recordFor: (planned: PlannedTx, from: Address, role?: TxRecord['role']) => TxRecord
+  /**
+   * Takes a nonce if the record has none and signs; the hash is watched before any send. A
+   * node-signed sender's tx gets its hash from the node's answer instead.
+   */
+  sign: (r: TxRecord) => Promise<void>
+  /**
+   * One JSON-RPC batch (http) of raw transactions; every result is handled before it returns.
+   * `poke`: read blocks at once after (where the node mines on arrival), unless the caller reads
+   * the receipt itself.
+   */
+  send: (records: TxRecord[], options?: { poke?: boolean }) => Promise<void>
+  /** Resolves once every send that has started is answered (a pause is said only then). */
+  whenNoSendOutstanding: () => Promise<void>
+  /** Takes the retries that are due (up to max), re-signed where their nonce changed; the caller sends them. */
+  takeDueRetries: (max: number) => Promise<TxRecord[]>
+  /** A tx that was never sent, taken back: its nonce is free again. */
+  cancel: (r: TxRecord) => void
+  isKnown: (hash: Hex | undefined) => Promise<boolean>
+  isBusy: (address: Address) => boolean
+}
+
 /**
  * Signs and sends transactions and decides what each failure means for the tx and its nonce.
  * Schedulers decide *when* to send; this decides *what happens* to what was sent.
  */
-export function createDispatcher(ctx: RunContext) {
+export function createDispatcher(ctx: RunContext): Dispatcher {
   /** Sends on their way to the node (past the pause gate, not yet answered). */
   let outstanding = 0
   const answered = createNotifier()
@@ -51,10 +75,6 @@ export function createDispatcher(ctx: RunContext) {
     return ctx.senders[(i + 1) % ctx.senders.length] ?? from
   }
 
-  /**
-   * Takes a nonce if the record has none and signs; the hash is watched before any send. A
-   * node-signed sender's tx gets its hash from the node's answer instead.
-   */
   async function sign(r: TxRecord): Promise<void> {
     const sender = ctx.signers.get(r.from.toLowerCase())
     if (!sender) throw new Error(`unknown sender ${r.from}`)
@@ -108,7 +128,7 @@ export function createDispatcher(ctx: RunContext) {
   }
 
   /** The request that submits a record: a raw tx, or (node-signed) the tx fields. */
-  function submission(r: TxRecord): [string, unknown[]] {
+  function submission(r: TxRecord): Submission {
     if (r.raw) return ['eth_sendRawTransaction', [r.raw]]
     const f = ctx.fees.get()
     // The node signs: legacy and EIP-2930 (with an empty access list) by their type, else EIP-1559.
@@ -116,7 +136,7 @@ export function createDispatcher(ctx: RunContext) {
     const fees = priced
       ? {
           gasPrice: toHex(f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice),
-          ...(r.txType === 'eip2930' ? { type: '0x1', accessList: [] } : { type: '0x0' }),
+          ...(r.txType === 'eip2930' ? ({ type: '0x1', accessList: [] } as const) : ({ type: '0x0' } as const)),
         }
       : { maxFeePerGas: toHex(f.maxFeePerGas), maxPriorityFeePerGas: toHex(f.maxPriorityFeePerGas) }
     const tx = {
@@ -130,11 +150,6 @@ export function createDispatcher(ctx: RunContext) {
     return ['eth_sendTransaction', [{ ...tx, ...fees }]]
   }
 
-  /**
-   * One JSON-RPC batch (http) of raw transactions; every result is handled before it returns.
-   * `poke`: read blocks at once after (where the node mines on arrival), unless the caller reads
-   * the receipt itself.
-   */
   async function send(records: TxRecord[], { poke = true }: { poke?: boolean } = {}): Promise<void> {
     if (!records.length) return
     // Paused means no new send starts: one signed before the pause waits here for the resume.
@@ -267,8 +282,7 @@ export function createDispatcher(ctx: RunContext) {
     }
   }
 
-  /** Sends the retries that are due (up to max); returns how many went out. */
-  async function sendDueRetries(max: number): Promise<TxRecord[]> {
+  async function takeDueRetries(max: number): Promise<TxRecord[]> {
     const due = ctx.retries.takeDue(Date.now(), max)
     const out: TxRecord[] = []
     for (const { record, resign } of due) {
@@ -280,7 +294,6 @@ export function createDispatcher(ctx: RunContext) {
     return out
   }
 
-  /** A tx that was never sent, taken back: its nonce is free again. */
   function cancel(r: TxRecord) {
     if (r.hash) ctx.tracker.unwatch(r.hash)
     releaseNonces(r)
@@ -288,7 +301,6 @@ export function createDispatcher(ctx: RunContext) {
     else ctx.ledger.move(r, 'cancelled')
   }
 
-  /** Resolves once every send that has started is answered (a pause is said only then). */
   async function whenNoSendOutstanding(): Promise<void> {
     while (outstanding > 0) await answered.wait(1_000)
   }
@@ -298,11 +310,9 @@ export function createDispatcher(ctx: RunContext) {
     sign,
     send,
     whenNoSendOutstanding,
-    sendDueRetries,
+    takeDueRetries,
     cancel,
     isKnown,
     isBusy: (a: Address) => (ctx.sending.get(a.toLowerCase()) ?? 0) > 0,
   }
 }
-
-export type Dispatcher = ReturnType<typeof createDispatcher>

@@ -4,7 +4,7 @@ import type { Dispatcher } from './dispatcher'
 import { mineBlock } from './miner'
 import { openRecords } from './open-records'
 import type { WorkSource } from './plan'
-import { type RawReceipt, toInclusion } from './receipts'
+import { toInclusion } from './receipts'
 import { settleUsedNonces } from './reconcile'
 import { fruitlessBlocks, repool } from './repool'
 import type { RunContext } from './run-context'
@@ -114,7 +114,7 @@ async function settleLeftovers(ctx: RunContext, reason = 'Not mined') {
   // A replaced tx may be mined under any of its hashes.
   const receiptOf = async (r: TxRecord) => {
     for (const h of hashesOf(r)) {
-      const receipt = (await ctx.conn.request('eth_getTransactionReceipt', [h]).catch(() => null)) as RawReceipt | null
+      const receipt = await ctx.conn.request('eth_getTransactionReceipt', [h]).catch(() => null)
       if (receipt) return receipt
     }
     return null

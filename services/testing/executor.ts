@@ -1,9 +1,10 @@
-import { type Hex, hexToBigInt } from 'viem'
+import { hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
 import { guardChain } from '../chain/chain-guard'
 import { transientKinds } from '../chain/connection'
+import { latestBlock } from '../chain/latest-block'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { readInstanceId } from '../chain/node-instance'
@@ -126,18 +127,15 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const senders = s.prepared.senders.map((x) => x.address)
   const notifier = createNotifier()
   const nonces = createNonceManager({
-    fetchPending: async (a) => Number(BigInt((await conn.request('eth_getTransactionCount', [a, 'pending'])) as Hex)),
+    fetchPending: async (a) => Number(BigInt(await conn.request('eth_getTransactionCount', [a, 'pending']))),
   })
   await nonces.init(senders)
   const startNonces = new Map(senders.map((a) => [a.toLowerCase(), nonces.peekNext(a)]))
   const ledger = createLedger(bus, s.planned)
   const router = createSendRouter({ config, conn, bus })
   const pool = config.signWorkers > 0 ? createSignPool(config.signWorkers) : undefined
-  const [head, instance] = await Promise.all([
-    conn.request('eth_getBlockByNumber', ['latest', false]) as Promise<{ number: Hex; hash: Hex }>,
-    readInstanceId(conn),
-  ])
-  const startBlock = hexToBigInt(head.number)
+  const [head, instance] = await Promise.all([latestBlock(conn), readInstanceId(conn)])
+  const startBlock = hexToBigInt(head.number ?? '0x0') // null only for a pending block
   const lowBalance = createLowBalanceWarner({
     bus,
     perTxWei: s.prepared.perTx,
@@ -179,7 +177,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     tracker: createInclusionTracker({
       conn,
       fromBlock: startBlock,
-      fromHash: head.hash,
+      fromHash: head.hash ?? undefined,
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => {
         if (b.baseFeePerGas !== undefined) s.fees.follow(b.baseFeePerGas)

@@ -1,10 +1,25 @@
-import { type Hex, hexToBigInt } from 'viem'
+import { hexToBigInt } from 'viem'
 import type { Connection } from '../chain/connection'
+import { latestBlock } from '../chain/latest-block'
 import type { Fees } from '../chain/signer'
 
 export type FeeSettings = { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint }
 
 const gwei = 1_000_000_000n
+
+export type FeeProvider = {
+  init(): Promise<void>
+  get(): Fees
+  /** After "fee below base fee": re-read; never go below what we had. */
+  refresh(): Promise<Fees>
+  /**
+   * A new block's base fee: when it leaves less than half the headroom the default gives, the
+   * fee is raised to twice it plus the tip. Never lowered.
+   */
+  follow(baseFee: bigint): void
+  /** Worst-case wei one transaction can cost in gas at these fees. */
+  maxGasCost(gas: bigint): bigint
+}
 
 /**
  * Fees for every transaction of a run: twice the base fee plus the tip, read at the start and
@@ -12,14 +27,14 @@ const gwei = 1_000_000_000n
  * refused for a fee the chain has outgrown — a refused tx strands its sender's later nonces in
  * Anvil's pool (docs/architecture.md#waves-and-anvils-pool). A fee the user set is never changed.
  */
-export function createFeeProvider(conn: Connection, settings: FeeSettings) {
+export function createFeeProvider(conn: Connection, settings: FeeSettings): FeeProvider {
   let current: Fees | undefined
 
   async function read(): Promise<Fees> {
-    const block = (await conn.request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas?: Hex }
+    const block = await latestBlock(conn)
     const tip = settings.maxPriorityFeePerGas ?? gwei
-    if (block.baseFeePerGas === undefined) {
-      const gasPrice = settings.maxFeePerGas ?? hexToBigInt((await conn.request('eth_gasPrice')) as Hex) * 2n
+    if (!block.baseFeePerGas) {
+      const gasPrice = settings.maxFeePerGas ?? hexToBigInt(await conn.request('eth_gasPrice')) * 2n
       return { type: 'legacy', gasPrice }
     }
     const base = hexToBigInt(block.baseFeePerGas)
@@ -35,7 +50,6 @@ export function createFeeProvider(conn: Connection, settings: FeeSettings) {
       if (!current) throw new Error('fee provider not initialised')
       return current
     },
-    /** After "fee below base fee": re-read; never go below what we had. */
     async refresh(): Promise<Fees> {
       const next = await read()
       if (current?.type === 'eip1559' && next.type === 'eip1559' && next.maxFeePerGas < current.maxFeePerGas)
@@ -43,22 +57,15 @@ export function createFeeProvider(conn: Connection, settings: FeeSettings) {
       current = next
       return next
     },
-    /**
-     * A new block's base fee: when it leaves less than half the headroom the default gives, the
-     * fee is raised to twice it plus the tip. Never lowered.
-     */
     follow(baseFee: bigint) {
       if (settings.maxFeePerGas !== undefined || current?.type !== 'eip1559') return
       const tip = current.maxPriorityFeePerGas
       if (current.maxFeePerGas >= (baseFee * 3n) / 2n + tip) return
       current = { ...current, maxFeePerGas: baseFee * 2n + tip }
     },
-    /** Worst-case wei one transaction can cost in gas at these fees. */
     maxGasCost(gas: bigint): bigint {
       const f = this.get()
       return gas * (f.type === 'eip1559' ? f.maxFeePerGas : f.gasPrice)
     },
   }
 }
-
-export type FeeProvider = ReturnType<typeof createFeeProvider>

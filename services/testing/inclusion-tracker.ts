@@ -1,19 +1,9 @@
-import { type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber, type RpcBlock } from 'viem'
 import type { Connection } from '../chain/connection'
 import { readInPieces } from '../chain/read-in-pieces'
-import { createReceiptReader, type Inclusion, type RawReceipt, receiptsPerRead, toInclusion } from './receipts'
+import { createReceiptReader, type Inclusion, receiptsPerRead, toInclusion } from './receipts'
 
-type RawBlock = {
-  number: Hex
-  hash: Hex
-  parentHash: Hex
-  timestamp: Hex
-  gasUsed: Hex
-  gasLimit: Hex
-  baseFeePerGas?: Hex
-  blobGasUsed?: Hex
-  transactions: Hex[]
-}
+type MinedBlock = RpcBlock<'latest', false> & { number: Hex; hash: Hex }
 /** Blocks read in one request when the tracker is behind. */
 const blocksPerRead = 50
 export type BlockSeen = {
@@ -52,12 +42,39 @@ export type InclusionTrackerParameters = {
   onPoll?: () => Promise<void> | void
 }
 
+export type InclusionTracker = {
+  /**
+   * Reads one watched tx's receipt now (one tx in flight, a node that mines on arrival): its
+   * inclusion is reported as a block read would, without waiting for the next poll.
+   */
+  check(hash: Hex): Promise<boolean>
+  watch(hash: Hex): void
+  unwatch(hash: Hex): void
+  isWatched(hash: Hex): boolean
+  readonly lastSeen: bigint
+  /** Block numbers and hashes as we read them, newest first. */
+  history(): [bigint, Hex][]
+  /**
+   * The chain changed above `block`: forget what we read past it, so the blocks that replace
+   * them are read (and their txs matched) afresh. Call only from `onRewind`.
+   */
+  rewindTo(block: bigint): void
+  /** A new chain that shares nothing with ours: start following it at its head. */
+  restartAt(block: bigint): void
+  start(): void
+  /** Look now (after a send or a mine) rather than at the next interval. */
+  poke(): void
+  /** Resolves after a full poll that started after this call. */
+  sync(): Promise<void>
+  stop(): Promise<void>
+}
+
 /**
  * Detects inclusion by following blocks: one block read per new block and receipts only for
  * blocks that hold our transactions (docs/architecture.md#reading-blocks). Polling each tx on its
  * own collapses at thousands in flight.
  */
-export function createInclusionTracker(p: InclusionTrackerParameters) {
+export function createInclusionTracker(p: InclusionTrackerParameters): InclusionTracker {
   const watched = new Set<Hex>()
   // Hashes of recently seen blocks: a tx whose hash we learn only from the node's answer
   // (node-signed) may be in a block we have already read.
@@ -88,7 +105,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   const receiptReader = createReceiptReader(p.conn)
 
   async function poll() {
-    const head = hexToBigInt((await p.conn.request('eth_blockNumber')) as Hex)
+    const head = hexToBigInt(await p.conn.request('eth_blockNumber'))
     await p.onPoll?.()
     if (head < lastSeen) {
       await p.onRewind?.(head, lastSeen)
@@ -97,7 +114,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     // No new block: the one we read last may still have been replaced (a reorg at the same height).
     const known = history.get(lastSeen)
     if (head === lastSeen && known) {
-      const now = (await p.conn.request('eth_getBlockByNumber', [`0x${head.toString(16)}`, false])) as RawBlock | null
+      const now = await p.conn.request('eth_getBlockByNumber', [`0x${head.toString(16)}`, false])
       if (now && now.hash !== known) await p.onRewind?.(head, lastSeen)
       return
     }
@@ -112,8 +129,10 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
         budget: blocksPerRead,
         read: (group) =>
           Promise.all(
+            // A mined block by number: number and hash are set (viem's type allows null for pending ones).
             group.map(
-              (n) => p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false]) as Promise<RawBlock | null>,
+              (n) =>
+                p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false]) as Promise<MinedBlock | null>,
             ),
           ),
       })
@@ -226,19 +245,15 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
   }
 
   async function lateInclusion(hash: Hex) {
-    const r = (await p.conn.request('eth_getTransactionReceipt', [hash])) as RawReceipt | null
+    const r = await p.conn.request('eth_getTransactionReceipt', [hash])
     if (!r || !watched.delete(hash)) return
     p.onInclusion(toInclusion(r, Date.now()))
   }
 
   return {
-    /**
-     * Reads one watched tx's receipt now (one tx in flight, a node that mines on arrival): its
-     * inclusion is reported as a block read would, without waiting for the next poll.
-     */
     async check(hash: Hex): Promise<boolean> {
       if (!watched.has(hash)) return false
-      const r = (await p.conn.request('eth_getTransactionReceipt', [hash])) as RawReceipt | null
+      const r = await p.conn.request('eth_getTransactionReceipt', [hash])
       if (!r || !watched.delete(hash)) return false
       if (hexToBigInt(r.blockNumber) > lastSeen) learned.add(hash)
       p.onInclusion(toInclusion(r, Date.now()))
@@ -257,20 +272,14 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     get lastSeen() {
       return lastSeen
     },
-    /** Block numbers and hashes as we read them, newest first. */
     history(): [bigint, Hex][] {
       return [...history.entries()].sort((a, b) => (a[0] < b[0] ? 1 : -1))
     },
-    /**
-     * The chain changed above `block`: forget what we read past it, so the blocks that replace
-     * them are read (and their txs matched) afresh. Call only from `onRewind`.
-     */
     rewindTo(block: bigint) {
       for (const n of [...history.keys()]) if (n > block) history.delete(n)
       for (const [h, n] of recent) if (n > block) recent.delete(h)
       lastSeen = block
     },
-    /** A new chain that shares nothing with ours: start following it at its head. */
     restartAt(block: bigint) {
       history.clear()
       recent.clear()
@@ -281,13 +290,11 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
       running = true
       schedule(0)
     },
-    /** Look now (after a send or a mine) rather than at the next interval. */
     poke() {
       if (!running) return
       if (polling) again = true
       else schedule(0)
     },
-    /** Resolves after a full poll that started after this call. */
     async sync() {
       while (polling) await polling
       // A tick that came during this poll found it busy: this poll's end schedules the next.
@@ -300,5 +307,3 @@ export function createInclusionTracker(p: InclusionTrackerParameters) {
     },
   }
 }
-
-export type InclusionTracker = ReturnType<typeof createInclusionTracker>

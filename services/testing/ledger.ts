@@ -1,8 +1,45 @@
 import type { Hex } from 'viem'
-import { countTransition, emptyCounts } from '../run-model/counts'
+import { countTransition, emptyCounts, type TxCounts } from '../run-model/counts'
 import type { RunEventBus } from './events'
 import { createInclusionWindow } from './inclusion-window'
 import { isTerminal, type TerminalState, type TxRecord, type TxState } from './tx'
+
+export type Ledger = {
+  counts: TxCounts
+  byHash: Map<Hex, TxRecord>
+  /** Every open tx (planned and gap fills). */
+  openRecords(): TxRecord[]
+  /** Included txs a reorg could still reopen (inclusion-window.ts), oldest first. */
+  recentlyIncluded(): TxRecord[]
+  /** Gap fills made so far (their idx are -1, -2, …). */
+  readonly gapFills: number
+  /** Txs of this sender whose nonce the chain used: its `sent` in the report. */
+  nonceUsedBy(address: string): number
+  /** Registers a record in its first state: signed, or cancelled before it ever was (never sent). */
+  add(r: TxRecord, state: 'signed' | 'cancelled'): void
+  /** Returns false (and changes nothing) when the record is already terminal. */
+  move(r: TxRecord, state: TxState, patch?: Partial<TxRecord>): boolean
+  /**
+   * A mined or reverted tx whose block left the chain (a reorg): open again, waiting for the
+   * chain to include it anew. The only way out of a terminal state.
+   */
+  reopen(r: TxRecord): void
+  /**
+   * The engine's own fields of a record, set as it signs, replaces or resends it: no state change
+   * and no event (the next one carries them). The only other writer of a record is `move`.
+   */
+  update(r: TxRecord, patch: Partial<Pick<TxRecord, EngineFields>>): void
+  /** An attempt goes out now: counted, and timed from here. */
+  sending(r: TxRecord, at: number): void
+  /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
+  annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>): void
+  /** The plan ended early (a load profile ran out): what was taken is what was planned. */
+  setPlanned(n: number): void
+  openOf(address: string): number
+  /** Txs accepted or waiting to be, that are not yet terminal. */
+  openCount(): number
+  terminal(r: TxRecord): r is TxRecord & { state: TerminalState }
+}
 
 /**
  * The one owner of transaction state. Every change goes through `move`, which refuses to leave a
@@ -13,7 +50,7 @@ import { isTerminal, type TerminalState, type TxRecord, type TxState } from './t
  * away (`inclusion-window.ts`). What the end of the run needs of the others is counted here:
  * per-sender nonces used, gap fills (docs/architecture.md#memory).
  */
-export function createLedger(bus: RunEventBus, planned: number) {
+export function createLedger(bus: RunEventBus, planned: number): Ledger {
   /** Txs not yet terminal (planned and gap fills) by idx: gap fills have negative ones. */
   const open = new Map<number, TxRecord>()
   /** Hash → record for the open txs (the dispatcher adds hashes as it signs; the ledger prunes them). */
@@ -57,23 +94,18 @@ export function createLedger(bus: RunEventBus, planned: number) {
   return {
     counts,
     byHash,
-    /** Every open tx (planned and gap fills). */
     openRecords(): TxRecord[] {
       return [...open.values()]
     },
-    /** Included txs a reorg could still reopen (inclusion-window.ts), oldest first. */
     recentlyIncluded(): TxRecord[] {
       return [...included.values()]
     },
-    /** Gap fills made so far (their idx are -1, -2, …). */
     get gapFills() {
       return gapFills
     },
-    /** Txs of this sender whose nonce the chain used: its `sent` in the report. */
     nonceUsedBy(address: string): number {
       return usedBy.get(address.toLowerCase()) ?? 0
     },
-    /** Registers a record in its first state: signed, or cancelled before it ever was (never sent). */
     add(r: TxRecord, state: 'signed' | 'cancelled') {
       r.state = state
       if (state === 'cancelled') r.error = undefined
@@ -83,7 +115,6 @@ export function createLedger(bus: RunEventBus, planned: number) {
       place(r)
       emit(r, 'planned')
     },
-    /** Returns false (and changes nothing) when the record is already terminal. */
     move(r: TxRecord, state: TxState, patch: Partial<TxRecord> = {}): boolean {
       if (isTerminal(r.state)) return false
       const prev = r.state
@@ -96,10 +127,6 @@ export function createLedger(bus: RunEventBus, planned: number) {
       emit(r, prev)
       return true
     },
-    /**
-     * A mined or reverted tx whose block left the chain (a reorg): open again, waiting for the
-     * chain to include it anew. The only way out of a terminal state.
-     */
     reopen(r: TxRecord) {
       if (r.state !== 'mined' && r.state !== 'reverted') return
       const prev = r.state
@@ -115,31 +142,23 @@ export function createLedger(bus: RunEventBus, planned: number) {
       if (r.hash) byHash.set(r.hash, r)
       emit(r, prev)
     },
-    /**
-     * The engine's own fields of a record, set as it signs, replaces or resends it: no state change
-     * and no event (the next one carries them). The only other writer of a record is `move`.
-     */
     update(r: TxRecord, patch: Partial<Pick<TxRecord, EngineFields>>) {
       Object.assign(r, patch)
     },
-    /** An attempt goes out now: counted, and timed from here. */
     sending(r: TxRecord, at: number) {
       r.attempts++
       r.submittedAt = at
     },
-    /** Adds what was learned after the fact (a decoded revert reason); the state stays. */
     annotate(r: TxRecord, patch: Pick<Partial<TxRecord>, 'error'>) {
       Object.assign(r, patch)
       emit(r, r.state)
     },
-    /** The plan ended early (a load profile ran out): what was taken is what was planned. */
     setPlanned(n: number) {
       counts.planned = n
     },
     openOf(address: string): number {
       return openBy.get(address.toLowerCase()) ?? 0
     },
-    /** Txs accepted or waiting to be, that are not yet terminal. */
     openCount() {
       return counts.signed + counts.submitted
     },
@@ -174,8 +193,6 @@ export function createLedger(bus: RunEventBus, planned: number) {
     })
   }
 }
-
-export type Ledger = ReturnType<typeof createLedger>
 
 /** What the engine sets on a record between state changes (`Ledger.update`). */
 type EngineFields = 'nonce' | 'authNonce' | 'hash' | 'raw' | 'signedAt' | 'gas' | 'stale' | 'replacement'

@@ -214,7 +214,7 @@ export function startNodeWatch(ctx: RunContext): NodeWatch {
 async function resendLost(ctx: RunContext) {
   const open = openRecords(ctx).filter((r) => r.raw && r.hash && r.state === 'submitted')
   const known = await Promise.all(
-    open.map((r) => ctx.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => null)),
+    open.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => null) : null)),
   )
   const lost = open.filter((r, i) => !known[i] || r.stale).sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))
   if (!lost.length) return

@@ -7,12 +7,35 @@ export type NonceManagerParameters = {
 
 type AccountNonces = { next: number; free: number[] }
 
+export type NonceManager = {
+  init(addresses: readonly Address[]): Promise<void>
+  has(address: Address): boolean
+  /** The nonce for the account's next transaction: a released one first, else a new one. */
+  take(address: Address): number
+  /**
+   * Two nonces in a row (n, n+1), for a tx whose sender authorizes itself in it (EIP-7702: the
+   * authorization's nonce is the tx's + 1). Released ones only when a pair of them is free.
+   */
+  takePair(address: Address): [number, number]
+  /** A nonce that was never used on chain (send refused for good, or tx cancelled before sending). */
+  release(address: Address, nonce: number): void
+  /**
+   * After an error that says the local view is wrong: trust the chain for what it has seen, keep
+   * local nonces above it (they are ours, in flight).
+   */
+  resync(address: Address): Promise<void>
+  /** Released nonces below the counter: holes that must be filled if no tx takes them. */
+  gaps(address: Address): readonly number[]
+  peekNext(address: Address): number
+  addresses(): Address[]
+}
+
 /**
  * One local counter per account, read from the chain once and advanced locally (docs/architecture.md#nonces).
  * A nonce whose send failed without being used is released and handed out again before any new
  * one, so no account is left stuck behind a gap.
  */
-export function createNonceManager({ fetchPending }: NonceManagerParameters) {
+export function createNonceManager({ fetchPending }: NonceManagerParameters): NonceManager {
   const accounts = new Map<string, AccountNonces>()
   const key = (a: Address) => a.toLowerCase()
   const state = (a: Address) => {
@@ -31,16 +54,11 @@ export function createNonceManager({ fetchPending }: NonceManagerParameters) {
     has(address: Address) {
       return accounts.has(key(address))
     },
-    /** The nonce for the account's next transaction: a released one first, else a new one. */
     take(address: Address): number {
       const s = state(address)
       if (s.free.length) return s.free.shift() as number
       return s.next++
     },
-    /**
-     * Two nonces in a row (n, n+1), for a tx whose sender authorizes itself in it (EIP-7702: the
-     * authorization's nonce is the tx's + 1). Released ones only when a pair of them is free.
-     */
     takePair(address: Address): [number, number] {
       const s = state(address)
       // (A released nonce is never the counter's last: release lowers the counter instead.)
@@ -52,7 +70,6 @@ export function createNonceManager({ fetchPending }: NonceManagerParameters) {
       const [n] = s.free.splice(at, 2) as [number, number]
       return [n, n + 1]
     },
-    /** A nonce that was never used on chain (send refused for good, or tx cancelled before sending). */
     release(address: Address, nonce: number) {
       const s = state(address)
       if (nonce >= s.next || s.free.includes(nonce)) return
@@ -64,17 +81,12 @@ export function createNonceManager({ fetchPending }: NonceManagerParameters) {
         s.next--
       }
     },
-    /**
-     * After an error that says the local view is wrong: trust the chain for what it has seen, keep
-     * local nonces above it (they are ours, in flight).
-     */
     async resync(address: Address) {
       const s = state(address)
       const pending = await fetchPending(address)
       s.free = s.free.filter((n) => n >= pending)
       if (pending > s.next) s.next = pending
     },
-    /** Released nonces below the counter: holes that must be filled if no tx takes them. */
     gaps(address: Address): readonly number[] {
       return state(address).free
     },
@@ -86,5 +98,3 @@ export function createNonceManager({ fetchPending }: NonceManagerParameters) {
     },
   }
 }
-
-export type NonceManager = ReturnType<typeof createNonceManager>

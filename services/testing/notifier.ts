@@ -1,5 +1,10 @@
+export type Notifier = {
+  notify(): void
+  wait(timeoutMs: number): Promise<void>
+}
+
 /** "Something changed": lets a loop sleep until progress or a timeout, whichever comes first. */
-export function createNotifier() {
+export function createNotifier(): Notifier {
   let waiters: (() => void)[] = []
   return {
     notify() {
@@ -20,5 +25,3 @@ export function createNotifier() {
     },
   }
 }
-
-export type Notifier = ReturnType<typeof createNotifier>

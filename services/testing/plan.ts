@@ -1,11 +1,28 @@
 import type { Address } from 'viem'
 import type { PlannedTx } from './tx'
 
+export type WorkSource = {
+  next(): PlannedTx | undefined
+  /**
+   * The next tx this sender may send: its own, or (unless `ownOnly`) one with no fixed sender.
+   */
+  nextFor(from: Address, ownOnly?: boolean): PlannedTx | undefined
+  /** A tx taken but not sendable now (its fixed sender is busy): first in line next time. */
+  putBack(p: PlannedTx): void
+  hasMore(): boolean
+  /** No more txs will be planned (a load profile ended): what was taken is the plan. */
+  close(): void
+  readonly closed: boolean
+  /** Everything not handed out yet (stop). */
+  rest(): Generator<PlannedTx>
+  readonly taken: number
+}
+
 /**
  * Hands out planned txs as schedulers ask for them, from a lazy plan: any next one, or the next
  * one for a given sender (a user's journey). What is pulled but not yet handed out waits here.
  */
-export function createWorkSource(plan: Iterator<PlannedTx>) {
+export function createWorkSource(plan: Iterator<PlannedTx>): WorkSource {
   const waiting: PlannedTx[] = []
   let exhausted = false
   let closed = false
@@ -30,9 +47,6 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
     next(): PlannedTx | undefined {
       return hand(waiting.shift() ?? pull())
     },
-    /**
-     * The next tx this sender may send: its own, or (unless `ownOnly`) one with no fixed sender.
-     */
     nextFor(from: Address, ownOnly = false): PlannedTx | undefined {
       const ok = (p: PlannedTx) => (ownOnly ? p.from !== undefined : true) && fits(p, from)
       const i = waiting.findIndex(ok)
@@ -43,7 +57,6 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
       }
       return undefined
     },
-    /** A tx taken but not sendable now (its fixed sender is busy): first in line next time. */
     putBack(p: PlannedTx) {
       taken--
       waiting.unshift(p)
@@ -54,7 +67,6 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
       if (p) waiting.push(p)
       return Boolean(p)
     },
-    /** No more txs will be planned (a load profile ended): what was taken is the plan. */
     close() {
       closed = true
       waiting.length = 0
@@ -62,7 +74,6 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
     get closed() {
       return closed
     },
-    /** Everything not handed out yet (stop). */
     *rest(): Generator<PlannedTx> {
       for (let p = this.next(); p; p = this.next()) yield p
     },
@@ -71,5 +82,3 @@ export function createWorkSource(plan: Iterator<PlannedTx>) {
     },
   }
 }
-
-export type WorkSource = ReturnType<typeof createWorkSource>

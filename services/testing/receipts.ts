@@ -1,4 +1,4 @@
-import { type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber, isHex } from 'viem'
 import type { Connection } from '../chain/connection'
 import { isTooLarge, readInPieces } from '../chain/read-in-pieces'
 
@@ -8,7 +8,8 @@ export type RawReceipt = {
   gasUsed: Hex
   effectiveGasPrice?: Hex
   blockNumber: Hex
-  type?: Hex
+  /** Hex on the wire; viem's schema allows any string, so it is checked before it is read. */
+  type?: string
   blobGasUsed?: Hex
   blobGasPrice?: Hex
 }
@@ -33,7 +34,7 @@ export function toInclusion(r: RawReceipt, seenAt: number): Inclusion {
     blockNumber: hexToBigInt(r.blockNumber),
     gasUsed: hexToBigInt(r.gasUsed),
     effectiveGasPrice: r.effectiveGasPrice ? hexToBigInt(r.effectiveGasPrice) : undefined,
-    type: r.type ? hexToNumber(r.type) : undefined,
+    type: r.type && isHex(r.type) ? hexToNumber(r.type) : undefined,
     blobGasUsed: r.blobGasUsed ? hexToBigInt(r.blobGasUsed) : undefined,
     blobGasPrice: r.blobGasPrice ? hexToBigInt(r.blobGasPrice) : undefined,
     seenAt,
@@ -56,7 +57,7 @@ export function createReceiptReader(conn: Connection) {
   async function ofBlock(block: Hex, ours: Hex[]): Promise<RawReceipt[]> {
     if (blockReceipts !== 'no') {
       try {
-        const all = (await conn.request('eth_getBlockReceipts', [block])) as RawReceipt[] | null
+        const all = await conn.request('eth_getBlockReceipts', [block])
         if (all) {
           blockReceipts = 'yes'
           return all
@@ -76,8 +77,8 @@ export function createReceiptReader(conn: Connection) {
       items: ours,
       weight: () => 1,
       budget: receiptsPerRead,
-      read: (group) =>
-        Promise.all(group.map((h) => conn.request('eth_getTransactionReceipt', [h]) as Promise<RawReceipt | null>)),
+      read: (group): Promise<(RawReceipt | null)[]> =>
+        Promise.all(group.map((h) => conn.request('eth_getTransactionReceipt', [h]))),
     })
     return receipts.filter((r): r is RawReceipt => Boolean(r))
   }

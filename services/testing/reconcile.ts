@@ -24,9 +24,7 @@ export async function commonAncestor(ctx: RunContext): Promise<bigint | undefine
   const history = ctx.tracker.history()
   for (let i = 0; i < history.length; i += ancestorChunk) {
     const part = history.slice(i, i + ancestorChunk)
-    const blocks = (await Promise.all(
-      part.map(([n]) => ctx.conn.request('eth_getBlockByNumber', [toHex(n), false])),
-    )) as ({ hash: Hex } | null)[]
+    const blocks = await Promise.all(part.map(([n]) => ctx.conn.request('eth_getBlockByNumber', [toHex(n), false])))
     const match = part.findIndex(([, hash], j) => blocks[j]?.hash === hash)
     if (match !== -1) return part[match]?.[0]
   }
@@ -39,7 +37,7 @@ export async function commonAncestor(ctx: RunContext): Promise<bigint | undefine
  * hand the rest back to the tracker. Sending is the caller's to hold meanwhile.
  */
 export async function reconcileAfterGap(ctx: RunContext): Promise<GapOutcome> {
-  const chainId = hexToNumber((await ctx.conn.request('eth_chainId')) as Hex)
+  const chainId = hexToNumber(await ctx.conn.request('eth_chainId'))
   if (chainId !== ctx.node.chainId)
     return { kind: 'reset', why: `the node now reports chain id ${chainId} (was ${ctx.node.chainId})` }
   const seen = ctx.tracker.lastSeen
@@ -98,14 +96,14 @@ async function reopenUnusedNonces(ctx: RunContext): Promise<number> {
       else byAccount.set(key, [r])
     }
   if (!byAccount.size) return 0
-  const accounts = [...byAccount.keys()]
-  const counts = (await Promise.all(
-    accounts.map((a) => ctx.conn.request('eth_getTransactionCount', [a, 'latest'])),
-  )) as Hex[]
+  const lists = [...byAccount.values()]
+  const counts = await Promise.all(
+    lists.map((l) => ctx.conn.request('eth_getTransactionCount', [(l[0] as TxRecord).from, 'latest'])),
+  )
   let reopened = 0
-  accounts.forEach((a, i) => {
+  lists.forEach((list, i) => {
     const used = hexToNumber(counts[i] ?? '0x0')
-    for (const r of byAccount.get(a) ?? [])
+    for (const r of list)
       if ((r.nonce as number) >= used) {
         ctx.ledger.reopen(r)
         ctx.ledger.update(r, { stale: true })
@@ -129,16 +127,14 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
   const open = openRecords(ctx).filter((r) => r.nonce !== undefined && r.attempts > 0)
   if (!open.length) return
   const accounts = [...new Set(open.map((r) => r.from.toLowerCase()))] as Address[]
-  const counts = (await Promise.all(
-    accounts.map((a) => ctx.conn.request('eth_getTransactionCount', [a, 'latest'])),
-  )) as Hex[]
+  const counts = await Promise.all(accounts.map((a) => ctx.conn.request('eth_getTransactionCount', [a, 'latest'])))
   const used = new Map<string, number>(accounts.map((a, i) => [a, hexToNumber(counts[i] ?? '0x0')]))
   const below = open.filter((r) => (r.nonce as number) < (used.get(r.from.toLowerCase()) ?? 0))
   if (!below.length) return
   // A replaced tx has several hashes for its nonce: whichever has a receipt is the one mined.
   const receiptOf = async (r: TxRecord): Promise<RawReceipt | null> => {
     for (const h of hashesOf(r)) {
-      const receipt = (await ctx.conn.request('eth_getTransactionReceipt', [h])) as RawReceipt | null
+      const receipt = await ctx.conn.request('eth_getTransactionReceipt', [h])
       if (receipt) return receipt
     }
     return null
@@ -173,8 +169,6 @@ export async function settleUsedNonces(ctx: RunContext, sinceBlock: bigint): Pro
 
 const nonceKey = (r: Pick<TxRecord, 'from' | 'nonce'>) => `${r.from.toLowerCase()}:${r.nonce}`
 
-type FullBlock = { number: Hex; transactions: { hash: Hex; from: Address; nonce: Hex }[] }
-
 /** Which tx holds each wanted (account, nonce) in the blocks since `sinceBlock` (newest 256 at most). */
 async function nonceTakers(
   ctx: RunContext,
@@ -182,12 +176,13 @@ async function nonceTakers(
   wanted: ReadonlySet<string>,
 ): Promise<Map<string, { hash: Hex; block: bigint }>> {
   const found = new Map<string, { hash: Hex; block: bigint }>()
-  const head = hexToBigInt((await ctx.conn.request('eth_blockNumber')) as Hex)
+  const head = hexToBigInt(await ctx.conn.request('eth_blockNumber'))
   const floor = head - BigInt(maxScannedBlocks) + 1n
   // One block per request: a full block of thousands of txs is megabytes of JSON.
   for (let n = head; n > sinceBlock && n >= floor && found.size < wanted.size; n--) {
-    const block = (await ctx.conn.request('eth_getBlockByNumber', [toHex(n), true])) as FullBlock | null
+    const block = await ctx.conn.request('eth_getBlockByNumber', [toHex(n), true])
     for (const tx of block?.transactions ?? []) {
+      if (typeof tx === 'string') continue // asked with full txs: a node answering hashes holds no nonces to match
       const key = `${tx.from.toLowerCase()}:${hexToNumber(tx.nonce)}`
       if (wanted.has(key)) found.set(key, { hash: tx.hash, block: n })
     }

@@ -1,3 +1,4 @@
+import type { Address } from 'viem'
 import { openRecords } from './open-records'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
@@ -13,7 +14,7 @@ export const fruitlessBlocks = 3
  * anything was resent.
  */
 export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Promise<boolean> {
-  const byAccount = new Map<string, TxRecord[]>()
+  const byAccount = new Map<Address, TxRecord[]>()
   for (const r of openRecords(ctx)) {
     // Mid-run, signed txs waiting for their turn are not in the pool: they go out as planned.
     if (!r.raw || r.nonce === undefined || (atNodeOnly && r.state !== 'submitted')) continue

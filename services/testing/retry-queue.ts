@@ -2,14 +2,23 @@ import type { TxRecord } from './tx'
 
 export type RetryEntry = { record: TxRecord; dueAt: number; resign: boolean }
 
+export type RetryQueue = {
+  add(entry: RetryEntry): void
+  /** Removes and returns the entries that are due now. */
+  takeDue(now?: number, max?: number): RetryEntry[]
+  /** Removes and returns everything (stop). */
+  drain(): RetryEntry[]
+  nextDueAt(): number | undefined
+  readonly size: number
+}
+
 /** Transactions waiting out a backoff before their next attempt. */
-export function createRetryQueue() {
+export function createRetryQueue(): RetryQueue {
   const entries: RetryEntry[] = []
   return {
     add(entry: RetryEntry) {
       entries.push(entry)
     },
-    /** Removes and returns the entries that are due now. */
     takeDue(now = Date.now(), max = Number.POSITIVE_INFINITY): RetryEntry[] {
       const due: RetryEntry[] = []
       for (let i = 0; i < entries.length && due.length < max; ) {
@@ -21,7 +30,6 @@ export function createRetryQueue() {
       }
       return due
     },
-    /** Removes and returns everything (stop). */
     drain(): RetryEntry[] {
       return entries.splice(0)
     },
@@ -35,8 +43,6 @@ export function createRetryQueue() {
     },
   }
 }
-
-export type RetryQueue = ReturnType<typeof createRetryQueue>
 
 /** Exponential backoff with jitter: 200 ms, 400 ms, … capped at 5 s. */
 export function backoffMs(attempt: number): number {

@@ -5,13 +5,33 @@ export type ControlState = 'running' | 'paused' | 'stopping'
 /** What the user asked of the run; the engine answers with a status event once it has acted. */
 export type ControlRequest = 'pause' | 'resume' | 'stop'
 
+export type RunControl = {
+  readonly state: ControlState
+  readonly stopping: boolean
+  readonly userPaused: boolean
+  /** Returns whether it was taken (not while stopping, not twice). */
+  pause(): boolean
+  resume(): boolean
+  /** The engine's ear: called after each request has changed the state. */
+  onRequest(listener: (r: ControlRequest) => void): () => void
+  hold(): void
+  release(): void
+  stop(): void
+  /** Resolves once the user's pause is lifted (or the run is stopping): the gate of every send. */
+  untilUnpaused(): Promise<void>
+  /** Resolves when sending may go on (or the run is stopping). */
+  whileRunnable(): Promise<void>
+  /** Sleeps up to ms, waking early on stop or resume. */
+  sleep(ms: number): Promise<void>
+}
+
 /**
  * Pause stops new sends at once (every send waits at the dispatcher while it holds); stop cancels
  * what was not sent. In-flight txs keep being tracked. A hold is the engine's own pause (the node
  * is unreachable): it does not undo, and is not undone by, the user's pause. Controls are requests:
  * the engine listens (`onRequest`) and announces the status (docs/architecture.md#run-control).
  */
-export function createRunControl() {
+export function createRunControl(): RunControl {
   let stopping = false
   let paused = false
   let held = false
@@ -32,7 +52,6 @@ export function createRunControl() {
     get userPaused() {
       return paused
     },
-    /** Returns whether it was taken (not while stopping, not twice). */
     pause(): boolean {
       if (stopping || paused) return false
       paused = true
@@ -45,7 +64,6 @@ export function createRunControl() {
       request('resume')
       return true
     },
-    /** The engine's ear: called after each request has changed the state. */
     onRequest(listener: (r: ControlRequest) => void): () => void {
       listeners.add(listener)
       return () => listeners.delete(listener)
@@ -62,20 +80,15 @@ export function createRunControl() {
       stopping = true
       request('stop')
     },
-    /** Resolves once the user's pause is lifted (or the run is stopping): the gate of every send. */
     async untilUnpaused(): Promise<void> {
       while (paused && !stopping) await changed.wait(60_000)
     },
-    /** Resolves when sending may go on (or the run is stopping). */
     async whileRunnable(): Promise<void> {
       while (state() === 'paused') await changed.wait(60_000)
     },
-    /** Sleeps up to ms, waking early on stop or resume. */
     sleep(ms: number): Promise<void> {
       if (ms <= 0 || stopping) return Promise.resolve()
       return changed.wait(ms)
     },
   }
 }
-
-export type RunControl = ReturnType<typeof createRunControl>

@@ -1,10 +1,16 @@
+export type SendGate = {
+  shared<T>(fn: () => Promise<T>): Promise<T>
+  exclusive<T>(fn: () => Promise<T>): Promise<T>
+  readonly active: number
+}
+
 /**
  * Sends share the gate; mining takes it alone. Anvil 1.7.1 can strand a future-nonce tx in
  * `queued` when a block is mined while submissions are being processed
  * (docs/anvil.md#mining-during-sends), so in engine-driven mining no block is mined while a send
  * request is out.
  */
-export function createSendGate() {
+export function createSendGate(): SendGate {
   let active = 0
   let exclusive: Promise<void> | undefined
   let idleWaiters: (() => void)[] = []
@@ -47,5 +53,3 @@ export function createSendGate() {
     },
   }
 }
-
-export type SendGate = ReturnType<typeof createSendGate>

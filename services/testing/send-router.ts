@@ -1,4 +1,3 @@
-import type { Hex } from 'viem'
 import { type Connection, connect, transientKinds } from '../chain/connection'
 import { redactUrl } from '../chain/node-info'
 import type { TestConfig } from '../config/schema'
@@ -7,7 +6,7 @@ import { classifyError } from '../errors/classify'
 import type { TxErrorKind } from '../errors/tx-error'
 import { createPercentiles } from '../metrics/percentiles'
 import type { RunEventBus } from './events'
-import { requestFor } from './request-for'
+import { requestFor, type Submission, submit } from './request-for'
 import type { TxRecord } from './tx'
 
 /** One send endpoint's numbers (docs/metrics.md#endpoints). */
@@ -31,7 +30,15 @@ export type EndpointStats = {
   downs: number
 }
 
-type Submission = [method: string, params: unknown[]]
+export type SendRouter = {
+  /** Sends one batch: every record's submission, each result in order. */
+  submitAll(records: TxRecord[], submission: (r: TxRecord) => Submission): Promise<PromiseSettledResult<unknown>[]>
+  /** Sends one signed tx again (recovery paths), as its policy would. */
+  resend(r: TxRecord): Promise<unknown>
+  /** Per-endpoint numbers; [] when the run has no rpcUrls (everything went to the one node). */
+  stats(): EndpointStats[]
+  close(): Promise<void>
+}
 
 /** An endpoint that failed to answer is out this long, doubling each time in a row, at most 30 s. */
 const firstOutMs = 1_000
@@ -44,7 +51,7 @@ const maxOutMs = 30_000
  * An endpoint that does not answer is taken out for a while and the others take its share;
  * when none is left, all are tried.
  */
-export function createSendRouter(p: { config: TestConfig; conn: Connection; bus: RunEventBus }) {
+export function createSendRouter(p: { config: TestConfig; conn: Connection; bus: RunEventBus }): SendRouter {
   const urls = p.config.rpcUrls
   // Without rpcUrls there are none: every send goes to the read node.
   const endpoints = (urls ?? []).map((url, index) => ({
@@ -81,11 +88,11 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
     })
   }
 
-  async function call(e: Endpoint, r: TxRecord, [method, params]: Submission): Promise<unknown> {
+  async function call(e: Endpoint, r: TxRecord, s: Submission): Promise<unknown> {
     e.stats.sent++
     const started = Date.now()
     try {
-      const result = await requestFor(e.conn, r)(method, params)
+      const result = await submit(requestFor(e.conn, r), s)
       e.rtt.record(Date.now() - started)
       e.stats.accepted++
       e.failuresInRow = 0
@@ -130,10 +137,9 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   }
 
   return {
-    /** Sends one batch: every record's submission, each result in order. */
     submitAll(records: TxRecord[], submission: (r: TxRecord) => Submission): Promise<PromiseSettledResult<unknown>[]> {
       // One node (no rpcUrls): nothing to choose or count, the sends go straight to it.
-      if (!urls) return Promise.allSettled(records.map((r) => requestFor(p.conn, r)(...submission(r))))
+      if (!urls) return Promise.allSettled(records.map((r) => submit(requestFor(p.conn, r), submission(r))))
       const up = live()
       const policy = p.config.sendPolicy
       const batchTo = up[next++ % up.length] as Endpoint
@@ -145,14 +151,13 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
         }),
       )
     },
-    /** Sends one signed tx again (recovery paths), as its policy would. */
     async resend(r: TxRecord): Promise<unknown> {
-      if (!r.raw) throw new Error(`tx ${r.idx} has no signed bytes to send again`)
-      const [result] = await this.submitAll([r], () => ['eth_sendRawTransaction', [r.raw]])
+      const raw = r.raw
+      if (!raw) throw new Error(`tx ${r.idx} has no signed bytes to send again`)
+      const [result] = await this.submitAll([r], () => ['eth_sendRawTransaction', [raw]])
       if (result?.status === 'rejected') throw result.reason
       return (result as PromiseFulfilledResult<unknown>).value
     },
-    /** Per-endpoint numbers; [] when the run has no rpcUrls (everything went to the one node). */
     stats(): EndpointStats[] {
       return endpoints.map((e) => ({
         index: e.index,
@@ -168,8 +173,6 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   }
 }
 
-export type SendRouter = ReturnType<typeof createSendRouter>
-
 /** Every send endpoint must be the read node's chain: one that is not is named before anything is sent. */
 export async function checkEndpoints(config: TestConfig, chainId: number): Promise<void> {
   if (!config.rpcUrls) return
@@ -177,7 +180,7 @@ export async function checkEndpoints(config: TestConfig, chainId: number): Promi
     config.rpcUrls.map(async (url, i) => {
       const conn = connect(url, { timeoutMs: config.requestTimeoutMs, retries: 1 })
       try {
-        const id = Number(BigInt((await conn.request('eth_chainId')) as Hex))
+        const id = Number(BigInt(await conn.request('eth_chainId')))
         if (id !== chainId)
           throw new ConfigError([
             { field: `rpcUrls[${i}]`, message: `is chain ${id}; the node the run reads is chain ${chainId}` },

@@ -121,10 +121,10 @@ export async function prepareTxKinds(config: TestConfig, conn: Connection, node:
 
   async function accessListOf(r: TxRecord) {
     if (config.accessList === 'empty') return []
-    const made = (await conn.request('eth_createAccessList', [
+    const made = await conn.request('eth_createAccessList', [
       { from: r.from, to: r.to, data: r.data, value: toHex(r.value), gas: toHex(r.gas) },
       'pending',
-    ])) as { accessList: UnsignedTx['accessList']; gasUsed: Hex }
+    ])
     // The list's own intrinsic gas can take a call past a tight limit.
     const used = hexToBigInt(made.gasUsed)
     return { accessList: made.accessList ?? [], ...(used > r.gas && { gas: used }) }

@@ -1,4 +1,4 @@
-import { type Hex, hexToBigInt, toBlobs } from 'viem'
+import { hexToBigInt, toBlobs } from 'viem'
 import { blobGas } from '../chain/blobs'
 import { type Connection, transientKinds } from '../chain/connection'
 import type { TestConfig } from '../config/schema'
@@ -33,7 +33,7 @@ export function blobsPerTxOf(config: TestConfig): number {
 export async function blobFeeCap(config: TestConfig, conn: Connection): Promise<{ cap: bigint; baseFee: bigint }> {
   let baseFee: bigint
   try {
-    baseFee = hexToBigInt((await conn.request('eth_blobBaseFee')) as Hex)
+    baseFee = hexToBigInt(await conn.request('eth_blobBaseFee'))
   } catch (error) {
     if (transientKinds.has(classifyError(error).kind)) throw error
     throw new ConfigError(

@@ -18,12 +18,29 @@ export type ThresholdWatchOptions = {
 /** How often a run's thresholds are checked while it runs. */
 export const thresholdTickMs = 1_000
 
+/** A run's thresholds and their verdicts (createThresholdWatch). */
+export type ThresholdWatch = {
+  /**
+   * The verdicts for these numbers: final ones once the status is terminal, else live ones, the
+   * first definite failure of an abortOnFail threshold (while sending) stopping the run.
+   */
+  check: (n: ThresholdNumbers & { status: RunStatus }) => ThresholdVerdict[]
+  /** The verdicts of the latest tick; undefined when the config has none (the page shows no badges). */
+  latest: () => ThresholdVerdict[] | undefined
+  /** The run ended: no more ticks, and the verdicts are the final ones (its status is terminal). */
+  close(): void
+  /** The verdict that stopped the run, as it stood at that moment. */
+  readonly abortedBy: ThresholdVerdict | null
+  /** The report's threshold fields, from the run's final numbers. */
+  report(n: ThresholdNumbers): Pick<RunReport, 'thresholds' | 'thresholdsOk' | 'thresholdAbort'>
+}
+
 /**
  * A run's thresholds, checked on the run model's own one-second tick (not by an output: the live
  * feed and the CLI only read the latest verdicts). The first definite failure of an abortOnFail
  * threshold is announced (a `threshold-abort` warning naming it) and stops the run.
  */
-export function createThresholdWatch(o: ThresholdWatchOptions) {
+export function createThresholdWatch(o: ThresholdWatchOptions): ThresholdWatch {
   const thresholds = o.thresholds ?? []
   let abortedBy: ThresholdVerdict | null = null
   let latest: ThresholdVerdict[] | undefined
@@ -56,18 +73,14 @@ export function createThresholdWatch(o: ThresholdWatchOptions) {
 
   return {
     check,
-    /** The verdicts of the latest tick; undefined when the config has none (the page shows no badges). */
     latest: (): ThresholdVerdict[] | undefined => latest,
-    /** The run ended: no more ticks, and the verdicts are the final ones (its status is terminal). */
     close() {
       clearInterval(timer)
       if (thresholds.length) latest = check(o.snapshot())
     },
-    /** The verdict that stopped the run, as it stood at that moment. */
     get abortedBy(): ThresholdVerdict | null {
       return abortedBy
     },
-    /** The report's threshold fields, from the run's final numbers. */
     report(n: ThresholdNumbers): Pick<RunReport, 'thresholds' | 'thresholdsOk' | 'thresholdAbort'> {
       const verdicts = evaluateFinal(thresholds, n)
       return {
@@ -78,5 +91,3 @@ export function createThresholdWatch(o: ThresholdWatchOptions) {
     },
   }
 }
-
-export type ThresholdWatch = ReturnType<typeof createThresholdWatch>

@@ -1,18 +1,29 @@
-import type { Address, Hex } from 'viem'
+import { type Address, type Hash, isAddress } from 'viem'
 import { expect } from 'vitest'
 import type { NodeHandle } from '../../services/chain/node-handle'
 
-/** The chain's own answers, read directly, not through the engine's bookkeeping. */
-export async function onChainNonce(node: NodeHandle, address: string, tag: 'latest' | 'pending' = 'latest') {
-  return node.info && Number(BigInt((await node.conn.request('eth_getTransactionCount', [address, tag])) as Hex))
+/**
+ * A report's account addresses are plain strings; the RPC wants an `Address`. This checks the
+ * string and hands it on typed (a malformed one throws, naming it).
+ */
+export function asAddress(value: string): Address {
+  if (!isAddress(value, { strict: false })) throw new Error(`not an address: ${JSON.stringify(value)}`)
+  return value
 }
 
-export async function receiptOf(node: NodeHandle, hash: string) {
-  return (await node.conn.request('eth_getTransactionReceipt', [hash])) as {
-    status: Hex
-    from: Address
-    blockNumber: Hex
-  } | null
+/** A value the test knows is there (a mined tx's hash, its receipt on chain): null or undefined throws, naming it. */
+export function known<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`expected ${what}, got ${value}`)
+  return value
+}
+
+/** The chain's own answers, read directly, not through the engine's bookkeeping. */
+export async function onChainNonce(node: NodeHandle, address: string, tag: 'latest' | 'pending' = 'latest') {
+  return node.info && Number(BigInt(await node.conn.request('eth_getTransactionCount', [asAddress(address), tag])))
+}
+
+export async function receiptOf(node: NodeHandle, hash: Hash) {
+  return node.conn.request('eth_getTransactionReceipt', [hash])
 }
 
 /** No account left with a hole: the chain mined what the report expects and holds nothing queued. */
@@ -61,9 +72,9 @@ export async function blockNumberAt(rpcUrl: string): Promise<bigint> {
 
 type NotMinedRow = {
   idx: number
-  account: string
+  account: Address
   nonce: number | null
-  hash: string | null
+  hash: Hash | null
   state: string
   attempts: number
   block_number: number | null

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Address, type Hex, parseEther, toHex } from 'viem'
+import { type Address, parseEther, toHex } from 'viem'
 import { generatePrivateKey, privateKeyToAddress } from 'viem/accounts'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
@@ -9,15 +9,15 @@ import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce, receiptOf } from '../helpers/chain'
+import { asAddress, known, onChainNonce, receiptOf } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
 const node = () => testNode.node
 
-async function balanceOf(address: string): Promise<bigint> {
-  return BigInt((await node().conn.request('eth_getBalance', [address, 'latest'])) as Hex)
+async function balanceOf(address: Address): Promise<bigint> {
+  return BigInt(await node().conn.request('eth_getBalance', [address, 'latest']))
 }
 
 /** Per-sender tx counts as the chain tells them: nonce after − nonce before. */
@@ -33,7 +33,7 @@ describe('generated accounts', () => {
     expect(first.counts).toMatchObject({ planned: 200, mined: 200 })
     const counts = await chainCounts(first.accounts, new Map())
     expect(counts).toEqual(Array(50).fill(4))
-    for (const a of first.accounts.slice(0, 5)) expect(await balanceOf(a.address)).toBeGreaterThan(0n)
+    for (const a of first.accounts.slice(0, 5)) expect(await balanceOf(asAddress(a.address))).toBeGreaterThan(0n)
 
     const second = await startTestRun(node(), config, {}, dataDir).session.done
     expect(second.accounts.map((a) => a.address)).toEqual(first.accounts.map((a) => a.address))
@@ -89,7 +89,9 @@ describe('impersonation', () => {
     expect(report.accounts).toMatchObject([{ address: whale, kind: 'node', sent: 20 }])
     const rows = createRunsRepo(db).txs(session.id)
     for (const r of rows.slice(0, 5))
-      expect((await receiptOf(node(), r.hash as string))?.from.toLowerCase()).toBe(whale.toLowerCase())
+      expect((await receiptOf(node(), known(r.hash, `hash of tx ${r.idx}`)))?.from.toLowerCase()).toBe(
+        whale.toLowerCase(),
+      )
     expect(await onChainNonce(node(), whale)).toBe(20)
     await expect(
       node().conn.request('eth_sendTransaction', [{ from: whale, to: whale, value: '0x0' }]),
@@ -145,14 +147,14 @@ describe('funding without cheat codes', () => {
     const proxy = await startRpcProxy(testNode.anvil.rpcUrl, { refuse: new Set(['anvil_setBalance']) })
     const viaProxy = await openNode({ rpcUrl: proxy.url })
     try {
-      const funder = ((await node().conn.request('eth_accounts')) as Address[])[0] as Address
+      const funder = known((await node().conn.request('eth_accounts'))[0], 'an account of the node')
       const funderNonce = await onChainNonce(node(), funder)
       const mnemonic = freshMnemonic()
       const report = await startTestRun(viaProxy, { txs: 40, accounts: 8, mining: 'engine', mnemonic }).session.done
       expect(report.counts.mined).toBe(40)
       expect(proxy.seen).toContain('anvil_setBalance')
       expect(await onChainNonce(node(), funder)).toBe(funderNonce + 8)
-      for (const a of report.accounts) expect(await balanceOf(a.address)).toBeGreaterThan(0n)
+      for (const a of report.accounts) expect(await balanceOf(asAddress(a.address))).toBeGreaterThan(0n)
     } finally {
       await viaProxy.close()
       await proxy.close()

@@ -33,10 +33,10 @@ const views = parseAbi(['function count() view returns (uint256)', 'function tot
 /** A view function's value, read with eth_call: the chain's answer, not the report's. */
 async function readUint(address: Address, functionName: 'count' | 'total'): Promise<bigint> {
   const data = encodeFunctionData({ abi: views, functionName })
-  return hexToBigInt((await conn().request('eth_call', [{ to: address, data }, 'latest'])) as Hex)
+  return hexToBigInt(await conn().request('eth_call', [{ to: address, data }, 'latest']))
 }
 
-const codeAt = async (address: Address) => (await conn().request('eth_getCode', [address, 'latest'])) as Hex
+const codeAt = async (address: Address) => conn().request('eth_getCode', [address, 'latest'])
 
 /** Writes `config` as YAML in `dir` and runs `evm-stress run --config` on it against the test node. */
 const runConfig = (dir: string, name: string, config: Record<string, unknown>, extra: string[] = []) =>

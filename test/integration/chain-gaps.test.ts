@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Address, Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { type Anvil, createAnvil } from '../../services/chain/anvil'
 import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
-import { expectReportEqualsChain, explainNotMined, receiptOf } from '../helpers/chain'
+import { expectReportEqualsChain, explainNotMined, known, receiptOf } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
@@ -24,12 +25,15 @@ async function withAnvil<T>(args: string[], fn: (anvil: Anvil) => Promise<T>): P
 /** Every mined row's receipt is on the chain with status 1 (a sample: reading all would be slow). */
 async function expectMinedRowsOnChain(
   node: Awaited<ReturnType<typeof openNode>>,
-  rows: { state: string; hash: string | null }[],
+  rows: { state: string; hash: Hex | null }[],
 ) {
   const mined = rows.filter((r) => r.state === 'mined')
   const step = Math.max(1, Math.floor(mined.length / 300))
   for (let i = 0; i < mined.length; i += step)
-    expect((await receiptOf(node, mined[i]?.hash as string))?.status, `receipt of ${mined[i]?.hash}`).toBe('0x1')
+    expect(
+      (await receiptOf(node, known(mined[i]?.hash, `hash of mined row ${i}`)))?.status,
+      `receipt of ${mined[i]?.hash}`,
+    ).toBe('0x1')
 }
 
 describe('the chain goes back under a run (a reorg): the run goes on and ends equal to the chain', () => {
@@ -92,13 +96,13 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         // taken while it mines, it can record head N with the state after block N+1, and after the
         // revert an account's nonce counts a tx no block holds; the run then rightly ends that tx
         // unconfirmed (record-lost) — seen here as 1,999 of 2,000 mined. That case has its own test below.
-        let snapshot: unknown
+        let snapshot: Hex | undefined
         if (how === 'evm_revert') {
           await quiet('pausing for the snapshot')
           snapshot = await node.conn.request('evm_snapshot')
           session.resume()
         }
-        const height = async () => BigInt((await node.conn.request('eth_blockNumber')) as string)
+        const height = async () => BigInt(await node.conn.request('eth_blockNumber'))
         const start = await height()
         await until('waiting for 700 mined', async () => counts().mined >= 700 && (await height()) >= start + 3n)
         // Paused with nothing in flight, so the node is not mining while its chain goes back (Anvil
@@ -110,7 +114,7 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
         // anvil_reorg replaces the blocks with as many new ones (holding none of our txs).
         if (how === 'anvil_rollback') await node.conn.request('anvil_rollback', [depth])
         else if (how === 'anvil_reorg') await node.conn.request('anvil_reorg', [depth, []])
-        else await node.conn.request('evm_revert', [snapshot])
+        else await node.conn.request('evm_revert', [known(snapshot, 'the snapshot taken before')])
         const minedBefore = counts().mined
         await until('waiting for the run to notice', () => counts().mined < minedBefore)
         session.resume()
@@ -155,12 +159,12 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
           mnemonic: freshMnemonic(),
         })
         const counts = () => session.model.snapshot().counts
-        const mined = new Map<number, { idx: number; from: string; nonce: number; block: bigint }>()
+        const mined = new Map<number, { idx: number; from: Address; nonce: number; block: bigint }>()
         session.bus.on('event', (e) => {
           if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.nonce !== undefined)
             mined.set(e.idx, { idx: e.idx, from: e.from, nonce: e.nonce, block: e.blockNumber })
         })
-        const height = async () => BigInt((await direct.conn.request('eth_blockNumber')) as string)
+        const height = async () => BigInt(await direct.conn.request('eth_blockNumber'))
         const quiet = async () => {
           session.pause()
           while (session.model.state.status !== 'paused' || counts().submitted > 0) await sleep(20)

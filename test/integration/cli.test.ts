@@ -158,7 +158,7 @@ describe('evm-stress run', () => {
   it('Ctrl-C stops gracefully: the report is written and the chain has no nonce gap', async () => {
     const dir = tempDataDir()
     const reportFile = join(dir, 'report.json')
-    const head = async () => BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
+    const head = async () => BigInt(await testNode.node.conn.request('eth_blockNumber'))
     const startHead = await head()
     const { child, result } = startCli([
       'run',

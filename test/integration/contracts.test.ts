@@ -9,6 +9,7 @@ import {
   type Hex,
   hexToBigInt,
   parseEther,
+  type RpcTransactionReceipt,
 } from 'viem'
 import { privateKeyToAddress } from 'viem/accounts'
 import { getCode, readContract } from 'viem/actions'
@@ -22,7 +23,7 @@ import { deployBuiltin, deployContract } from '../../services/contracts/deploy'
 import { DeployError } from '../../services/contracts/deploy-error'
 import { ConfigError } from '../../services/errors/base'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce } from '../helpers/chain'
+import { known, onChainNonce } from '../helpers/chain'
 
 const testNode = withTestNode()
 const node = () => testNode.node
@@ -35,8 +36,8 @@ let unlocked: NodeSender
 const fees: Fees = { type: 'eip1559', maxFeePerGas: 100_000_000_000n, maxPriorityFeePerGas: 1_000_000_000n }
 
 beforeAll(async () => {
-  const accounts = (await conn().request('eth_accounts')) as Address[]
-  unlocked = { kind: 'node', address: getAddress(accounts[1] as Address), via: 'unlocked' }
+  const accounts = await conn().request('eth_accounts')
+  unlocked = { kind: 'node', address: getAddress(known(accounts[1], 'a second node account')), via: 'unlocked' }
 })
 
 const deploy = (name: (typeof builtinContracts)[number], from: Sender = local, args?: readonly unknown[]) =>
@@ -48,13 +49,11 @@ const read = <T>(address: Address, abi: Abi, functionName: string, args: readonl
 const deployedBytecodeOf = (name: string): Hex =>
   JSON.parse(readFileSync(new URL(`../../contracts/out/${name}.json`, import.meta.url), 'utf8')).deployedBytecode
 
-type Receipt = { status: Hex; gasUsed: Hex; logs: { data: Hex; topics: [Hex, ...Hex[]] }[] }
-
 /** A call sent as a tx by an unlocked account, with a fixed gas limit so reverting calls are mined too. */
-async function sendCall(from: Address, to: Address, data: Hex, gas = 2_000_000n): Promise<Receipt> {
-  const hash = (await conn().request('eth_sendTransaction', [{ from, to, data, gas: `0x${gas.toString(16)}` }])) as Hex
+async function sendCall(from: Address, to: Address, data: Hex, gas = 2_000_000n): Promise<RpcTransactionReceipt> {
+  const hash = await conn().request('eth_sendTransaction', [{ from, to, data, gas: `0x${gas.toString(16)}` }])
   for (;;) {
-    const receipt = (await conn().request('eth_getTransactionReceipt', [hash])) as Receipt | null
+    const receipt = await conn().request('eth_getTransactionReceipt', [hash])
     if (receipt) return receipt
     await new Promise((r) => setTimeout(r, 20))
   }

@@ -31,7 +31,7 @@ describe('a reorg as the run drains', () => {
         if (++mined < 500 || reorged) return
         proxy.rules.delayMs = 1_000
         reorged = (async () => {
-          const head = BigInt((await testNode.node.conn.request('eth_blockNumber')) as string)
+          const head = BigInt(await testNode.node.conn.request('eth_blockNumber'))
           await testNode.node.conn.request('anvil_reorg', [Number(head - lastOurBlock) + 1, []])
         })().finally(() => {
           proxy.rules.delayMs = 0

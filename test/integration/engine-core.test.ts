@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
-import { expectReportEqualsChain, onChainNonce, receiptOf } from '../helpers/chain'
+import { expectReportEqualsChain, known, onChainNonce, receiptOf } from '../helpers/chain'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
 const testNode = withTestNode()
@@ -12,7 +12,7 @@ async function expectChainAgrees(runId: string, db: Parameters<typeof createRuns
     .txs(runId)
     .filter((r) => r.role === 'planned')
   const mined = rows.filter((r) => r.state === 'mined')
-  const receipts = await Promise.all(mined.map((r) => receiptOf(testNode.node, r.hash as string)))
+  const receipts = await Promise.all(mined.map((r) => receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`))))
   for (const [i, receipt] of receipts.entries()) {
     expect(receipt, `receipt of ${mined[i]?.hash}`).not.toBeNull()
     expect(receipt?.status).toBe('0x1')

@@ -6,6 +6,7 @@ import { signTx, type UnsignedTx } from '../../services/chain/signer'
 import { classifyError } from '../../services/errors/classify'
 import { kindInfo, type TxErrorKind } from '../../services/errors/tx-error'
 import { withTestNode } from '../helpers/anvil'
+import { known } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 
 const testNode = withTestNode()
@@ -17,14 +18,15 @@ async function account(eth = '10') {
   const address = privateKeyToAddress(key)
   await conn().request('anvil_setBalance', [address, toHex(parseEther(eth))])
   const base = async (): Promise<UnsignedTx> => {
-    const block = (await conn().request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: Hex }
+    const block = known(await conn().request('eth_getBlockByNumber', ['latest', false]), 'the latest block')
+    const baseFee = BigInt(known(block.baseFeePerGas, 'a base fee of the latest block'))
     return {
       chainId: testNode.node.info.chainId,
-      nonce: Number(BigInt((await conn().request('eth_getTransactionCount', [address, 'pending'])) as Hex)),
+      nonce: Number(BigInt(await conn().request('eth_getTransactionCount', [address, 'pending']))),
       to: address,
       value: 1n,
       gas: 21_000n,
-      fees: { type: 'eip1559', maxFeePerGas: BigInt(block.baseFeePerGas) * 2n + 1n, maxPriorityFeePerGas: 1n },
+      fees: { type: 'eip1559', maxFeePerGas: baseFee * 2n + 1n, maxPriorityFeePerGas: 1n },
     }
   }
   const send = async (tx: UnsignedTx) => conn().request('eth_sendRawTransaction', [(await signTx(key, tx)).raw])
@@ -120,7 +122,7 @@ describe('every error class, provoked on a real Anvil', () => {
 
   it('a request body over the limit of the node', async () => {
     // Anvil refuses bodies over 2 MB with a JSON-RPC "Invalid request".
-    const huge = `0x${'ab'.repeat(1_200_000)}`
+    const huge: Hex = `0x${'ab'.repeat(1_200_000)}`
     expectKind(
       await provoke(() => conn().request('eth_call', [{ data: huge }, 'latest'])),
       'request-too-large',

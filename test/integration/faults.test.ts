@@ -1,8 +1,9 @@
+import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
-import { onChainNonce, receiptOf } from '../helpers/chain'
+import { known, onChainNonce, receiptOf } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
@@ -11,14 +12,15 @@ const testNode = withTestNode()
 /** The invariant, no double counting, and no nonce gap, all from the chain's own answers. */
 async function expectChainAgrees(
   report: Awaited<ReturnType<typeof startTestRun>['session']['done']>,
-  rows: { idx: number; state: string; hash: string | null; role: string }[],
+  rows: { idx: number; state: string; hash: Hex | null; role: string }[],
 ) {
   expect(report.invariantHolds).toBe(true)
   const planned = rows.filter((r) => r.role === 'planned')
   expect(new Set(planned.map((r) => r.idx)).size).toBe(planned.length)
   const mined = planned.filter((r) => r.state === 'mined')
   expect(mined).toHaveLength(report.counts.mined)
-  for (const r of mined.slice(0, 200)) expect((await receiptOf(testNode.node, r.hash as string))?.status).toBe('0x1')
+  for (const r of mined.slice(0, 200))
+    expect((await receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`)))?.status).toBe('0x1')
   let included = 0
   for (const a of report.accounts) {
     const latest = await onChainNonce(testNode.node, a.address)

@@ -1,6 +1,7 @@
-import { type Hex, hexToBigInt, toHex } from 'viem'
+import { type Address, hexToBigInt, toHex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { formatSummary } from '../../cli/summary'
+import type { RpcRequest } from '../../services/chain/connection'
 import { openNode } from '../../services/chain/node-handle'
 import { parseTestConfig } from '../../services/config/parse'
 import { ConfigError } from '../../services/errors/base'
@@ -11,28 +12,28 @@ import { freshMnemonic, startTestRun } from '../helpers/run'
 
 // The chain being forked: an Anvil with Ethereum mainnet's chain id, standing in for a remote one.
 const origin = withTestNode(['--chain-id', '1'])
-const marker = '0x00000000000000000000000000000000000f0c4e'
+const marker: Address = '0x00000000000000000000000000000000000f0c4e'
 
-const balanceAt = async (rpc: { request: (m: string, p?: unknown[]) => Promise<unknown> }, address: string) =>
-  hexToBigInt((await rpc.request('eth_getBalance', [address, 'latest'])) as Hex)
+const balanceAt = async (rpc: { request: RpcRequest }, address: Address) =>
+  hexToBigInt(await rpc.request('eth_getBalance', [address, 'latest']))
 
 describe('forkUrl: the embedded Anvil as a local fork', () => {
   it('forks the chain at forkBlock, sends only to the fork, and says so in the report and summary', async () => {
     const { conn } = origin.node
     // Transfers, each mined in its block (anvil_setBalance is not kept per block by Anvil).
-    const [dev] = (await conn.request('eth_accounts')) as Hex[]
+    const [dev] = await conn.request('eth_accounts')
     // Anvil answers a send before it has mined it: the block is the receipt's, once there is one.
     const pay = async (wei: bigint) => {
       const hash = await conn.request('eth_sendTransaction', [{ from: dev, to: marker, value: toHex(wei) }])
       for (;;) {
-        const receipt = await receiptOf(origin.node, hash as string)
+        const receipt = await receiptOf(origin.node, hash)
         if (receipt) return Number(hexToBigInt(receipt.blockNumber))
         await new Promise((r) => setTimeout(r, 20))
       }
     }
     const forkBlock = await pay(7n)
     await pay(2n) // past the fork block: the fork must not see it
-    const originHead = (await conn.request('eth_blockNumber')) as Hex
+    const originHead = await conn.request('eth_blockNumber')
 
     const input = {
       forkUrl: origin.anvil.rpcUrl,

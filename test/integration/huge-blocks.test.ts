@@ -9,7 +9,7 @@ import { createInclusionTracker } from '../../services/testing/inclusion-tracker
 import { maxFailedPolls } from '../../services/testing/node-watch'
 import type { Inclusion } from '../../services/testing/receipts'
 import { withTestNode } from '../helpers/anvil'
-import { expectReportEqualsChain, receiptOf } from '../helpers/chain'
+import { expectReportEqualsChain, known, receiptOf } from '../helpers/chain'
 import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 
@@ -39,13 +39,10 @@ describe('blocks too large to read in one answer', () => {
     const node = await openNode({ rpcUrl: testNode.anvil.rpcUrl, maxResponseBytes: smallLimit })
     const { conn } = node
     const accounts = deriveAccounts(devMnemonic, 10)
-    const base = hexToBigInt(
-      ((await conn.request('eth_getBlockByNumber', ['latest', false])) as { baseFeePerGas: Hex }).baseFeePerGas,
-    )
+    const latest = known(await conn.request('eth_getBlockByNumber', ['latest', false]), 'the latest block')
+    const base = hexToBigInt(known(latest.baseFeePerGas, 'a base fee of the latest block'))
     const nonces = await Promise.all(
-      accounts.map(async (a) =>
-        Number(BigInt((await conn.request('eth_getTransactionCount', [a.address, 'pending'])) as Hex)),
-      ),
+      accounts.map(async (a) => Number(BigInt(await conn.request('eth_getTransactionCount', [a.address, 'pending'])))),
     )
     const sign = (k: number) => {
       const a = accounts[k % accounts.length] as (typeof accounts)[number]
@@ -62,7 +59,7 @@ describe('blocks too large to read in one answer', () => {
     }
     await conn.request('evm_setAutomine', [false])
     const seen: Inclusion[] = []
-    const head = hexToBigInt((await conn.request('eth_blockNumber')) as Hex)
+    const head = hexToBigInt(await conn.request('eth_blockNumber'))
     const tracker = createInclusionTracker({
       conn,
       fromBlock: head,
@@ -120,7 +117,9 @@ describe('blocks too large to read in one answer', () => {
       // Each stored tx is in the block the chain says, and those blocks were too large to read whole.
       const rows = createRunsRepo(db).txs(session.id)
       expect(rows).toHaveLength(10_000)
-      const receipts = await Promise.all(rows.map((r) => receiptOf(testNode.node, r.hash ?? '')))
+      const receipts = await Promise.all(
+        rows.map((r) => receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`))),
+      )
       rows.forEach((r, i) => {
         expect(receipts[i]?.status, `tx ${r.idx}`).toBe('0x1')
         expect(hexToNumber(receipts[i]?.blockNumber as Hex), `block of tx ${r.idx}`).toBe(r.block_number)
@@ -163,7 +162,10 @@ describe('blocks too large to read in one answer', () => {
       const mined = rows.filter((r) => r.state === 'mined')
       expect(mined.length).toBeGreaterThan(0)
       expect(mined.length + report.counts.cancelled).toBe(3_000)
-      for (const r of mined) expect((await receiptOf(testNode.node, r.hash ?? ''))?.status, `tx ${r.idx}`).toBe('0x1')
+      for (const r of mined)
+        expect((await receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`)))?.status, `tx ${r.idx}`).toBe(
+          '0x1',
+        )
     } finally {
       await node.close()
       await proxy.close()

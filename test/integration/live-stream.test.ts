@@ -4,7 +4,7 @@ import { resetFromStore } from '../../services/live/from-store'
 import { runEventStream, type StreamSource } from '../../services/live/sse'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { withTestNode } from '../helpers/anvil'
-import { receiptOf } from '../helpers/chain'
+import { known, receiptOf } from '../helpers/chain'
 import { freshMnemonic, startTestRun } from '../helpers/run'
 import { readSse } from '../helpers/sse'
 
@@ -78,7 +78,9 @@ describe('live stream of a run on a real Anvil', () => {
     // The rows are the chain's answer: every mined row's hash has a successful receipt from its account.
     const planned = [...first.rows.values()].filter((r) => r.role === 'planned')
     expect(planned).toHaveLength(1500)
-    const receipts = await Promise.all(planned.map((r) => receiptOf(testNode.node, r.hash as string)))
+    const receipts = await Promise.all(
+      planned.map((r) => receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`))),
+    )
     for (const [i, r] of planned.entries()) {
       expect(r.state).toBe('mined')
       expect(receipts[i]?.status).toBe('0x1')

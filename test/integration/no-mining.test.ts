@@ -10,7 +10,7 @@ import { createAddressBook } from '../../services/runs/preview-senders'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import type { RunEvent } from '../../services/testing/events'
 import { withTestNode } from '../helpers/anvil'
-import { expectNoNonceGap, receiptOf } from '../helpers/chain'
+import { expectNoNonceGap, known, receiptOf } from '../helpers/chain'
 import { runCli } from '../helpers/cli'
 import { freshMnemonic, startTestRun, tempDataDir } from '../helpers/run'
 
@@ -83,7 +83,8 @@ describe('a node that does not mine (anvil --no-mining)', () => {
     expect(report.counts).toMatchObject({ planned: 600, mined: 600, failed: 0, dropped: 0 })
     const rows = createRunsRepo(db).txs(session.id)
     expect(rows).toHaveLength(600)
-    for (const r of rows) expect((await receiptOf(testNode.node, r.hash as string))?.status).toBe('0x1')
+    for (const r of rows)
+      expect((await receiptOf(testNode.node, known(r.hash, `hash of tx ${r.idx}`)))?.status).toBe('0x1')
     await expectNoNonceGap(testNode.node, report.accounts)
     expect(await readNodeMining(testNode.node.conn)).toEqual(none)
   })

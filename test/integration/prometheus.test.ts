@@ -1,4 +1,3 @@
-import type { Hex } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { startMetricsServer } from '../../cli/metrics-server'
 import { createPrometheusExporter } from '../../services/metrics/prometheus'
@@ -55,7 +54,7 @@ describe('Prometheus metrics', () => {
       expect(timed.length).toBeGreaterThan(0)
       expect(total(end, 'evm_stress_inclusion_latency_seconds', { ...run, label: 'transfer' })).toBe(timed.length)
       expect(total(end, 'evm_stress_submit_rtt_seconds', run)).toBeGreaterThan(0)
-      const head = Number(BigInt((await testNode.node.conn.request('eth_blockNumber')) as Hex))
+      const head = Number(BigInt(await testNode.node.conn.request('eth_blockNumber')))
       expect(total(end, 'evm_stress_block_number', run)).toBe(head)
       await expectReportEqualsChain(testNode.node, report)
     } finally {

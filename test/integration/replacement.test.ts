@@ -23,11 +23,8 @@ function follow(session: ReturnType<typeof startTestRun>['session']) {
 /** Waits (by what happened, not by time) until the condition holds, then mines one block. */
 async function mineWhen(ready: () => boolean) {
   while (!ready()) await sleep(20)
-  await rpc('evm_mine', [])
+  await testNode.node.conn.request('evm_mine')
 }
-const rpc = <T>(method: string, params: unknown[]) => testNode.node.conn.request(method, params) as Promise<T>
-type Receipt = { status: Hex; from: Address; to: Address } | null
-type ChainTx = { from: Address; to: Address; value: Hex; nonce: Hex }
 
 /** Each planned tx's hashes, as the store has them: every one it was signed as, and the row's. */
 function hashesOf(db: ReturnType<typeof startTestRun>['db'], runId: string) {
@@ -50,7 +47,7 @@ function hashesOf(db: ReturnType<typeof startTestRun>['db'], runId: string) {
 /** Of all the hashes signed for one nonce, the ones the chain holds a receipt for. */
 async function minedOf(hashes: Iterable<Hex>): Promise<Hex[]> {
   const out: Hex[] = []
-  for (const h of hashes) if (await rpc<Receipt>('eth_getTransactionReceipt', [h])) out.push(h)
+  for (const h of hashes) if (await testNode.node.conn.request('eth_getTransactionReceipt', [h])) out.push(h)
   return out
 }
 
@@ -83,8 +80,8 @@ describe('replacement of txs stuck in the pool (replaceAfterMs)', () => {
   })
 
   it('cancel: a 0-value self-transfer takes the nonce; the cancelled tx is dropped, its payment never made', async () => {
-    const sink = '0x00000000000000000000000000000000005ca1ab' as Address
-    const before = hexToBigInt(await rpc<Hex>('eth_getBalance', [sink, 'latest']))
+    const sink: Address = '0x00000000000000000000000000000000005ca1ab'
+    const before = hexToBigInt(await testNode.node.conn.request('eth_getBalance', [sink, 'latest']))
     const { session, db } = startTestRun(testNode.node, {
       txs: 40,
       accounts: 4,
@@ -112,22 +109,23 @@ describe('replacement of txs stuck in the pool (replaceAfterMs)', () => {
     await expectNoNonceGap(testNode.node, report.accounts)
     expect(report.accounts.reduce((n, a) => n + a.sent, 0)).toBe(40)
     // Only the txs that were mined paid the sink.
-    const after = hexToBigInt(await rpc<Hex>('eth_getBalance', [sink, 'latest']))
+    const after = hexToBigInt(await testNode.node.conn.request('eth_getBalance', [sink, 'latest']))
     expect(after - before).toBe(1000n * BigInt(report.counts.mined))
 
     const { rows, signed } = hashesOf(db, report.runId)
     for (const row of rows) {
       const hashes = signed.get(row.idx) ?? new Set([row.hash])
       expect(await minedOf(hashes)).toEqual([row.hash])
-      const tx = await rpc<ChainTx>('eth_getTransactionByHash', [row.hash])
+      const tx = await testNode.node.conn.request('eth_getTransactionByHash', [row.hash])
+      if (!tx) throw new Error(`the chain does not know tx ${row.hash}`)
       if (row.state === 'dropped') {
         // The cancel that won: from the sender to itself, nothing sent, at the tx's nonce.
-        expect(tx.to.toLowerCase()).toBe(row.account.toLowerCase())
+        expect(tx.to?.toLowerCase()).toBe(row.account.toLowerCase())
         expect(hexToBigInt(tx.value)).toBe(0n)
         expect(Number(hexToBigInt(tx.nonce))).toBe(row.nonce)
       } else {
         expect(row.state).toBe('mined')
-        expect(tx.to.toLowerCase()).toBe(sink)
+        expect(tx.to?.toLowerCase()).toBe(sink)
       }
     }
     expect(

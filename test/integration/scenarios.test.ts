@@ -1,4 +1,4 @@
-import { type Abi, type Address, decodeFunctionResult, encodeFunctionData, type Hex } from 'viem'
+import { type Abi, type Address, decodeFunctionResult, encodeFunctionData } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
 import { loadBuiltinArtifact } from '../../services/contracts/artifacts'
@@ -11,9 +11,9 @@ const testNode = withTestNode()
 const node = () => testNode.node
 
 /** A view call answered by the chain itself. */
-async function read(abi: Abi, to: string, functionName: string, args: unknown[] = []): Promise<unknown> {
+async function read(abi: Abi, to: Address, functionName: string, args: unknown[] = []): Promise<unknown> {
   const data = encodeFunctionData({ abi, functionName, args } as Parameters<typeof encodeFunctionData>[0])
-  const raw = (await node().conn.request('eth_call', [{ to, data }, 'latest'])) as Hex
+  const raw = await node().conn.request('eth_call', [{ to, data }, 'latest'])
   return decodeFunctionResult({ abi, functionName, data: raw } as Parameters<typeof decodeFunctionResult>[0])
 }
 
@@ -34,7 +34,7 @@ describe('scenarios on a real Anvil', () => {
     expect(checks).toHaveLength(10)
     expect(checks.every((c) => c.ok)).toBe(true)
     // Independently: round-robin to the next account moves 50 × 7 in and out of each: back to the mint.
-    const tokenAddress = report.scenario?.contracts.token as string
+    const tokenAddress = report.scenario?.contracts.token as Address
     for (const a of deriveAccounts(mnemonic, 10))
       expect(await read(token.abi, tokenAddress, 'balanceOf', [a.address])).toBe(350n)
   })
@@ -51,7 +51,7 @@ describe('scenarios on a real Anvil', () => {
     }).session.done
     expect(report.counts).toMatchObject({ planned: 40, mined: 40 })
     expect(report.scenario?.checks.every((c) => c.ok)).toBe(true)
-    const tokenAddress = report.scenario?.contracts.token as string
+    const tokenAddress = report.scenario?.contracts.token as Address
     const users = deriveAccounts(mnemonic, 20)
     for (const [i, u] of users.entries()) {
       const next = users[(i + 1) % users.length] as (typeof users)[number]
@@ -112,7 +112,7 @@ describe('scenarios on a real Anvil', () => {
       },
     }).session.done
     expect(report.counts).toMatchObject({ planned: 50, mined: 50 })
-    const address = report.scenario?.contracts.target as string
+    const address = report.scenario?.contracts.target as Address
     expect(await read(counter.abi, address, 'count')).toBe(BigInt((50 * 51) / 2))
     // Each sender's own tally, as the contract kept it, adds up to the same total.
     let perSender = 0n
@@ -169,7 +169,7 @@ describe('custom-call state checks: the contract read before and after the run',
       },
     }).session.done
     expect(report.counts).toMatchObject({ planned: 30, mined: 30 })
-    const address = report.scenario?.contracts.target as string
+    const address = report.scenario?.contracts.target as Address
     const onChain = await read(loadBuiltinArtifact('Counter').abi, address, 'count')
     expect(onChain).toBe(30n)
     expect(report.scenario?.checks.map((c) => [c.name, c.ok, c.actual])).toEqual([

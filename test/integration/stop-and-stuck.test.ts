@@ -14,7 +14,7 @@ async function expectNoNonceGaps(accounts: { address: string; expectedNonce: num
     expect(latest, `nonce of ${a.address}`).toBe(a.expectedNonce)
     expect(await onChainNonce(testNode.node, a.address, 'pending')).toBe(latest)
   }
-  const pool = (await testNode.node.conn.request('txpool_status')) as { pending: string; queued: string }
+  const pool = await testNode.node.conn.request('txpool_status')
   expect(BigInt(pool.pending) + BigInt(pool.queued)).toBe(0n)
 }
 

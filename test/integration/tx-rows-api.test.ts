@@ -9,13 +9,15 @@ import { type TxDetails, txDetails } from '../../services/runs/tx-details'
 import type { Db } from '../../services/store/db'
 import { listTxRows } from '../../services/store/tx-rows'
 import { withTestNode } from '../helpers/anvil'
+import { known } from '../helpers/chain'
 import { freshMnemonic, startTestRun, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
-const request = (method: string, params: unknown[]) => testNode.node.conn.request(method, params)
-
-type RpcReceipt = { status: Hex; blockNumber: Hex; gasUsed: Hex; effectiveGasPrice: Hex; logs: unknown[]; from: string }
-type RpcTx = { from: string }
+/** A tx of a finished run, as the chain has it: its hash and the node's answer must both be there. */
+const receiptOf = async (hash: Hex | null) =>
+  known(await testNode.node.conn.request('eth_getTransactionReceipt', [known(hash, 'a tx hash')]), `receipt of ${hash}`)
+const txOf = async (hash: Hex | null) =>
+  known(await testNode.node.conn.request('eth_getTransactionByHash', [known(hash, 'a tx hash')]), `tx ${hash}`)
 
 // One data dir for every run here, and a registry over it on globalThis: the route handlers read
 // the same store the runs write, as they do in the server.
@@ -75,7 +77,7 @@ describe('listTxRows agrees with the chain', () => {
     expect(page).toMatchObject({ total: 20, matching: 20 })
     expect(rows.map((r) => r.idx)).toEqual([...Array(20).keys()])
     for (const row of rows) {
-      const receipt = (await request('eth_getTransactionReceipt', [row.hash])) as RpcReceipt
+      const receipt = await receiptOf(row.hash)
       expect(receipt.status).toBe(row.state === 'mined' ? '0x1' : '0x0')
       expect(row.block).toBe(Number(receipt.blockNumber))
       expect(row.gasUsed).toBe(Number(receipt.gasUsed))
@@ -93,9 +95,7 @@ describe('listTxRows agrees with the chain', () => {
 
     const account = rows[0]?.account as string
     const ofAccount = listTxRows(db, id, { account: account.toLowerCase(), limit: 1000 })
-    const onChain = await Promise.all(
-      ofAccount.rows.map(async (r) => ((await request('eth_getTransactionByHash', [r.hash])) as RpcTx).from),
-    )
+    const onChain = await Promise.all(ofAccount.rows.map(async (r) => (await txOf(r.hash)).from))
     expect(ofAccount.matching).toBe(rows.filter((r) => r.account === account).length)
     expect(onChain.every((from) => from.toLowerCase() === account.toLowerCase())).toBe(true)
 
@@ -117,7 +117,7 @@ describe('txDetails', () => {
 
   it('a mined call: the receipt the node gives, the decoded call, a timeline', async () => {
     const d = await detailsOf(2)
-    const receipt = (await request('eth_getTransactionReceipt', [d.tx.hash])) as RpcReceipt
+    const receipt = await receiptOf(d.tx.hash)
     expect(d.node).toEqual({ reachable: true, error: null })
     expect(d.receipt).toMatchObject({
       status: 'success',
@@ -143,7 +143,7 @@ describe('txDetails', () => {
 
   it('a reverted call: status 0 on chain and the decoded reason', async () => {
     const d = await detailsOf(9)
-    const receipt = (await request('eth_getTransactionReceipt', [d.tx.hash])) as RpcReceipt
+    const receipt = await receiptOf(d.tx.hash)
     expect(receipt.status).toBe('0x0')
     expect(d.receipt).toMatchObject({ status: 'reverted', blockNumber: Number(receipt.blockNumber), logs: 0 })
     expect(d.revertReason).toMatch(/unlucky/)

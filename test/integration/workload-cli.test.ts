@@ -1,4 +1,4 @@
-import { type Address, encodeFunctionData, type Hex, hexToBigInt, parseAbi } from 'viem'
+import { type Address, encodeFunctionData, hexToBigInt, parseAbi } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { deriveAccounts } from '../../services/accounts/derive'
 import { withTestNode } from '../helpers/anvil'
@@ -18,7 +18,7 @@ const views = parseAbi(['function count() view returns (uint256)', 'function tot
 
 async function readUint(address: Address, functionName: 'count' | 'total'): Promise<bigint> {
   const data = encodeFunctionData({ abi: views, functionName })
-  return hexToBigInt((await conn().request('eth_call', [{ to: address, data }, 'latest'])) as Hex)
+  return hexToBigInt(await conn().request('eth_call', [{ to: address, data }, 'latest']))
 }
 
 const run = (
@@ -65,7 +65,7 @@ describe('workloads from a config file', () => {
     const { Summer, MathLib, Counter } = r.report!.scenario!.contracts as Record<string, Address>
     // The library went first, and its address is in Summer's code.
     expect(r.report!.scenario!.setup!.deploys.map((d) => d.contract)).toEqual(['MathLib', 'Summer', 'Counter'])
-    const code = (await conn().request('eth_getCode', [Summer, 'latest'])) as Hex
+    const code = await conn().request('eth_getCode', [Summer!, 'latest'])
     expect(code.toLowerCase()).toContain(MathLib!.slice(2).toLowerCase())
     const f = new Map(r.report!.functions.map((x) => [x.label, x]))
     expect(f.get('Summer.addTo')!.mined + f.get('Counter.increment')!.mined).toBe(60)

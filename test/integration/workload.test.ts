@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { type Address, decodeEventLog, decodeFunctionResult, encodeFunctionData, type Hex, parseAbi } from 'viem'
+import { type Address, decodeEventLog, decodeFunctionResult, encodeFunctionData, parseAbi } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { deriveAccounts } from '../../services/accounts/derive'
@@ -33,12 +33,11 @@ const tokenAbi = parseAbi([
   'event Approval(address indexed owner, address indexed spender, uint256 value)',
 ])
 
-type Log = { address: Address; topics: [Hex, ...Hex[]]; data: Hex; transactionHash: Hex }
-const logsOf = async (address: Address) =>
-  (await node().conn.request('eth_getLogs', [{ fromBlock: '0x0', toBlock: 'latest', address }])) as Log[]
+const logsOf = (address: Address) =>
+  node().conn.request('eth_getLogs', [{ fromBlock: '0x0', toBlock: 'latest', address }])
 async function read<T>(abi: typeof poolAbi | typeof tokenAbi, to: Address, functionName: string, args: unknown[] = []) {
   const data = encodeFunctionData({ abi, functionName, args } as never)
-  const raw = (await node().conn.request('eth_call', [{ to, data }, 'latest'])) as Hex
+  const raw = await node().conn.request('eth_call', [{ to, data }, 'latest'])
   return decodeFunctionResult({ abi, functionName, data: raw } as never) as T
 }
 

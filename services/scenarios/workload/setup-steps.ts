@@ -49,10 +49,10 @@ export async function runSetupSteps(
         let gas: bigint
         try {
           if (step.expect || step.gas !== undefined) {
-            const result = (await ctx.conn.request('eth_call', [call, 'latest'])) as Hex
+            const result = await ctx.conn.request('eth_call', [call, 'latest'])
             if (step.expect) checkExpected(step, result, fail)
           }
-          gas = step.gas ?? gasMargin(BigInt((await ctx.conn.request('eth_estimateGas', [call])) as Hex))
+          gas = step.gas ?? gasMargin(BigInt(await ctx.conn.request('eth_estimateGas', [call])))
         } catch (error) {
           if (error instanceof ConfigError) throw error
           return fail(

@@ -176,7 +176,7 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
       } else tokens = Number.POSITIVE_INFINITY
       if (outstanding.size < maxParallelRequests) {
         // Retries are already inside the window; new txs need room in it.
-        const batch = await dispatcher.sendDueRetries(config.batchSize)
+        const batch = await dispatcher.takeDueRetries(config.batchSize)
         const retried = batch.length
         const budget = () => Math.min(Math.floor(Math.min(config.batchSize, tokens)) - batch.length, room())
         if (budget() > 0) batch.push(...ready.splice(0, budget()))

@@ -21,7 +21,7 @@ export async function sendOneAndWait(
   await dispatcher.send([r], { poke: !waitForReceipt })
   // A retry of this tx blocks its sender: see it through before the next one.
   while (ctx.retries.size && !ctx.ledger.terminal(r) && r.state === 'signed') {
-    const due = await dispatcher.sendDueRetries(Number.POSITIVE_INFINITY)
+    const due = await dispatcher.takeDueRetries(Number.POSITIVE_INFINITY)
     if (due.length) await dispatcher.send(due)
     else await ctx.notifier.wait(Math.max(1, (ctx.retries.nextDueAt() ?? Date.now() + 50) - Date.now()))
   }

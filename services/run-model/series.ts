@@ -2,7 +2,7 @@ import type { TxErrorKind } from '../errors/tx-error'
 import { createPercentiles, type PercentileRecorder } from '../metrics/percentiles'
 import type { RunEvent, TxEvent } from '../testing/events'
 import { isTerminal, type TxState } from '../testing/tx'
-import type { SeriesPoint } from './frames'
+import type { SeriesPoint } from './rows'
 
 type Bucket = {
   sent: number
@@ -16,12 +16,22 @@ type Bucket = {
 const second = 1000
 const reachedNode: ReadonlySet<TxState> = new Set(['submitted', 'mined', 'reverted', 'dropped', 'unconfirmed'])
 
+/** A run's per-second series points (createSeries). */
+export type Series = {
+  /** Counts one event of the run in its second. */
+  onEvent(e: RunEvent): void
+  /** Closes every whole second before `now` (all of them with `final`) and returns the new points. */
+  close(now: number, final?: boolean): SeriesPoint[]
+  /** Every point closed so far, oldest first. */
+  points(): readonly SeriesPoint[]
+}
+
 /**
  * Cuts the run's events into one point per second: what reached the node, what was included or
  * ended badly, inclusion latency percentiles and failed attempts by error group. Seconds with
  * nothing in them are points of zeros, so a stall shows as a gap in the line, not a jump.
  */
-export function createSeries() {
+export function createSeries(): Series {
   const buckets = new Map<number, Bucket>()
   /**
    * Open planned txs that have reached the node (counted as sent once, whatever follows: a re-sign
@@ -66,7 +76,6 @@ export function createSeries() {
         b.errors[e.error.kind] = (b.errors[e.error.kind] ?? 0) + 1
       }
     },
-    /** Closes every whole second before `now` (all of them with `final`) and returns the new points. */
     close(now: number, final = false): SeriesPoint[] {
       if (open === null) return []
       const until = final ? Math.max(...buckets.keys(), open) + second : Math.floor(now / second) * second
@@ -95,5 +104,3 @@ export function createSeries() {
     },
   }
 }
-
-export type Series = ReturnType<typeof createSeries>
