@@ -1,7 +1,7 @@
-import { type Hex, hexToBigInt, hexToNumber, type RpcBlock } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber } from 'viem'
 import { NodeUnavailableError } from '../errors/base'
+import { latestBlock, type MinedBlock } from './block-reads'
 import type { Connection } from './connection'
-import { latestBlock } from './latest-block'
 import { type NodeMining, readNodeMining } from './node-mining'
 
 export type NodeInfo = {
@@ -30,7 +30,7 @@ async function readFork(conn: Connection): Promise<NodeFork | null> {
 /** Reads what a test needs to know about a node; an unreachable node becomes one clear error. */
 export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
   let chainIdHex: Hex
-  let block: RpcBlock
+  let block: MinedBlock
   try {
     ;[chainIdHex, block] = await Promise.all([conn.request('eth_chainId'), latestBlock(conn)])
   } catch (cause) {
@@ -47,7 +47,7 @@ export async function getNodeInfo(conn: Connection): Promise<NodeInfo> {
   const isAnvil = ownMining.kind !== 'unknown' || /anvil/i.test(clientVersion)
   return {
     chainId: hexToNumber(chainIdHex),
-    blockNumber: hexToBigInt(block.number ?? '0x0'), // null only for a pending block
+    blockNumber: hexToBigInt(block.number),
     blockGasLimit: hexToBigInt(block.gasLimit),
     baseFeePerGas: block.baseFeePerGas ? hexToBigInt(block.baseFeePerGas) : undefined,
     clientVersion,

@@ -2,7 +2,7 @@ import { type Abi, type Address, encodeFunctionData, getAddress, type Hex, hexTo
 import { createRevertDecoder } from '../abi/decode-revert'
 import { sendBatch } from '../accounts/send-batch'
 import type { Sender } from '../accounts/sender'
-import { latestBlock } from '../chain/latest-block'
+import { latestBlock } from '../chain/block-reads'
 import { revertDataOf } from '../chain/revert-data'
 import type { Artifact } from '../contracts/artifacts'
 import { deployContract } from '../contracts/deploy'

@@ -2,9 +2,9 @@ import { hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
+import { latestBlock } from '../chain/block-reads'
 import { guardChain } from '../chain/chain-guard'
 import { transientKinds } from '../chain/connection'
-import { latestBlock } from '../chain/latest-block'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { readInstanceId } from '../chain/node-instance'
@@ -135,7 +135,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const router = createSendRouter({ config, conn, bus })
   const pool = config.signWorkers > 0 ? createSignPool(config.signWorkers) : undefined
   const [head, instance] = await Promise.all([latestBlock(conn), readInstanceId(conn)])
-  const startBlock = hexToBigInt(head.number ?? '0x0') // null only for a pending block
+  const startBlock = hexToBigInt(head.number)
   const lowBalance = createLowBalanceWarner({
     bus,
     perTxWei: s.prepared.perTx,
@@ -177,7 +177,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     tracker: createInclusionTracker({
       conn,
       fromBlock: startBlock,
-      fromHash: head.hash ?? undefined,
+      fromHash: head.hash,
       onInclusion: (inc) => applyInclusion(ctx, inc),
       onBlock: (b) => {
         if (b.baseFeePerGas !== undefined) s.fees.follow(b.baseFeePerGas)

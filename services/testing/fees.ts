@@ -1,6 +1,6 @@
 import { hexToBigInt } from 'viem'
+import { latestBlock } from '../chain/block-reads'
 import type { Connection } from '../chain/connection'
-import { latestBlock } from '../chain/latest-block'
 import type { Fees } from '../chain/signer'
 
 export type FeeSettings = { maxFeePerGas?: bigint; maxPriorityFeePerGas?: bigint }

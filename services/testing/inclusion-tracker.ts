@@ -1,9 +1,9 @@
-import { type Hex, hexToBigInt, hexToNumber, type RpcBlock } from 'viem'
+import { type Hex, hexToBigInt, hexToNumber } from 'viem'
+import { blockAt } from '../chain/block-reads'
 import type { Connection } from '../chain/connection'
 import { readInPieces } from '../chain/read-in-pieces'
 import { createReceiptReader, type Inclusion, receiptsPerRead, toInclusion } from './receipts'
 
-type MinedBlock = RpcBlock<'latest', false> & { number: Hex; hash: Hex }
 /** Blocks read in one request when the tracker is behind. */
 const blocksPerRead = 50
 export type BlockSeen = {
@@ -114,7 +114,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters): Inclusion
     // No new block: the one we read last may still have been replaced (a reorg at the same height).
     const known = history.get(lastSeen)
     if (head === lastSeen && known) {
-      const now = await p.conn.request('eth_getBlockByNumber', [`0x${head.toString(16)}`, false])
+      const now = await blockAt(p.conn, head)
       if (now && now.hash !== known) await p.onRewind?.(head, lastSeen)
       return
     }
@@ -127,14 +127,7 @@ export function createInclusionTracker(p: InclusionTrackerParameters): Inclusion
         items: numbers,
         weight: () => 1,
         budget: blocksPerRead,
-        read: (group) =>
-          Promise.all(
-            // A mined block by number: number and hash are set (viem's type allows null for pending ones).
-            group.map(
-              (n) =>
-                p.conn.request('eth_getBlockByNumber', [`0x${n.toString(16)}`, false]) as Promise<MinedBlock | null>,
-            ),
-          ),
+        read: (group) => Promise.all(group.map((n) => blockAt(p.conn, n))),
       })
       // The next block must build on the last one we read: if not, the chain under us changed (a
       // node restarted with a fresh chain that has already grown past where we were).

@@ -1,4 +1,5 @@
 import { type Address, type Hex, hexToBigInt, hexToNumber, toHex } from 'viem'
+import { blockAt } from '../chain/block-reads'
 import { readInstanceId } from '../chain/node-instance'
 import { applyInclusion } from './apply-inclusion'
 import { openRecords } from './open-records'
@@ -24,7 +25,7 @@ export async function commonAncestor(ctx: RunContext): Promise<bigint | undefine
   const history = ctx.tracker.history()
   for (let i = 0; i < history.length; i += ancestorChunk) {
     const part = history.slice(i, i + ancestorChunk)
-    const blocks = await Promise.all(part.map(([n]) => ctx.conn.request('eth_getBlockByNumber', [toHex(n), false])))
+    const blocks = await Promise.all(part.map(([n]) => blockAt(ctx.conn, n)))
     const match = part.findIndex(([, hash], j) => blocks[j]?.hash === hash)
     if (match !== -1) return part[match]?.[0]
   }
