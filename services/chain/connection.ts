@@ -72,6 +72,22 @@ export const maxResponseBytes = 64 * 1024 * 1024
 export const transientKinds: ReadonlySet<string> = new Set(['timeout', 'connection', 'node-internal', 'rate-limited'])
 
 /**
+ * Runs `attempt` again, with backoff from 100 ms doubling, while it fails with a transient kind,
+ * at most `retries` more times; any other failure, or the last one, is thrown. Only for calls
+ * that are harmless to repeat (reads, or the same signed bytes sent again).
+ */
+export async function retryTransient<T>(attempt: () => Promise<T>, retries: number): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (n >= retries || !transientKinds.has(classifyError(error).kind)) throw error
+      await new Promise((r) => setTimeout(r, 100 * 2 ** n))
+    }
+  }
+}
+
+/**
  * Connects to any EVM JSON-RPC endpoint over http(s) or ws(s). Requests safe to repeat are
  * retried with backoff when the network or node fails (timeouts, resets, 5xx, 429); everything
  * else fails at once and the engine decides.
@@ -105,14 +121,7 @@ export function connect(url: string, options: ConnectOptions = {}): Connection {
   const retries = options.retries ?? 4
   const request: RpcRequest = async (method, ...params) => {
     if (!safeToRepeat.has(method)) return once(method, ...params)
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await once(method, ...params)
-      } catch (error) {
-        if (attempt >= retries || !transientKinds.has(classifyError(error).kind)) throw error
-        await new Promise((r) => setTimeout(r, 100 * 2 ** attempt))
-      }
-    }
+    return retryTransient(() => once(method, ...params), retries)
   }
   return {
     url,

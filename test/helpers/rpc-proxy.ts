@@ -30,6 +30,8 @@ export type ProxyRules = {
   httpStatus?: number
   /** Each element answered with a JSON-RPC internal error instead. */
   rpcErrorRate?: number
+  /** The same, by the test's own rule: elements it picks (by method and params) get the internal error. */
+  rpcErrorWhen?: (method: string, params: readonly unknown[]) => boolean
   /** The node is "down": every connection is cut at once. */
   down?: boolean
 }
@@ -119,7 +121,7 @@ export async function startRpcProxy(upstream: string, initial: ProxyRules = {}, 
           id: r.id,
           error: { code: -32601, message: `Method not found: ${r.method}` },
         })
-      else if (faulty && roll(rules.rpcErrorRate)) {
+      else if (faulty && (rules.rpcErrorWhen?.(r.method, r.params ?? []) || roll(rules.rpcErrorRate))) {
         faults.rpcErrors++
         answers.set(r.id, { jsonrpc: '2.0', id: r.id, error: { code: -32603, message: 'injected internal error' } })
       } else forward.push(r)

@@ -1,4 +1,4 @@
-import type { Hex } from 'viem'
+import { type Hex, parseTransaction } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { openNode } from '../../services/chain/node-handle'
 import { createRunsRepo } from '../../services/store/runs-repo'
@@ -98,6 +98,40 @@ describe('through a faulty network', () => {
       expect(proxy.faults.droppedSendAnswers).toBe(1)
       const connection = report.errors.filter((g) => g.kind === 'connection')
       expect(connection.reduce((sum, g) => sum + g.count, 0)).toBe(1)
+      await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
+    } finally {
+      await node.close()
+      await proxy.close()
+    }
+  })
+
+  it("Anvil's stranded queue is resent although a resend meets a node error", async () => {
+    // Nonce 2's first send is refused: 3–9 reach Anvil over a gap and stay queued
+    // (docs/anvil.md#nonce-gap-queued-forever). The remedy's resends of nonce 3 (its 2nd–4th
+    // sends) are refused too: it must be sent again before 4–9 go, or they queue once more.
+    const sends = new Map<number, number>()
+    const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
+      rpcErrorWhen: (method, params) => {
+        if (method !== 'eth_sendRawTransaction') return false
+        const { nonce } = parseTransaction(params[0] as Hex)
+        const n = (sends.get(nonce ?? -1) ?? 0) + 1
+        sends.set(nonce ?? -1, n)
+        return (nonce === 2 && n === 1) || (nonce === 3 && n >= 2 && n <= 4)
+      },
+    })
+    const node = await openNode({ rpcUrl: proxy.url })
+    try {
+      const { session, db } = startTestRun(node, {
+        txs: 10,
+        accounts: 1,
+        mining: 'engine',
+        retries: 3,
+        mnemonic: freshMnemonic(),
+      })
+      const report = await session.done
+      expect(sends.get(3)).toBeGreaterThanOrEqual(5)
+      expect(report.warnings.some((w) => w.code === 'stranded-queue')).toBe(true)
+      expect(report.counts.mined).toBe(10)
       await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
     } finally {
       await node.close()
