@@ -43,6 +43,23 @@ describe('CLI summary: chain line and exit code', () => {
     expect(formatSummary(fakeReport({ chainAgrees: null }))).toContain('not checked')
   })
 
+  it('names what held the run back, with what to do, and says nothing when unknown', () => {
+    const pace = {
+      sendingMs: 10_000,
+      waitedOnNodeMs: 9_000,
+      waitedOnRateMs: 0,
+      waitedOnDelayMs: 0,
+      mainThreadBusy: 0.2,
+      cpuCores: 0.2,
+    }
+    const limit = { by: 'node', because: 'the send loop waited on it 90%', hint: 'This is its pace.', pace } as const
+    const lines = formatSummary(fakeReport({ limit })).split('\n')
+    const at = lines.findIndex((l) => l.includes('limited by'))
+    expect(lines[at]).toMatch(/limited by\s+the node: the send loop waited on it 90%$/)
+    expect(lines[at + 1]).toMatch(/^\s+→ This is its pace\.$/)
+    expect(formatSummary(fakeReport({ limit: null }))).not.toContain('limited by')
+  })
+
   it('chainAgreesOf: null when the chain could not say, else whether every nonce matches', () => {
     expect(chainAgreesOf({ accounts: [account(3, 3)], error: null })).toBe(true)
     expect(chainAgreesOf({ accounts: [account(3, 2)], error: null })).toBe(false)

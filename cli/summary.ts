@@ -1,5 +1,6 @@
 import { publicMainnetName } from '../services/chain/chain-guard'
 import { nodeMiningLabel } from '../services/chain/node-mining'
+import { limitLabels } from '../services/metrics/limit'
 import { nonceMismatches, type RunReport } from '../services/metrics/report'
 import { terminalTotal } from '../services/run-model/counts'
 import { thresholdLines } from './threshold-lines'
@@ -62,6 +63,7 @@ export function formatSummary(r: RunReport): string {
       `${r.blocks.count} (avg fullness ${r.blocks.avgFullness === null ? '—' : `${(r.blocks.avgFullness * 100).toFixed(1)}%`})`,
     ],
     ['accounts', String(r.accounts.length)],
+    ...limitRows(r),
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
   const { speedUp, cancel, refused } = r.replacements
@@ -100,6 +102,14 @@ export function formatSummary(r: RunReport): string {
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
+}
+
+function limitRows(r: RunReport): [string, string][] {
+  if (!r.limit) return []
+  return [
+    ['limited by', `${limitLabels[r.limit.by]}: ${r.limit.because}`],
+    ['', `→ ${r.limit.hint}`],
+  ]
 }
 
 /** A run of several types: each one's mined count, and blob gas where there was some. */

@@ -22,6 +22,7 @@ export type ReportContext = Pick<
   | 'txTypes'
   | 'endpoints'
   | 'signing'
+  | 'limit'
   | 'environment'
   | 'config'
   | 'thresholds'

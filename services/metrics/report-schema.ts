@@ -5,6 +5,7 @@ import { txErrorKinds } from '../errors/tx-error'
 import { runStatuses } from '../run-model/status'
 import { thresholdMetricNames } from '../thresholds/metrics'
 import { thresholdOps } from '../thresholds/schema'
+import { limitKinds } from './limit'
 import type { RunReport } from './report'
 
 /**
@@ -215,6 +216,22 @@ export const runReportSchema = z
       .strictObject({ backend: z.enum(['libsecp256k1', 'js']), workers: count, signedInWorkers: count })
       .nullable()
       .describe('how txs were signed: the library, and how many in signing workers (signWorkers)'),
+    limit: z
+      .strictObject({
+        by: z.enum(limitKinds),
+        because: z.string(),
+        hint: z.string(),
+        pace: z.strictObject({
+          sendingMs: count,
+          waitedOnNodeMs: count,
+          waitedOnRateMs: count,
+          waitedOnDelayMs: count,
+          mainThreadBusy: z.number().min(0).max(1),
+          cpuCores: z.number().nonnegative(),
+        }),
+      })
+      .nullable()
+      .describe("what held the throughput back, judged from where the send loop's time went (docs/metrics.md#limit)"),
     environment: z
       .strictObject({
         evmStress: z.string(),

@@ -10,6 +10,7 @@ import type { EndpointStats } from '../testing/send-router'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { ToolEnvironment } from './environment'
 import type { FunctionStats } from './functions'
+import type { Limit } from './limit'
 import type { TxTypeStats } from './tx-type-stats'
 
 /** Added fields keep the version (readers ignore what they do not know); renamed or removed ones bump it. */
@@ -80,6 +81,8 @@ export type RunReport = {
   endpoints: EndpointStats[]
   /** How txs were signed; null when unknown (settled after a crash, or older reports). */
   signing: Signing | null
+  /** What held the throughput back, judged from where the send loop's time went (docs/metrics.md#limit); null when unknown. */
+  limit: Limit | null
   /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */
   environment: ToolEnvironment | null
   config: TestConfigInput

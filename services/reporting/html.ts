@@ -4,6 +4,7 @@ import { kindInfo, type TxErrorKind } from '../errors/tx-error'
 import type { BlockPoint, Marker, SeriesPoint } from '../live/frames'
 import type { AccountStats } from '../metrics/account-stats'
 import type { ToolEnvironment } from '../metrics/environment'
+import { limitLabels } from '../metrics/limit'
 import type { RunReport } from '../metrics/report'
 import { successPct } from '../run-model/counts'
 import { reportCharts } from './html-charts'
@@ -62,6 +63,7 @@ function headline(r: RunReport): string {
     tile('Latency p50', ms(r.latencyMs.p50), `p95 ${ms(r.latencyMs.p95)} · p99 ${ms(r.latencyMs.p99)}`),
     tile('Submit RTT p50', ms(r.submitRttMs.p50), `p95 ${ms(r.submitRttMs.p95)} · p99 ${ms(r.submitRttMs.p99)}`),
     tile('Duration', esc(duration(r.durationMs))),
+    ...(r.limit ? [tile('Limited by', esc(limitLabels[r.limit.by]), esc(r.limit.because))] : []),
     tile(
       'Blocks',
       num(r.blocks.count),

@@ -31,6 +31,7 @@ export function loadReport(db: Db, runId: string): StoredReport {
   if (!Array.isArray(report.txTypes)) report.txTypes = txTypeStats(readTxStatRows(db, runId))
   report.endpoints ??= []
   report.signing ??= null
+  report.limit ??= null
   report.replacements ??= noReplacements()
   return { row, report }
 }

@@ -9,6 +9,7 @@ import { StressError } from '../errors/base'
 import { createLiveFeed, type LiveFeed } from '../live/feed'
 import { buildReport, rowGroupsOf } from '../metrics/build-report'
 import { toolEnvironment } from '../metrics/environment'
+import { judgeLimit } from '../metrics/limit'
 import type { RunReport } from '../metrics/report'
 import { createRunModel, type RunModel } from '../run-model/model'
 import type { Db } from '../store/db'
@@ -179,6 +180,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       ...rowGroupsOf(readTxStatRows(db, id)),
       endpoints: outcome?.endpoints ?? [],
       signing: outcome?.signing ?? null,
+      limit: outcome?.pace ? judgeLimit(config, outcome.pace, snap.latencyMs.p50) : null,
       environment: toolEnvironment(),
       config: shareableConfig(publicCfg),
       ...thresholds.report(snap),

@@ -26,6 +26,7 @@ import { createLedger } from './ledger'
 import { startNodeWatch } from './node-watch'
 import { createNonceManager } from './nonce-manager'
 import { createNotifier } from './notifier'
+import { createPaceMeter, type PaceStats } from './pace-meter'
 import { createWorkSource } from './plan'
 import { startReplacer } from './replacer'
 import { createRetryQueue } from './retry-queue'
@@ -162,6 +163,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     signDigest: pool ? pool.sign : signDigest,
     control,
     notifier,
+    pace: createPaceMeter(),
     gate: s.gate,
     retries: createRetryQueue(),
     signers: new Map(s.prepared.senders.map((x) => [x.address.toLowerCase(), x])),
@@ -230,6 +232,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   const stopWatchdog = startStuckWatchdog(ctx)
   const stopReplacer = startReplacer(ctx)
   let final: AccountState[] = []
+  let pace: PaceStats | undefined
   // The user's controls are requests; the engine's status event is the answer, once it holds
   // (docs/architecture.md#run-control): "paused" when no send can start and none is on its way.
   const answer = (status: RunStatus) => bus.emit('event', { type: 'status', at: Date.now(), status })
@@ -251,7 +254,9 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
   })
   try {
     answer('running')
+    ctx.pace.begin()
     await schedulers[config.mode](ctx, dispatcher, work, s.planned)
+    pace = ctx.pace.end()
     sending = false
     answer('draining')
     await drain(ctx, dispatcher, work)
@@ -310,6 +315,7 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     gapFills: ledger.gapFills,
     endpoints: router.stats(),
     signing: { backend: signerBackend, workers: config.signWorkers, signedInWorkers: pool?.signed ?? 0 },
+    pace,
     scenario: {
       name: s.scenario.name,
       contracts: s.setup.contracts ?? {},

@@ -12,6 +12,7 @@ import type { InclusionTracker } from './inclusion-tracker'
 import type { Ledger } from './ledger'
 import type { NonceManager } from './nonce-manager'
 import type { Notifier } from './notifier'
+import type { PaceMeter } from './pace-meter'
 import type { RetryQueue } from './retry-queue'
 import type { RunControl } from './run-control'
 import type { SendGate } from './send-gate'
@@ -41,6 +42,8 @@ export type RunContext = {
   kinds: TxKinds
   gate: SendGate
   control: RunControl
+  /** Where the send loop's time goes (the report's `limit`). */
+  pace: PaceMeter
   /** Woken by every tx state change: loops wait on it instead of sleeping blindly. */
   notifier: Notifier
   retries: RetryQueue

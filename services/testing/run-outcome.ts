@@ -9,6 +9,7 @@ import type { TxCounts } from '../run-model/counts'
 import type { RunStatus } from '../run-model/status'
 import type { Findings, ScenarioCheck, SetupSummary, StoredOutcomes } from '../scenarios/types'
 import type { RunEventBus } from './events'
+import type { PaceStats } from './pace-meter'
 import type { RunContext } from './run-context'
 import type { RunControl } from './run-control'
 import type { EndpointStats } from './send-router'
@@ -68,6 +69,8 @@ export type RunOutcome = {
   endpoints: EndpointStats[]
   /** How txs were signed: the library, and how many in the signing workers (signWorkers). */
   signing: Signing
+  /** Where the sending phase's time went; absent when the run ended before sending began. */
+  pace: PaceStats | undefined
   scenario: {
     name: string
     contracts: Record<string, Address>

@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import type { Dispatcher } from '../dispatcher'
 import { createLoadProfile } from '../load-profile'
 import { mineBlock } from '../miner'
+import type { WaitReason } from '../pace-meter'
 import type { WorkSource } from '../plan'
 import { fruitlessBlocks, repool } from '../repool'
 import type { RunContext } from '../run-context'
@@ -121,7 +122,16 @@ export async function runConcurrent(ctx: RunContext, dispatcher: Dispatcher, wor
     return out
   }
 
-  const idle = async () => {
+  /** Why the loop has nothing to do now: a full window, or txs at the node, wait on the node. */
+  const idleReason = (): WaitReason => {
+    if (ctx.control.state === 'paused') return 'paused'
+    if (room() <= 0 || outstanding.size >= maxParallelRequests) return 'node'
+    if (target.rate && tokens < 1) return 'rate'
+    return ctx.ledger.openCount() - ready.length > 0 ? 'node' : 'other'
+  }
+  const idle = () => ctx.pace.wait(idleReason(), waitOnce())
+
+  const waitOnce = async () => {
     if (engine && outstanding.size === 0) {
       // A failed mine (node away) is retried on the next idle turn; the node watch takes over.
       if (waveSent > 0) {
