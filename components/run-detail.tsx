@@ -9,6 +9,7 @@ import { AccountsPanel } from './analytics/accounts-panel'
 import { CallCounters, plannedShares } from './analytics/call-counters'
 import { RunCharts } from './analytics/charts/run-charts'
 import { ErrorGroupsPanel } from './analytics/error-groups-panel'
+import { LimitNote } from './analytics/limit-note'
 import { RunConfigCard } from './analytics/run-config-card'
 import { TestProgress } from './analytics/TestProgress'
 import { emptyFilter, type TxFilter } from './analytics/tx-filter'
@@ -98,6 +99,7 @@ export function RunDetail({ initial }: { initial: RunSummary }) {
       )}
 
       <TestProgress run={run} stats={stream.stats} counts={counts} />
+      {terminal && <LimitNote limit={run.limit} />}
       {terminal && <ReportDownloads runId={run.id} status={run.status} />}
       <RunCharts series={stream.series} blocks={stream.blocks} markers={stream.markers} errors={stream.errors} />
 

@@ -8,16 +8,23 @@ import { isTerminal } from './run-status'
 const intervalMs = 1000
 
 /**
- * The run as last fetched, re-fetched every second until it reaches a terminal status. One request
- * at a time (a timeout chain, not setInterval), so a slow server is never asked twice at once.
+ * Nothing more will change without the user: the run ended and its report is written (final
+ * numbers, the limit); an interrupted run gets its report only once it is closed or continued.
+ */
+const settled = (run: RunSummary) => isTerminal(run.status) && (run.reported || run.status === 'interrupted')
+
+/**
+ * The run as last fetched, re-fetched every second until it has settled. One request at a time
+ * (a timeout chain, not setInterval), so a slow server is never asked twice at once.
  */
 export function useRunPolling(initial: RunSummary) {
   const [run, setRun] = useState(initial)
   const [stale, setStale] = useState(false)
   const terminal = isTerminal(run.status)
+  const done = settled(run)
 
   useEffect(() => {
-    if (terminal) return
+    if (done) return
     let cancelled = false
     let timer: ReturnType<typeof setTimeout>
     const tick = async () => {
@@ -25,14 +32,14 @@ export function useRunPolling(initial: RunSummary) {
       if (cancelled) return
       if (result.ok) setRun(result.data)
       setStale(!result.ok)
-      if (!result.ok || !isTerminal(result.data.status)) timer = setTimeout(tick, intervalMs)
+      if (!result.ok || !settled(result.data)) timer = setTimeout(tick, intervalMs)
     }
     timer = setTimeout(tick, intervalMs)
     return () => {
       cancelled = true
       clearTimeout(timer)
     }
-  }, [initial.id, terminal])
+  }, [initial.id, done])
 
   /** Fetches now (the live stream saw the status change before the next poll). */
   const refresh = useCallback(async () => {

@@ -18,6 +18,8 @@ const run = (status: RunSummary['status']): RunSummary => ({
   chainId: 31337,
   throughput: { sentPerSec: 1, minedPerSec: 1 },
   latencyMs: { p50: 5, p95: 6, p99: 7 },
+  limit: null,
+  reported: false,
   error: null,
 })
 

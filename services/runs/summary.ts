@@ -26,6 +26,8 @@ export function summaryFromRow(row: RunRow): RunSummary {
     chainId: row.chain_id,
     throughput: report?.throughput ?? { sentPerSec: 0, minedPerSec: 0 },
     latencyMs: report?.latencyMs ?? { p50: null, p95: null, p99: null },
+    limit: report?.limit ?? null,
+    reported: report !== undefined,
     error,
   }
 }

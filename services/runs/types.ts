@@ -3,6 +3,7 @@ import type { RunStatus } from '../run-model/status'
 
 export type { RunStatus }
 
+import type { Limit } from '../metrics/limit'
 import type { TxCounts } from '../run-model/counts'
 
 /** What the API and the pages see of a run: plain JSON, no secrets, bigints as strings. */
@@ -23,6 +24,10 @@ export type RunSummary = {
   chainId: number | null
   throughput: { sentPerSec: number; minedPerSec: number }
   latencyMs: { p50: number | null; p95: number | null; p99: number | null }
+  /** What held the throughput back (the report's); null until the run has a report, or when unknown. */
+  limit: Limit | null
+  /** The run's report is written: its numbers are final. */
+  reported: boolean
   error: { code: string; message: string; hint?: string } | null
 }
 

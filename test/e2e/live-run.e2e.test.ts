@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import type { TxRow } from '../../services/live/frames'
+import type { RunReport } from '../../services/metrics/report'
 import type { TxCounts } from '../../services/run-model/counts'
+import { known } from '../helpers/chain'
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy'
 import type { AppServer } from './support/app-server'
 import { screenshot } from './support/browser'
@@ -105,6 +107,11 @@ describe('live run page in a real browser', () => {
       .getByTestId('threshold-badge')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-ok')))
     expect(badges).toEqual(['true', 'false'])
+    // What held the run back, as its report says: the page shows the report's verdict.
+    const report = (await (await fetch(`${app.baseUrl}/api/runs/${id}/report.json`)).json()) as RunReport
+    const limit = page.getByTestId('run-limit')
+    expect(await limit.getAttribute('data-by')).toBe(known(report.limit, 'the report limit').by)
+    expect(await limit.textContent()).toContain(report.limit?.because)
     await screenshot(page, 'live-run-end')
     expect(pageErrors).toEqual([])
   })
