@@ -5,6 +5,8 @@
 export async function register(): Promise<void> {
   // The Edge runtime has no SQLite and no child processes; the engine lives in Node only.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { keepHeapNearLive } = await import('./services/runs/heap-growth')
+  keepHeapNearLive()
   try {
     // Imported lazily so the Edge compilation of this file never pulls in the engine.
     const { getRegistry } = await import('./services/runs/registry')

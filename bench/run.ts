@@ -7,6 +7,7 @@ import { signerBackend } from '../services/chain/signer'
 import { parseTestConfig } from '../services/config/parse'
 import type { TestConfig } from '../services/config/schema'
 import type { RunReport } from '../services/metrics/report'
+import { keepHeapNearLive } from '../services/runs/heap-growth'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
 import { bareLoop } from './bare-loop'
@@ -34,6 +35,8 @@ const accounts = 20
 /** Signing workers of the engine run measured against the plain one. */
 const signWorkers = Number(process.env.BENCH_SIGN_WORKERS ?? 1)
 
+// The engine runs here as in the CLI and the server, with their heap setting.
+keepHeapNearLive()
 const node = await openNode({ batchSize: 100 })
 const dataDir = mkdtempSync(join(tmpdir(), 'evm-stress-bench-'))
 try {

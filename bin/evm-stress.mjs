@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api'
 
 register()
+const { keepHeapNearLive } = await import('../services/runs/heap-growth.ts')
+keepHeapNearLive()
 await import('../cli/main.ts')
