@@ -148,7 +148,9 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     }
     error ??= outcome?.error ?? null
     const status = outcome?.status ?? 'failed'
-    const endedAt = outcome?.endedAt ?? Date.now()
+    // The run ends now, when the engine has put the node back too: a clock read any earlier
+    // could fall before a progress line already printed (docs/metrics.md#timing).
+    const endedAt = Date.now()
     bus.emit('event', { type: 'status', at: endedAt, status, message: error?.message })
     outputs.stop()
     const snap = model.snapshot(endedAt)

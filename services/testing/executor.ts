@@ -306,7 +306,6 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     mining: s.mining,
     ownMining: node.ownMining,
     startedAt: s.startedAt,
-    endedAt: Date.now(),
     senders: s.prepared.senders.map(({ address, kind }) => {
       const key = address.toLowerCase()
       const sent = ledger.nonceUsedBy(key)

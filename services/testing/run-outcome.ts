@@ -62,7 +62,6 @@ export type RunOutcome = {
   /** The node's own mining mode, read at the start of the run. */
   ownMining: NodeMining
   startedAt: number
-  endedAt: number
   senders: SenderOutcome[]
   gapFills: number
   /** Per send endpoint (rpcUrls); [] without them. */

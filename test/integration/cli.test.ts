@@ -7,6 +7,7 @@ import type { RunReport } from '../../services/metrics/report'
 import { withTestNode } from '../helpers/anvil'
 import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
 import { runCli, runCliReporting, startCli } from '../helpers/cli'
+import { startRpcProxy } from '../helpers/rpc-proxy'
 import { freshMnemonic, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
@@ -145,6 +146,33 @@ describe('evm-stress run', () => {
       expect(b.settled).toBeGreaterThanOrEqual(a.settled)
     }
     for (const a of report.accounts) expect(await onChainNonce(testNode.node, a.address)).toBe(a.expectedNonce)
+  })
+
+  it('--progress json: no line is later than the end, though the node is slow to get its mining back', async () => {
+    // Putting the node's automine back answers 1.5 s late: the run is not over until it is, so
+    // progress lines printed meanwhile must not show more elapsed time than the end line.
+    const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
+      faultMethods: new Set(['evm_setAutomine']),
+      delayMs: 1_500,
+    })
+    try {
+      const r = await runCliReporting([
+        ...['--rpc-url', proxy.url, '--txs', '200', '--accounts', '4', '--mining', 'engine'],
+        ...['--progress', 'json', '--mnemonic', freshMnemonic()],
+      ])
+      expect(r.code).toBe(0)
+      const lines = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as ProgressRecord)
+      const end = lines.at(-1) as ProgressRecord
+      expect(end.type).toBe('end')
+      expect(end.elapsedMs).toBe(r.report().durationMs)
+      for (const l of lines) expect(l.elapsedMs).toBeLessThanOrEqual(end.elapsedMs)
+      expect(proxy.faults.delayed).toBe(2) // off at the start, back on at the end
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('an unreachable node → exit 3 with what to check, nothing written', async () => {
