@@ -5,9 +5,9 @@ import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
 import type { TxErrorKind } from '../errors/tx-error'
 import { createPercentiles } from '../metrics/percentiles'
-import type { RunEventBus } from './events'
+import type { RunEvent, RunEventBus } from './events'
 import { requestFor, type Submission, submit } from './request-for'
-import type { TxRecord } from './tx'
+import { isTerminal, type TxRecord } from './tx'
 
 /** One send endpoint's numbers (docs/metrics.md#endpoints). */
 export type EndpointStats = {
@@ -18,8 +18,9 @@ export type EndpointStats = {
   /** Submissions sent to it (each tx once per endpoint it went to). */
   sent: number
   /**
-   * Those it accepted, "already known" included; in broadcast, also "nonce too low" for a tx another
-   * endpoint accepted (its chain has it already).
+   * Those it accepted, "already known" included. Settled once the tx is included: a "nonce too low"
+   * for it (its chain had it already) and, where no endpoint's acceptance reached us, the lost answer
+   * of the endpoint that must have taken it count here too, not as errors.
    */
   accepted: number
   /** Its refusals and failures by kind. */
@@ -66,6 +67,35 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   type Endpoint = (typeof endpoints)[number]
   let next = 0
 
+  /**
+   * Per open tx: whether an endpoint's acceptance reached us, the last endpoint whose answer was lost
+   * (and how), and the endpoints that said "nonce too low". Gone at the tx's terminal event.
+   */
+  const answers = new Map<
+    number,
+    { accepted: boolean; lost?: { e: Endpoint; kind: TxErrorKind }; tooLow: Endpoint[] }
+  >()
+  const answersOf = (r: TxRecord) => {
+    const a = answers.get(r.idx) ?? { accepted: false, tooLow: [] }
+    answers.set(r.idx, a)
+    return a
+  }
+  const countAsAccepted = (e: Endpoint, kind: TxErrorKind) => {
+    const left = (e.stats.errors[kind] ?? 1) - 1
+    if (left) e.stats.errors[kind] = left
+    else delete e.stats.errors[kind]
+    e.stats.accepted++
+  }
+  const settle = (ev: RunEvent) => {
+    if (ev.type !== 'tx' || !isTerminal(ev.state)) return
+    const a = answers.get(ev.idx)
+    answers.delete(ev.idx)
+    if (!a || (ev.state !== 'mined' && ev.state !== 'reverted')) return
+    for (const e of a.tooLow) countAsAccepted(e, 'nonce-too-low')
+    if (!a.accepted && a.lost) countAsAccepted(a.lost.e, a.lost.kind)
+  }
+  if (urls) p.bus.on('event', settle)
+
   const live = (): Endpoint[] => {
     const now = Date.now()
     const up = endpoints.filter((e) => e.outUntil <= now)
@@ -96,12 +126,19 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
       e.rtt.record(Date.now() - started)
       e.stats.accepted++
       e.failuresInRow = 0
+      answersOf(r).accepted = true
       return result
     } catch (error) {
       const kind = classifyError(error).kind
-      if (kind === 'already-known') e.stats.accepted++
-      else e.stats.errors[kind] = (e.stats.errors[kind] ?? 0) + 1
-      if (transientKinds.has(kind)) takeOut(e, error)
+      if (kind === 'already-known') {
+        e.stats.accepted++
+        answersOf(r).accepted = true
+      } else e.stats.errors[kind] = (e.stats.errors[kind] ?? 0) + 1
+      if (kind === 'nonce-too-low') answersOf(r).tooLow.push(e)
+      if (transientKinds.has(kind)) {
+        answersOf(r).lost = { e, kind }
+        takeOut(e, error)
+      }
       throw error
     }
   }
@@ -115,22 +152,12 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   /**
    * Broadcast: accepted if any endpoint accepts; else the most telling refusal (a node's "no" over a
    * timeout). Where one accepted, another's "nonce too low" is the same tx already in its chain:
-   * known there, not refused.
+   * counted as known there once the tx is included.
    */
   async function everywhere(r: TxRecord, s: Submission, up: Endpoint[]): Promise<unknown> {
     const results = await Promise.allSettled(up.map((e) => call(e, r, s)))
     const ok = results.find((x) => x.status === 'fulfilled')
-    if (ok) {
-      results.forEach((x, i) => {
-        const e = up[i] as Endpoint
-        if (x.status === 'rejected' && classifyError(x.reason).kind === 'nonce-too-low') {
-          e.stats.errors['nonce-too-low'] = (e.stats.errors['nonce-too-low'] ?? 1) - 1
-          if (!e.stats.errors['nonce-too-low']) delete e.stats.errors['nonce-too-low']
-          e.stats.accepted++
-        }
-      })
-      return (ok as PromiseFulfilledResult<unknown>).value
-    }
+    if (ok) return (ok as PromiseFulfilledResult<unknown>).value
     const errors = results.map((x) => (x as PromiseRejectedResult).reason)
     const known = errors.find((e) => classifyError(e).kind === 'already-known')
     throw known ?? errors.find((e) => !transientKinds.has(classifyError(e).kind)) ?? errors[0]
@@ -168,6 +195,7 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
       }))
     },
     async close() {
+      p.bus.off('event', settle)
       await Promise.all(endpoints.map((e) => e.conn.close()))
     },
   }
