@@ -3,7 +3,9 @@ import type { RunStatus } from '../run-model/status'
 import type { RunEvent } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
+import { resendInNonceOrder } from './resend'
 import type { RunContext } from './run-context'
+import type { TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'
 
 export type NodeWatch = {
@@ -224,8 +226,8 @@ async function resendLost(ctx: RunContext) {
     message: `The node does not know ${lost.length} of our pending txs (lost with its pool or with blocks that left the chain): sending them again.`,
   })
   ctx.beforeSend()
-  for (const r of lost) {
-    ctx.ledger.update(r, { stale: undefined })
-    await ctx.gate.shared(() => ctx.router.resend(r)).catch(() => undefined)
-  }
+  for (const r of lost) ctx.ledger.update(r, { stale: undefined })
+  const byAccount = new Map<string, TxRecord[]>()
+  for (const r of lost) byAccount.set(r.from, [...(byAccount.get(r.from) ?? []), r])
+  for (const records of byAccount.values()) await resendInNonceOrder(ctx, records)
 }

@@ -1,7 +1,6 @@
 import type { Address } from 'viem'
-import { retryTransient } from '../chain/connection'
-import { classifyError } from '../errors/classify'
 import { openRecords } from './open-records'
+import { resendInNonceOrder } from './resend'
 import type { RunContext } from './run-context'
 import type { TxRecord } from './tx'
 
@@ -36,26 +35,8 @@ export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Prom
   await Promise.all(
     [...byAccount.entries()].map(async ([from, records]) => {
       await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)
-      for (const r of records.sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))) if (!(await resendInPlace(ctx, r))) break
+      await resendInNonceOrder(ctx, records)
     }),
   )
   return true
-}
-
-/** Tries per resend while the node or the way to it fails (429, 5xx, a cut answer). */
-const resendRetries = 5
-
-/**
- * Sends a stranded tx's signed bytes again; true when the node holds it (now, or already). A
- * transient failure is tried again: the same bytes cannot be taken twice. The account's later
- * txs wait on a false: sent over a missing nonce, they would only queue for good once more.
- */
-async function resendInPlace(ctx: RunContext, r: TxRecord): Promise<boolean> {
-  try {
-    await retryTransient(() => ctx.gate.shared(() => ctx.router.resend(r)), resendRetries)
-    return true
-  } catch (error) {
-    const kind = classifyError(error).kind
-    return kind === 'already-known' || kind === 'nonce-too-low'
-  }
 }

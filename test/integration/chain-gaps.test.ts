@@ -208,6 +208,62 @@ describe('the chain goes back under a run (a reorg): the run goes on and ends eq
   })
 })
 
+describe('txs lost with blocks that left the chain', () => {
+  it('are sent again in nonce order, each through a node error on its first resend', async () => {
+    await withAnvil([], async (anvil) => {
+      // Every tx's second send (its resend after the rollback) meets an internal error once: it
+      // must be sent again before the account's next nonce, or that one only queues.
+      const sends = new Map<string, number>()
+      const proxy = await startRpcProxy(anvil.rpcUrl, {
+        rpcErrorWhen: (method, params) => {
+          if (method !== 'eth_sendRawTransaction') return false
+          const raw = String(params[0])
+          const n = (sends.get(raw) ?? 0) + 1
+          sends.set(raw, n)
+          return n === 2
+        },
+      })
+      const node = await openNode({ rpcUrl: proxy.url })
+      try {
+        const { session } = startTestRun(node, {
+          txs: 1000,
+          accounts: 3,
+          rate: 200,
+          mining: 'engine',
+          mnemonic: freshMnemonic(),
+        })
+        const counts = () => session.model.snapshot().counts
+        let lastOurBlock = 0n
+        session.bus.on('event', (e) => {
+          if (e.type === 'tx' && e.state === 'mined' && e.blockNumber !== undefined && e.blockNumber > lastOurBlock)
+            lastOurBlock = e.blockNumber
+        })
+        while (counts().mined < 100) await sleep(20)
+        session.pause()
+        while (session.model.state.status !== 'paused' || counts().submitted > 0) await sleep(20)
+        const height = BigInt(await node.conn.request('eth_blockNumber'))
+        const minedBefore = counts().mined
+        await node.conn.request('anvil_rollback', [Number(height - lastOurBlock) + 1])
+        while (counts().mined >= minedBefore) await sleep(20)
+        // Still paused: the engine's resends alone must put every lost tx back in the node's pool.
+        const inPool = async () => Number(BigInt((await node.conn.request('txpool_status')).pending))
+        while ((await inPool()) < counts().submitted) await sleep(20)
+        session.resume()
+        const report = await session.done
+        expect(report.status).toBe('completed')
+        expect([...sends.values()].filter((n) => n >= 3).length).toBeGreaterThan(0)
+        // Sent over a gap, a later nonce would have stayed queued until the stranded-queue remedy.
+        expect(report.warnings.map((w) => w.code)).not.toContain('stranded-queue')
+        expect(report.counts.mined).toBe(1000)
+        await expectReportEqualsChain(node, report)
+      } finally {
+        await node.close()
+        await proxy.close()
+      }
+    })
+  })
+})
+
 describe('a node restarted from its state file mid-run', () => {
   it('20,000 txs, SIGTERM, restart with --state: the report equals the chain, no tx left "not mined"', async () => {
     const state = join(mkdtempSync(join(tmpdir(), 'evm-stress-state-')), 'state.json')

@@ -1,0 +1,31 @@
+import { retryTransient } from '../chain/connection'
+import { classifyError } from '../errors/classify'
+import type { RunContext } from './run-context'
+import type { TxRecord } from './tx'
+
+/** Tries per resend while the node or the way to it fails (429, 5xx, a cut answer). */
+const resendRetries = 5
+
+/**
+ * Sends a tx's signed bytes again; true when the node holds it (now, or already). A transient
+ * failure is tried again: the same bytes cannot be taken twice.
+ */
+export async function resendInPlace(ctx: RunContext, r: TxRecord): Promise<boolean> {
+  try {
+    await retryTransient(() => ctx.gate.shared(() => ctx.router.resend(r)), resendRetries)
+    return true
+  } catch (error) {
+    const kind = classifyError(error).kind
+    return kind === 'already-known' || kind === 'nonce-too-low'
+  }
+}
+
+/**
+ * Sends one account's txs again in nonce order, stopping at the first the node does not take:
+ * sent over a missing nonce, the later ones would only queue, on Anvil for good
+ * (docs/anvil.md#nonce-gap-queued-forever).
+ */
+export async function resendInNonceOrder(ctx: RunContext, records: TxRecord[]): Promise<void> {
+  for (const r of [...records].sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0)))
+    if (!(await resendInPlace(ctx, r))) return
+}
