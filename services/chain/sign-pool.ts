@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { bytesToHex, type Hex, hexToBytes } from 'viem'
+import { packagePath } from './package-path'
 
 export type Signature = { r: Hex; s: Hex; yParity: number }
 
@@ -48,8 +48,7 @@ export type SignPool = {
  * made in the same tick go out as one message per worker, round robin.
  */
 export function createSignPool(size: number): SignPool {
-  const require = createRequire(import.meta.url)
-  const secp256k1 = require.resolve('secp256k1')
+  const secp256k1 = packagePath('secp256k1')
   const workers = Array.from({ length: size }, () => {
     const worker = new Worker(workerSource, { eval: true, workerData: { secp256k1 } })
     worker.unref()

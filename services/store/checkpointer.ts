@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { packagePath } from '../chain/package-path'
 
 /**
  * The worker's whole source, run with `eval` (as the sign pool's: nothing to bundle). It holds
@@ -49,13 +49,16 @@ let nextId = 0
 
 function theWorker(): Worker {
   if (worker) return worker
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3')
+  const driver = packagePath('better-sqlite3')
   worker = new Worker(workerSource, { eval: true, workerData: { driver, everyMs: checkpointEveryMs, restartFrames } })
   // It only serves open stores: it never keeps the process alive, and if it dies the writer's own
   // (rarer) automatic checkpoints take over.
   worker.unref()
-  worker.on('error', () => {
+  worker.on('error', (error) => {
     worker = undefined
+    process.emitWarning(
+      `SQLite's background checkpointer stopped (${error.message}); the writer checkpoints by itself from now on, which slows fast runs.`,
+    )
   })
   worker.on('exit', () => {
     worker = undefined

@@ -1,7 +1,9 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { scrape, total } from '../helpers/scrape'
 import { type AppServer, startApp } from './support/app-server'
-import { waitForTerminal } from './support/runs-api'
+import { startRun, waitForTerminal } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 })
 
@@ -111,5 +113,23 @@ describe('HTTP API', () => {
     expect(total(families, 'evm_stress_run_status', { run_id: id, status: 'stopped' })).toBe(1)
     for (const state of ['planned', 'mined', 'failed', 'dropped', 'cancelled'] as const)
       expect(total(families, 'evm_stress_txs', { run_id: id, state }), state).toBe(c[state])
+  })
+
+  test("the server's worker threads work in its bundle: signing in workers, SQLite checkpoints in the background", async () => {
+    // The bundler once turned the workers' package paths into its own module ids: both failed.
+    const file = join(app.dataDir, 'evm-stress.sqlite')
+    const before = statSync(file).size
+    const id = await startRun(app.baseUrl, { txs: 3000, accounts: 10, signWorkers: 1 })
+    expect((await waitForTerminal(app.baseUrl, id)).status).toBe('completed')
+    const report = (await (await fetch(`${app.baseUrl}/api/runs/${id}/report.json`)).json()) as {
+      counts: { mined: number }
+      signing: { workers: number; signedInWorkers: number }
+    }
+    expect(report.counts.mined).toBe(3000)
+    expect(report.signing).toMatchObject({ workers: 1, signedInWorkers: 3000 })
+    // The writer only appends to the WAL (its own checkpoint waits for ~80 MB): the run's rows
+    // reach the database file through the background checkpointer alone.
+    while (statSync(file).size <= before) await new Promise((r) => setTimeout(r, 100))
+    expect(app.output()).not.toMatch(/checkpointer stopped/)
   })
 })
