@@ -24,7 +24,9 @@ parentPort.on('message', (m) => {
   if (m.add !== undefined) {
     try {
       const db = new Database(m.file, { fileMustExist: true })
-      db.pragma('busy_timeout = 5000')
+      // Never wait: a checkpoint that finds the writer or a reader busy does what it can and tries
+      // again next time, rather than hold the writer up (docs/architecture.md#store).
+      db.pragma('busy_timeout = 0')
       open.set(m.add, db)
     } catch {}
   } else if (m.remove !== undefined) {
