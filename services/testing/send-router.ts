@@ -68,31 +68,47 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   let next = 0
 
   /**
-   * Per open tx: whether an endpoint's acceptance reached us, the last endpoint whose answer was lost
-   * (and how), and the endpoints that said "nonce too low". Gone at the tx's terminal event.
+   * Per tx sent through rpcUrls: whether an endpoint's acceptance reached us, the last endpoint whose
+   * answer was lost (and how), and the endpoints that said "nonce too low". Held by the record
+   * itself (a late answer still finds it); `open` finds the record at its terminal event.
    */
-  const answers = new Map<
-    number,
-    { accepted: boolean; lost?: { e: Endpoint; kind: TxErrorKind }; tooLow: Endpoint[] }
-  >()
-  const answersOf = (r: TxRecord) => {
-    const a = answers.get(r.idx) ?? { accepted: false, tooLow: [] }
-    answers.set(r.idx, a)
-    return a
-  }
+  type Answers = { accepted: boolean; lost?: { e: Endpoint; kind: TxErrorKind }; tooLow: Endpoint[] }
+  const answersOf = new WeakMap<TxRecord, Answers>()
+  const open = new Map<number, TxRecord>()
+  const included = (state: string) => state === 'mined' || state === 'reverted'
   const countAsAccepted = (e: Endpoint, kind: TxErrorKind) => {
     const left = (e.stats.errors[kind] ?? 1) - 1
     if (left) e.stats.errors[kind] = left
     else delete e.stats.errors[kind]
     e.stats.accepted++
   }
+  /** The tx is in the chain: its "nonce too low" answers, and a lost one if none accepted, were acceptances. */
+  const settleAnswers = (a: Answers) => {
+    for (const e of a.tooLow) countAsAccepted(e, 'nonce-too-low')
+    a.tooLow = []
+    if (!a.accepted && a.lost) {
+      countAsAccepted(a.lost.e, a.lost.kind)
+      a.accepted = true
+    }
+    a.lost = undefined
+  }
+  /** One endpoint's answer for a tx; settled at once if the tx is already in a block. */
+  const noteAnswer = (r: TxRecord, e: Endpoint, kind: TxErrorKind | 'accepted') => {
+    const a = answersOf.get(r) ?? { accepted: false, tooLow: [] }
+    answersOf.set(r, a)
+    if (kind === 'accepted' || kind === 'already-known') a.accepted = true
+    else if (kind === 'nonce-too-low') a.tooLow.push(e)
+    else if (transientKinds.has(kind)) a.lost = { e, kind }
+    if (!isTerminal(r.state)) open.set(r.idx, r)
+    else if (included(r.state)) settleAnswers(a)
+  }
   const settle = (ev: RunEvent) => {
     if (ev.type !== 'tx' || !isTerminal(ev.state)) return
-    const a = answers.get(ev.idx)
-    answers.delete(ev.idx)
-    if (!a || (ev.state !== 'mined' && ev.state !== 'reverted')) return
-    for (const e of a.tooLow) countAsAccepted(e, 'nonce-too-low')
-    if (!a.accepted && a.lost) countAsAccepted(a.lost.e, a.lost.kind)
+    const r = open.get(ev.idx)
+    if (!r) return
+    open.delete(ev.idx)
+    const a = answersOf.get(r)
+    if (a && included(ev.state)) settleAnswers(a)
   }
   if (urls) p.bus.on('event', settle)
 
@@ -126,19 +142,14 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
       e.rtt.record(Date.now() - started)
       e.stats.accepted++
       e.failuresInRow = 0
-      answersOf(r).accepted = true
+      noteAnswer(r, e, 'accepted')
       return result
     } catch (error) {
       const kind = classifyError(error).kind
-      if (kind === 'already-known') {
-        e.stats.accepted++
-        answersOf(r).accepted = true
-      } else e.stats.errors[kind] = (e.stats.errors[kind] ?? 0) + 1
-      if (kind === 'nonce-too-low') answersOf(r).tooLow.push(e)
-      if (transientKinds.has(kind)) {
-        answersOf(r).lost = { e, kind }
-        takeOut(e, error)
-      }
+      if (kind === 'already-known') e.stats.accepted++
+      else e.stats.errors[kind] = (e.stats.errors[kind] ?? 0) + 1
+      noteAnswer(r, e, kind)
+      if (transientKinds.has(kind)) takeOut(e, error)
       throw error
     }
   }

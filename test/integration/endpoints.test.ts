@@ -57,30 +57,37 @@ describe('several RPC endpoints', () => {
     for (const e of report.endpoints) expect(e.submitRttMs.p50).not.toBeNull()
   })
 
-  it('a send the node took but whose answer was cut counts as accepted there, once the chain has the tx', async () => {
-    // Automine: the cut send is mined at once, so no other endpoint is ever asked for it; only the
-    // chain says the cut endpoint took it.
-    const cutting = await startRpcProxy(testNode.anvil.rpcUrl, { dropSendAnswersAt: new Set([1]) })
-    try {
-      const report = await startTestRun(testNode.node, {
-        rpcUrls: [cutting.url, testNode.anvil.rpcUrl],
-        txs: 20,
-        accounts: 1,
-        concurrency: 1,
-        mining: 'automine',
-        mnemonic: freshMnemonic(),
-      }).session.done
-      expect(cutting.faults.droppedSendAnswers).toBe(1)
-      expect(report.counts.mined).toBe(20)
-      await expectReportEqualsChain(testNode.node, report)
-      // Each submission is one answer: accepted or an error, never both, never neither.
-      for (const e of report.endpoints)
-        expect(e.accepted + Object.values(e.errors).reduce((n, c) => n + (c ?? 0), 0)).toBe(e.sent)
-      expect(report.endpoints.reduce((n, e) => n + e.accepted, 0)).toBe(20)
-    } finally {
-      await cutting.close()
-    }
-  })
+  it.each([
+    ['at once', {}],
+    // Held first: the tracker has seen the tx mined before its lost answer comes back.
+    ['after the tx is mined', { holdAnswerMs: 800, faultMethods: new Set(['eth_sendRawTransaction']) }],
+  ])(
+    'a send the node took but whose answer was cut (%s) counts as accepted there, once the chain has the tx',
+    async (_when, rules) => {
+      // Automine: the cut send is mined at once, so no other endpoint is ever asked for it; only the
+      // chain says the cut endpoint took it.
+      const cutting = await startRpcProxy(testNode.anvil.rpcUrl, { dropSendAnswersAt: new Set([1]), ...rules })
+      try {
+        const report = await startTestRun(testNode.node, {
+          rpcUrls: [cutting.url, testNode.anvil.rpcUrl],
+          txs: 10,
+          accounts: 1,
+          concurrency: 1,
+          mining: 'automine',
+          mnemonic: freshMnemonic(),
+        }).session.done
+        expect(cutting.faults.droppedSendAnswers).toBe(1)
+        expect(report.counts.mined).toBe(10)
+        await expectReportEqualsChain(testNode.node, report)
+        // Each submission is one answer: accepted or an error, never both, never neither.
+        for (const e of report.endpoints)
+          expect(e.accepted + Object.values(e.errors).reduce((n, c) => n + (c ?? 0), 0)).toBe(e.sent)
+        expect(report.endpoints.reduce((n, e) => n + e.accepted, 0)).toBe(10)
+      } finally {
+        await cutting.close()
+      }
+    },
+  )
 
   it('by-account: each sender always to the same endpoint; broadcast: every tx to all three', async () => {
     for (const p of proxies) p.seen.length = 0
