@@ -3,9 +3,8 @@ import type { RunStatus } from '../run-model/status'
 import type { RunEvent } from './events'
 import { openRecords } from './open-records'
 import { reconcileAfterGap } from './reconcile'
-import { resendInNonceOrder } from './resend'
+import { byAccount, resendInNonceOrder } from './resend'
 import type { RunContext } from './run-context'
-import type { TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'
 
 export type NodeWatch = {
@@ -218,7 +217,7 @@ async function resendLost(ctx: RunContext) {
   const known = await Promise.all(
     open.map((r) => (r.hash ? ctx.conn.request('eth_getTransactionByHash', [r.hash]).catch(() => null) : null)),
   )
-  const lost = open.filter((r, i) => !known[i] || r.stale).sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0))
+  const lost = open.filter((r, i) => !known[i] || r.stale)
   if (!lost.length) return
   ctx.bus.emit('event', {
     type: 'log',
@@ -227,7 +226,5 @@ async function resendLost(ctx: RunContext) {
   })
   ctx.beforeSend()
   for (const r of lost) ctx.ledger.update(r, { stale: undefined })
-  const byAccount = new Map<string, TxRecord[]>()
-  for (const r of lost) byAccount.set(r.from, [...(byAccount.get(r.from) ?? []), r])
-  for (const records of byAccount.values()) await resendInNonceOrder(ctx, records)
+  for (const records of byAccount(lost).values()) await resendInNonceOrder(ctx, records)
 }

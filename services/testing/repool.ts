@@ -1,8 +1,6 @@
-import type { Address } from 'viem'
 import { openRecords } from './open-records'
-import { resendInNonceOrder } from './resend'
+import { byAccount, resendInNonceOrder } from './resend'
 import type { RunContext } from './run-context'
-import type { TxRecord } from './tx'
 
 /** Blocks mined in a row, with room, holding none of our open txs: those txs are stranded. */
 export const fruitlessBlocks = 3
@@ -15,25 +13,21 @@ export const fruitlessBlocks = 3
  * anything was resent.
  */
 export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Promise<boolean> {
-  const byAccount = new Map<Address, TxRecord[]>()
-  for (const r of openRecords(ctx)) {
-    // Mid-run, signed txs waiting for their turn are not in the pool: they go out as planned.
-    if (!r.raw || r.nonce === undefined || (atNodeOnly && r.state !== 'submitted')) continue
-    const list = byAccount.get(r.from)
-    if (list) list.push(r)
-    else byAccount.set(r.from, [r])
-  }
-  if (!byAccount.size) return false
+  // Mid-run, signed txs waiting for their turn are not in the pool: they go out as planned.
+  const stranded = byAccount(
+    openRecords(ctx).filter((r) => r.raw && r.nonce !== undefined && (!atNodeOnly || r.state === 'submitted')),
+  )
+  if (!stranded.size) return false
   ctx.bus.emit('event', {
     type: 'warning',
     at: Date.now(),
     code: 'stranded-queue',
-    message: `${[...byAccount.values()].reduce((n, l) => n + l.length, 0)} transactions of ${byAccount.size} account(s) stayed in Anvil's pool through blocks that had room for them: resending them in nonce order.`,
+    message: `${[...stranded.values()].reduce((n, l) => n + l.length, 0)} transactions of ${stranded.size} account(s) stayed in Anvil's pool through blocks that had room for them: resending them in nonce order.`,
     hint: 'A known Anvil 1.7.1 pool issue (future-nonce and oversized txs left queued); recovered automatically.',
   })
   ctx.beforeSend()
   await Promise.all(
-    [...byAccount.entries()].map(async ([from, records]) => {
+    [...stranded.entries()].map(async ([from, records]) => {
       await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)
       await resendInNonceOrder(ctx, records)
     }),

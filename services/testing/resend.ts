@@ -1,3 +1,4 @@
+import type { Address } from 'viem'
 import { retryTransient } from '../chain/connection'
 import { classifyError } from '../errors/classify'
 import type { RunContext } from './run-context'
@@ -10,7 +11,7 @@ const resendRetries = 5
  * Sends a tx's signed bytes again; true when the node holds it (now, or already). A transient
  * failure is tried again: the same bytes cannot be taken twice.
  */
-export async function resendInPlace(ctx: RunContext, r: TxRecord): Promise<boolean> {
+async function resendInPlace(ctx: RunContext, r: TxRecord): Promise<boolean> {
   try {
     await retryTransient(() => ctx.gate.shared(() => ctx.router.resend(r)), resendRetries)
     return true
@@ -28,4 +29,15 @@ export async function resendInPlace(ctx: RunContext, r: TxRecord): Promise<boole
 export async function resendInNonceOrder(ctx: RunContext, records: TxRecord[]): Promise<void> {
   for (const r of [...records].sort((a, b) => (a.nonce ?? 0) - (b.nonce ?? 0)))
     if (!(await resendInPlace(ctx, r))) return
+}
+
+/** Txs grouped by sender, in the order met: each account's resends go in its own nonce order. */
+export function byAccount(records: Iterable<TxRecord>): Map<Address, TxRecord[]> {
+  const groups = new Map<Address, TxRecord[]>()
+  for (const r of records) {
+    const list = groups.get(r.from)
+    if (list) list.push(r)
+    else groups.set(r.from, [r])
+  }
+  return groups
 }
