@@ -32,12 +32,15 @@ export type PrepareSendersParameters = {
   bus: RunEventBus
   /** Engine-driven mining: how to get a block during funding and top-ups. */
   mine?: () => Promise<unknown>
+  /** Only these of the resolved senders (by index): a distributed run's shard. */
+  pick?: ReadonlySet<number>
 }
 
 /** Resolves the run's senders and makes sure each can pay for its share before anything is sent. */
 export async function prepareSenders(p: PrepareSendersParameters): Promise<PreparedSenders> {
   const { config, conn, node, bus } = p
-  const resolved = await resolveSenders(config, conn, node, p.dataDir)
+  const all = await resolveSenders(config, conn, node, p.dataDir)
+  const resolved = p.pick ? { ...all, senders: all.senders.filter((_, i) => p.pick?.has(i)) } : all
   try {
     const perTx = p.perTx
     const needs = fundingNeeds(config, resolved.senders, perTx, p.planned).map((n) => ({

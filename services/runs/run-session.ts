@@ -20,7 +20,7 @@ import { readTxStatRows } from '../store/stat-rows'
 import { createEventBus, type RunEventBus } from '../testing/events'
 import { executeRun } from '../testing/executor'
 import { createRunControl, type RunControl } from '../testing/run-control'
-import type { RunOutcome } from '../testing/run-outcome'
+import type { ExecuteRunParameters, RunOutcome } from '../testing/run-outcome'
 import type { PlannedTx } from '../testing/tx'
 import { createThresholdWatch } from '../thresholds/watch'
 import { type RunOutput, startOutputs } from './run-outputs'
@@ -61,6 +61,8 @@ export type StartRunSessionParameters = {
   only?: ReadonlySet<number>
   /** The caller's own outputs (the CLI's progress, a model exporter), started and stopped with the run's. */
   outputs?: (run: { id: string; model: RunModel }) => RunOutput[]
+  /** Who executes it, given the run's id: the engine in this process (default), or a distributed run's coordinator. */
+  execute?: (runId: string) => (p: ExecuteRunParameters) => Promise<RunOutcome>
 }
 
 /**
@@ -124,7 +126,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     let outcome: RunOutcome | undefined
     let error: RunReport['error'] = null
     try {
-      outcome = await executeRun({
+      const execute = p.execute?.(id) ?? executeRun
+      outcome = await execute({
         config,
         conn: node.conn,
         node: node.info,

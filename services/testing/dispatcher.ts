@@ -154,7 +154,7 @@ export function createDispatcher(ctx: RunContext): Dispatcher {
     if (!records.length) return
     // Paused means no new send starts: one signed before the pause waits here for the resume.
     if (ctx.control.userPaused) await ctx.control.untilUnpaused()
-    ctx.beforeSend()
+    await ctx.beforeSend()
     const sentAt = Date.now()
     for (const r of records) {
       ctx.ledger.sending(r, sentAt)

@@ -1,4 +1,4 @@
-import { hexToBigInt } from 'viem'
+import { type Address, hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
@@ -13,6 +13,7 @@ import { createSignPool } from '../chain/sign-pool'
 import { signDigest, signerBackend } from '../chain/signer'
 import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
+import { emptyCounts } from '../run-model/counts'
 import type { RunStatus } from '../run-model/status'
 import { planScenario, scenarioFor } from '../scenarios'
 import type { PreparedScenario, Scenario } from '../scenarios/types'
@@ -60,9 +61,10 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
 
   // Read again now: the node may have been switched since it was opened (a server keeps it open).
   const node: NodeInfo = { ...p.node, ownMining: p.node.isAnvil ? await readNodeMining(conn) : unknownMining }
-  const mining = chooseMining(config, node, p.embedded)
-  announceMining(bus, config, node, mining)
-  const restoreMining = await applyMining(conn, node, mining, config.blockTime)
+  // A distributed run's coordinator set the node's mining once for all its workers.
+  const mining = p.mining ?? chooseMining(config, node, p.embedded)
+  if (!p.mining) announceMining(bus, config, node, mining)
+  const restoreMining = p.mining ? async () => {} : await applyMining(conn, node, mining, config.blockTime)
   const gate = createSendGate()
   const mine = mining === 'engine' ? () => gate.exclusive(() => conn.request('evm_mine')) : undefined
   const fees = createFeeProvider(conn, config)
@@ -96,7 +98,10 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
       }),
       bus,
       mine,
+      pick: p.senders,
     })
+    // The coordinator of a distributed run funds every shard's senders first, then its workers run.
+    if (p.fundOnly) return fundedOnly(mining, node, startedAt, prepared.senders)
     const made = await scenario.setup({ config, conn, node, senders: prepared.senders, fees: fees.get(), bus, mine })
     const setup = p.only ? { ...made, plan: onlyThese(made.plan, p.only) } : made
     kinds.bind({ contracts: made.contracts ?? {}, senders: prepared.senders.map((x) => x.address) })
@@ -108,6 +113,28 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
     // A node that is gone must not turn a finished run into a lost report.
     await prepared?.release().catch(() => undefined)
     await restoreMining().catch(() => undefined)
+  }
+}
+
+/** What a funding-only call answers: nothing was sent, the senders can pay for their share. */
+function fundedOnly(
+  mining: RunContext['mining'],
+  node: NodeInfo,
+  startedAt: number,
+  senders: ReadonlyArray<{ address: Address; kind: 'local' | 'node' }>,
+): RunOutcome {
+  return {
+    status: 'completed',
+    counts: emptyCounts(),
+    mining,
+    ownMining: node.ownMining,
+    startedAt,
+    senders: senders.map(({ address, kind }) => ({ address, kind, sent: 0, expectedNonce: 0, final: undefined })),
+    gapFills: 0,
+    endpoints: [],
+    signing: { backend: signerBackend, workers: 0, signedInWorkers: 0 },
+    pace: undefined,
+    scenario: { name: '', contracts: {}, checks: [], findings: {} },
   }
 }
 

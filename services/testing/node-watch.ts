@@ -224,7 +224,7 @@ async function resendLost(ctx: RunContext) {
     at: Date.now(),
     message: `The node does not know ${lost.length} of our pending txs (lost with its pool or with blocks that left the chain): sending them again.`,
   })
-  ctx.beforeSend()
+  await ctx.beforeSend()
   for (const r of lost) ctx.ledger.update(r, { stale: undefined })
   for (const records of byAccount(lost).values()) await resendInNonceOrder(ctx, records)
 }

@@ -65,7 +65,7 @@ export function startReplacer(ctx: RunContext): () => void {
       hash,
       replaces,
     }
-    ctx.beforeSend()
+    await ctx.beforeSend()
     try {
       await ctx.gate.shared(() => ctx.router.resend(r))
       ctx.bus.emit('event', event)

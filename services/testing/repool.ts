@@ -25,7 +25,7 @@ export async function repool(ctx: RunContext, { atNodeOnly = false } = {}): Prom
     message: `${[...stranded.values()].reduce((n, l) => n + l.length, 0)} transactions of ${stranded.size} account(s) stayed in Anvil's pool through blocks that had room for them: resending them in nonce order.`,
     hint: 'A known Anvil 1.7.1 pool issue (future-nonce and oversized txs left queued); recovered automatically.',
   })
-  ctx.beforeSend()
+  await ctx.beforeSend()
   await Promise.all(
     [...stranded.entries()].map(async ([from, records]) => {
       await ctx.conn.request('anvil_removePoolTransactions', [from]).catch(() => undefined)

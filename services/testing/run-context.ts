@@ -59,7 +59,7 @@ export type RunContext = {
   /** The scenario's decoder for revert data (ABI-aware); absent = raw data. */
   decodeRevert: ((data: Hex | undefined) => TxErrorInfo) | undefined
   /** Write-ahead: the record of what is about to be sent is committed first. */
-  beforeSend: () => void
+  beforeSend: () => void | Promise<void>
   /** Set once the node's chain changed under the run: nothing more is sent. */
   chainReset: () => string | undefined
   /** Set once the node stayed silent for nodeLostAfterMs: the run ends. */

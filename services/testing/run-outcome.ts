@@ -1,6 +1,7 @@
 import type { Address } from 'viem'
 import type { AccountState } from '../accounts/balance-monitor'
 import type { Connection } from '../chain/connection'
+import type { EffectiveMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import type { NodeMining } from '../chain/node-mining'
 import type { Signing } from '../chain/signer'
@@ -31,11 +32,17 @@ export type ExecuteRunParameters = {
   plan?: Iterable<PlannedTx>
   /** Only these planned txs (by index): the rest of an interrupted run. */
   only?: ReadonlySet<number>
+  /** Only these of the resolved senders (by index): a distributed run's shard (docs/distributed.md). */
+  senders?: ReadonlySet<number>
+  /** Mining chosen and set on the node by the caller (a distributed run's coordinator): not set again. */
+  mining?: EffectiveMining
+  /** Fund the senders for the whole plan, then return: nothing is sent (the coordinator's part). */
+  fundOnly?: boolean
   /**
    * Called before every send with the txs about to go out recorded: the run's store commits them
    * first (write-ahead), so a crash never leaves a sent tx unrecorded.
    */
-  beforeSend?: () => void
+  beforeSend?: () => void | Promise<void>
   /**
    * The run's planned txs as stored, read at the end for the scenario's checks and findings
    * (ended txs leave memory; the store holds every one). Called once the drain is over.

@@ -26,6 +26,11 @@ export function isTerminal(state: string): state is TerminalState {
   return (terminalStates as readonly string[]).includes(state)
 }
 
+/** In a block: the tx used its nonce, whether it succeeded or reverted. */
+export function isIncluded(state: TxState): state is 'mined' | 'reverted' {
+  return state === 'mined' || state === 'reverted'
+}
+
 /** What a scenario asks for; the engine picks the sender when `from` is absent. */
 export type PlannedTx = {
   idx: number
