@@ -3,9 +3,11 @@ import { scenarioNames } from '../services/config/scenario-schema'
 import { fundingModes, miningModes, modes, replaceKinds, rotations } from '../services/config/schema'
 import { sendPolicies } from '../services/config/send-policies'
 import { accessListModes, maxBlobsPerTx, txTypes } from '../services/config/tx-type-schema'
+import { lossPolicies } from '../services/distributed/coordinator'
 import { contractsCommand } from './contracts-command'
 import { collect, list, numeric, txTypeFlag } from './load-config'
 import { describeFailure, progressModes, runCommand } from './run-command'
+import { workerCommand } from './worker-command'
 
 const program = new Command()
   .name('evm-stress')
@@ -113,6 +115,21 @@ program
   .option('--junit <file.xml>', 'write JUnit XML for CI: a testcase per threshold, the tx accounting, scenario checks')
   .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
   .option(
+    '--workers <n>',
+    'distributed: generate the load from n worker processes on this machine, one account shard each (docs/distributed.md)',
+    numeric,
+  )
+  .option(
+    '--shards <n>',
+    'distributed: account shards to cut the run into (default --workers; more for workers on other hosts)',
+    numeric,
+  )
+  .option('--redis <url>', 'distributed: the Redis the workers share (default: a redis-server started for the run)')
+  .option(
+    '--on-worker-loss <how>',
+    `distributed: a lost worker's unsent txs are ${lossPolicies.join(' | ')} (default reassign)`,
+  )
+  .option(
     '--progress <how>',
     `live progress: ${progressModes.join(' | ')} — a bar on stderr; json: a JSON line a second on stdout, then an end line with the report's figures (the summary goes to stderr); default bar`,
   )
@@ -123,8 +140,23 @@ program
     numeric,
   )
   .action(async (opts: Record<string, unknown>) => {
-    const { config, report, reportCsv, reportHtml, junit, threshold, dataDir, quiet, progress, metricsPort, ...rest } =
-      opts
+    const {
+      config,
+      report,
+      reportCsv,
+      reportHtml,
+      junit,
+      threshold,
+      dataDir,
+      quiet,
+      progress,
+      metricsPort,
+      workers,
+      shards,
+      redis,
+      onWorkerLoss,
+      ...rest
+    } = opts
     // commander sets waitForReceipt=true by default for --no-*: only pass it when given.
     if (rest.waitForReceipt === true) delete rest.waitForReceipt
     rest.funderKey ??= process.env.EVM_STRESS_FUNDER_KEY
@@ -139,8 +171,30 @@ program
         dataDir: dataDir as string,
         progress: quiet ? 'none' : (progress as string | undefined),
         metricsPort: metricsPort as number | undefined,
+        distributed: { workers, shards, redis, onWorkerLoss },
         flags: rest,
       })
+    } catch (error) {
+      const { message, code } = describeFailure(error)
+      process.stderr.write(`${message}\n`)
+      process.exitCode = code
+    }
+  })
+
+program
+  .command('worker')
+  .description(
+    'Generate load for distributed runs: take account shards from Redis and send them (docs/distributed.md).',
+  )
+  .requiredOption('--redis <url>', 'the Redis of the runs to work for, e.g. redis://10.0.0.5:6379')
+  .option(
+    '--data-dir <dir>',
+    "holds the install's mnemonic: the coordinator's (copy its mnemonic.txt)",
+    process.env.EVM_STRESS_DATA_DIR ?? 'data',
+  )
+  .action(async (opts: { redis: string; dataDir: string }) => {
+    try {
+      await workerCommand(opts)
     } catch (error) {
       const { message, code } = describeFailure(error)
       process.stderr.write(`${message}\n`)

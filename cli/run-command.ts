@@ -9,6 +9,7 @@ import type { RunReport } from '../services/metrics/report'
 import { nodeParametersFor } from '../services/runs/node-for-config'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
+import { checkDistributedFlags, type Distributed, type DistributedFlags, startDistributed } from './distributed-flags'
 import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
 import { startMetricsServer } from './metrics-server'
@@ -36,6 +37,8 @@ export type RunCommandOptions = {
   progress?: string
   /** `--metrics-port`: serve the run's Prometheus metrics on 127.0.0.1 at this port (0 = any free one). */
   metricsPort?: number
+  /** `--workers`, `--shards`, `--redis`, `--on-worker-loss` (docs/distributed.md). */
+  distributed?: DistributedFlags
   flags: Record<string, unknown>
 }
 
@@ -44,6 +47,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const progress = progressModeOf(o.progress)
   const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
+  const distributedFlags = checkDistributedFlags(o.distributed ?? {})
   const exporter = o.metricsPort === undefined ? undefined : createPrometheusExporter()
   const metricsServer = exporter && (await startMetricsServer(exporter, metricsPortOf(o.metricsPort)))
   const node = await openNode(nodeParametersFor(config)).catch(async (error: unknown) => {
@@ -52,13 +56,16 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   })
   const db = openDb(dataDir)
   let report: RunReport
+  let distributed: Distributed | undefined
   try {
+    distributed = distributedFlags && (await startDistributed(distributedFlags, dataDir))
     const log = (line: string) => process.stderr.write(`${line}\n`)
     const session = startRunSession({
       config,
       node,
       db,
       dataDir,
+      execute: distributed?.execute,
       // The CLI's own outputs, started and stopped with the run's.
       outputs: ({ id, model }) => [
         ...(exporter ? [exporter.output({ id, counts: model.counts })] : []),
@@ -70,6 +77,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
             : []),
       ],
     })
+    if (distributed) log(`distributed: ${distributed.describe}`)
     if (metricsServer) log(`metrics: http://127.0.0.1:${metricsServer.port}/metrics (Prometheus text format)`)
     log(
       `run ${session.id}: ${config.txs} txs, ${config.accounts} accounts, ${config.mode} mode, mining: ${session.mining} (node's own: ${nodeMiningLabel(node.info.ownMining)})${node.info.fork ? `, on a local fork of ${node.info.fork.url} at block ${node.info.fork.block ?? 'its head'}` : ''}`,
@@ -92,6 +100,7 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
     // Before the store closes: the CSV and HTML reports are read back from it.
     writeReportFiles(db, session.id, { csvDir: o.reportCsv, htmlFile: o.reportHtml, log })
   } finally {
+    await distributed?.stop()
     db.close()
     await node.close()
     await metricsServer?.close()

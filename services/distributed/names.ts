@@ -1,0 +1,23 @@
+/** Where one distributed run lives in Redis (docs/distributed.md#redis). */
+
+/** The BullMQ queue every worker takes shards from. */
+export const shardQueue = 'evm-stress-shards'
+
+/** Each worker's batches of run events, in order, for the coordinator to merge. */
+export const eventStream = (runId: string) => `evm-stress:${runId}:events`
+
+/** The user's pause / resume / stop, broadcast to every worker of the run. */
+export const controlChannel = (runId: string) => `evm-stress:${runId}:control`
+
+/**
+ * A worker renews its hold on its shard this often (BullMQ's lock: the heartbeat); a worker that
+ * misses it for `heartbeatTimeoutMs` is taken for dead and its shard is settled and handed on.
+ */
+export const heartbeatTimeoutMs = 5_000
+export const stalledCheckMs = 1_000
+
+/** How long the run's keys stay in Redis after it ends (for a look afterwards). */
+export const keepKeysSeconds = 3_600
+
+/** A shard handed on this many times (its workers died each time) is cancelled instead. */
+export const maxShardAttempts = 3

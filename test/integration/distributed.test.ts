@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import type { LiveFrame } from '../../services/live/frames'
+import { createRunsRepo } from '../../services/store/runs-repo'
+import { isIncluded } from '../../services/testing/tx'
+import { withTestNode } from '../helpers/anvil'
+import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
+import { startDistributedRun, streamBatches, withTestRedis } from '../helpers/distributed'
+
+const testNode = withTestNode()
+const redis = withTestRedis()
+
+/** Each account's senders (worker processes), from the workers' own batches in Redis. */
+async function workersByAccount(runId: string) {
+  const by = new Map<string, Set<string>>()
+  for (const b of await streamBatches(redis.url, runId))
+    for (const e of b.events)
+      if (e.type === 'tx') {
+        const key = e.from.toLowerCase()
+        by.set(key, (by.get(key) ?? new Set()).add(b.worker))
+      }
+  return by
+}
+
+/** Every stored tx row of the run that used a nonce, per account: what the chain must say. */
+function includedByAccount(db: Parameters<typeof createRunsRepo>[0], runId: string) {
+  const by = new Map<string, number>()
+  for (const t of createRunsRepo(db).txs(runId))
+    if (isIncluded(t.state as never)) by.set(t.account.toLowerCase(), (by.get(t.account.toLowerCase()) ?? 0) + 1)
+  return by
+}
+
+describe('a run from three worker processes over Redis', () => {
+  it('20,000 txs: the report equals the chain, each account sent from one worker, the live feed shows the merged run', async () => {
+    const run = startDistributedRun(
+      testNode.node,
+      redis.url,
+      { txs: 20_000, accounts: 30, mining: 'engine', concurrency: 300 },
+      { workers: 3 },
+    )
+    const frames: LiveFrame[] = []
+    run.session.feed.subscribe((f) => frames.push(f))
+    try {
+      const report = await run.session.done
+      expect(report.status).toBe('completed')
+      expect(report.counts.planned).toBe(20_000)
+      expect(report.counts.mined).toBe(20_000)
+      expect(report.chainAgrees).toBe(true)
+      // The chain's own word, per account: its nonce is what the store says it used.
+      expect(report.accounts).toHaveLength(30)
+      await expectNoNonceGap(testNode.node, report.accounts)
+      const stored = includedByAccount(run.db, run.session.id)
+      for (const a of report.accounts)
+        expect(await onChainNonce(testNode.node, a.address), a.address).toBe(stored.get(a.address.toLowerCase()))
+      // Disjoint shards: no account's txs came from two workers, and three workers sent.
+      const by = await workersByAccount(run.session.id)
+      expect(by.size).toBe(30)
+      for (const [account, workers] of by) expect([...workers], account).toHaveLength(1)
+      expect(new Set([...by.values()].map((w) => [...w][0])).size).toBe(3)
+      // The live stream is the one merged run: its numbers grew while running, over every account.
+      const stats = frames.flatMap((f) => (f.kind === 'stats' ? [f] : []))
+      expect(
+        stats.some((f) => f.stats.status === 'running' && f.stats.counts.mined > 0 && f.stats.counts.mined < 20_000),
+      ).toBe(true)
+      expect(Math.max(0, ...stats.map((f) => f.accounts?.length ?? 0))).toBe(30)
+      const end = frames.find((f) => f.kind === 'end')
+      expect(end?.kind === 'end' && end.stats.counts.mined).toBe(20_000)
+    } finally {
+      await run.close()
+    }
+  })
+})
+
+describe('a worker killed mid-run (SIGKILL)', () => {
+  it('its open txs are settled from the chain and its unsent ones handed to another worker: every tx once, the chain agrees', async () => {
+    const txs = 12_000
+    const run = startDistributedRun(
+      testNode.node,
+      redis.url,
+      { txs, accounts: 30, mining: 'engine', concurrency: 300, rate: 1_500 },
+      { workers: 3 },
+    )
+    const victim = run.workers.children[0]
+    try {
+      // Well under way, with the victim's share far from sent (a third of the plan at 500 tx/s).
+      while (run.session.model.counts().mined < 2_000) await new Promise((r) => setTimeout(r, 50))
+      victim?.kill('SIGKILL')
+      const report = await run.session.done
+      expect(report.status).toBe('completed')
+      const c = report.counts
+      console.log(
+        'DBG',
+        JSON.stringify(c),
+        report.warnings.map((w) => w.message),
+      )
+      // Every planned tx in exactly one terminal state. On Anvil a lost tx without a receipt is taken
+      // out of the pool and so free to go again: all of them were mined in the end, none twice.
+      expect(c.mined + c.reverted + c.failed + c.dropped + c.cancelled + c.unconfirmed).toBe(txs)
+      expect(c.mined).toBe(txs)
+      expect(report.warnings.some((w) => w.code === 'worker-lost')).toBe(true)
+      expect(report.chainAgrees).toBe(true)
+      await expectNoNonceGap(testNode.node, report.accounts)
+      const stored = includedByAccount(run.db, run.session.id)
+      let onChain = 0
+      for (const a of report.accounts) {
+        const n = await onChainNonce(testNode.node, a.address)
+        expect(n, a.address).toBe(stored.get(a.address.toLowerCase()) ?? 0)
+        onChain += n
+      }
+      expect(onChain).toBe(c.mined + c.reverted + report.gapFills)
+      // The lost shard went on under another worker (attempt 2); no account ever had two at once.
+      const batches = await streamBatches(redis.url, run.session.id)
+      const victimId = `:${victim?.pid}`
+      const lost = batches.find((b) => b.worker.endsWith(victimId))?.shard
+      const handedOn = batches.filter((b) => b.shard === lost && b.attempt === 2)
+      expect(handedOn.length).toBeGreaterThan(0)
+      expect(handedOn.every((b) => !b.worker.endsWith(victimId))).toBe(true)
+      for (const [account, workers] of await workersByAccount(run.session.id))
+        expect(workers.size, account).toBeLessThanOrEqual(2)
+    } finally {
+      await run.close()
+    }
+  })
+})
