@@ -15,12 +15,14 @@ export function planShards(accounts: number, txs: number, workers: number): Shar
   const n = Math.max(1, Math.min(workers, accounts))
   const shards: Shard[] = []
   let start = 0
+  let covered = 0
   for (let k = 0; k < n; k++) {
     const senders = Array.from({ length: accounts }, (_, i) => i).filter((i) => i % n === k)
-    // The last shard takes what rounding left.
-    const count = k === n - 1 ? txs - start : Math.round((txs * senders.length) / accounts)
-    shards.push({ index: k, senders, txs: count > 0 ? [[start, start + count]] : [] })
-    start += count
+    covered += senders.length
+    // Cut where the accounts so far would end: no shard is off its exact share by a tx or more.
+    const end = Math.round((txs * covered) / accounts)
+    shards.push({ index: k, senders, txs: end > start ? [[start, end]] : [] })
+    start = end
   }
   return shards
 }
