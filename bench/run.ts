@@ -11,6 +11,7 @@ import { keepHeapNearLive } from '../services/runs/heap-growth'
 import { startRunSession } from '../services/runs/run-session'
 import { openDb } from '../services/store/db'
 import { bareLoop } from './bare-loop'
+import { distributedRuns } from './distributed-runs'
 import { rawCeiling } from './raw-ceiling'
 import { peakRssRun } from './rss-run'
 import { viemLoop } from './viem-loop'
@@ -32,6 +33,8 @@ const ceilingRounds = Number(process.env.BENCH_ROUNDS ?? 3)
 /** 0 skips the long run. */
 const rssTxs = Number(process.env.BENCH_RSS_TXS ?? 100_000)
 const accounts = 20
+/** Txs of each distributed run (one worker process against three); 0 skips them. */
+const distributedTxs = Number(process.env.BENCH_DISTRIBUTED_TXS ?? 20_000)
 /** Signing workers of the engine run measured against the plain one. */
 const signWorkers = Number(process.env.BENCH_SIGN_WORKERS ?? 1)
 
@@ -101,6 +104,7 @@ try {
   const overall = (rates: number[]) => rates.length / rates.reduce((sum, r) => sum + 1 / r, 0)
   const bare = overall(bareSegments)
   const sequential = overall(engineSegments)
+  const distributed = distributedTxs > 0 ? await distributedRuns(node, db, dataDir, distributedTxs, 2) : undefined
   db.close()
   const long = rssTxs > 0 ? await peakRssRun(node, rssTxs, dataDir) : undefined
 
@@ -139,6 +143,15 @@ try {
         })),
         signWorkers,
         sequentialSegmentsTxPerSec: { bareLoop: bareSegments.map(round), engine: engineSegments.map(round) },
+        ...(distributed && {
+          distributed: {
+            txs: distributedTxs,
+            txPerSec: { oneWorker: round(distributed.oneWorker), threeWorkers: round(distributed.threeWorkers) },
+            // Near 1: the node set the pace (more generators only queue more at it).
+            threeWorkersVsOne: Math.round((distributed.threeWorkers / distributed.oneWorker) * 100) / 100,
+            limitedBy: distributed.limitedBy,
+          },
+        }),
         ...(long && {
           longRun: { txs: rssTxs, engineProcessPeakRssMiB: long.peakRssMiB, minedPerSec: round(long.minedPerSec) },
         }),
