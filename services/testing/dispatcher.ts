@@ -152,9 +152,12 @@ export function createDispatcher(ctx: RunContext): Dispatcher {
 
   async function send(records: TxRecord[], { poke = true }: { poke?: boolean } = {}): Promise<void> {
     if (!records.length) return
-    // Paused means no new send starts: one signed before the pause waits here for the resume.
-    if (ctx.control.userPaused) await ctx.control.untilUnpaused()
-    await ctx.beforeSend()
+    // Paused means no new send starts: one signed before the pause waits here for the resume. A
+    // write-ahead that waits (a distributed run's worker) may see a pause begin: it is looked at again.
+    do {
+      if (ctx.control.userPaused) await ctx.control.untilUnpaused()
+      await ctx.beforeSend()
+    } while (ctx.control.userPaused && !ctx.control.stopping)
     const sentAt = Date.now()
     for (const r of records) {
       ctx.ledger.sending(r, sentAt)
