@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, type PrometheusContentType, Registry } from 'prom-client'
 import type { TxCounts } from '../run-model/counts'
 import type { RunEvent, RunEventBus } from '../testing/events'
-import { txStates } from '../testing/tx'
+import { isIncluded, txStates } from '../testing/tx'
 
 /** Runs whose series stay exported after they end (a scraper reads their last values); older ones go. */
 export const keptRuns = 10
@@ -145,7 +145,7 @@ export function createPrometheusExporter(): PrometheusExporter {
         if (e.prev !== e.state) txsTotal.inc(note(id, txsTotal, { run_id: id, label, state: e.state }))
         if (e.state === 'submitted' && e.submitRttMs !== undefined)
           rtt.observe(note(id, rtt, { run_id: id }), e.submitRttMs / 1000)
-        if (e.prev !== e.state && (e.state === 'mined' || e.state === 'reverted') && e.latencyMs !== undefined)
+        if (e.prev !== e.state && isIncluded(e.state) && e.latencyMs !== undefined)
           latency.observe(note(id, latency, { run_id: id, label }), e.latencyMs / 1000)
         if (e.blobGasPrice !== undefined)
           blobGasPrice.set(note(id, blobGasPrice, { run_id: id }), Number(e.blobGasPrice))

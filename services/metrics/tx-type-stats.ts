@@ -1,4 +1,5 @@
 import { type TxType, txTypeByte, txTypes } from '../config/tx-type-schema'
+import { isIncluded } from '../testing/tx'
 import { createTxGroupStats, type TxGroupAccumulator, type TxGroupStats, type TxStatRow } from './tx-group-stats'
 
 /** One transaction type of a run (docs/metrics.md#tx-types): its txs, what the chain typed them, blob gas. */
@@ -29,7 +30,7 @@ export function txTypeStats(rows: Iterable<TxStatRow>): TxTypeStats[] {
       groups.set(type, g)
     }
     g.acc.add(r)
-    const included = r.state === 'mined' || r.state === 'reverted'
+    const included = isIncluded(r.state)
     if (included && type !== 'default' && r.receipt_type !== null && r.receipt_type !== txTypeByte(type)) g.mismatch++
     if (included && r.blob_gas_used !== null) {
       g.blobGas += BigInt(r.blob_gas_used)

@@ -1,7 +1,7 @@
 import { createLabelCounter, type LabelCounter, type LabelCounts } from '../metrics/label-counts'
 import { createPercentiles, type PercentileRecorder, type Percentiles } from '../metrics/percentiles'
 import type { RunEvent, TxEvent } from '../testing/events'
-import { isTerminal } from '../testing/tx'
+import { isIncluded, isTerminal } from '../testing/tx'
 import { countTransition, emptyCounts, includedTotal, reachedNodeTotal, type TxCounts } from './counts'
 import { addError, type ErrorGroup, type ErrorGroups, errorGroupsOf } from './error-groups'
 import { isTerminalStatus, type RunStatus } from './status'
@@ -118,7 +118,7 @@ function onTx(s: RunState, e: TxEvent) {
   // From the first send to the last answer: one batch of N txs is N per round trip.
   noteAcceptance(s, e)
   if (e.prev === e.state) return
-  if (e.state === 'mined' || e.state === 'reverted') {
+  if (isIncluded(e.state)) {
     s.lastInclusionAt = Math.max(s.lastInclusionAt ?? 0, includedAtOf(e))
     if (e.latencyMs !== undefined) s.latencies.record(e.latencyMs)
   }

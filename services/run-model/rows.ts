@@ -3,6 +3,7 @@ import type { TxType } from '../config/tx-type-schema'
 import type { TxErrorKind } from '../errors/tx-error'
 import type { RunEvent, TxEvent } from '../testing/events'
 import type { TxState } from '../testing/tx'
+import { isIncluded } from '../testing/tx'
 import { includedAtOf } from './model'
 
 /**
@@ -58,7 +59,7 @@ export type Marker = { at: number; kind: 'status' | 'stage' | 'warning'; label: 
 
 /** A tx event carries the tx's whole latest state: the row is that state, JSON-ready. */
 export function txRowFromEvent(e: TxEvent): TxRow {
-  const included = e.state === 'mined' || e.state === 'reverted'
+  const included = isIncluded(e.state)
   return {
     idx: e.idx,
     role: e.role,

@@ -1,7 +1,7 @@
 import type { TxErrorKind } from '../errors/tx-error'
 import { createPercentiles, type PercentileRecorder } from '../metrics/percentiles'
 import type { RunEvent, TxEvent } from '../testing/events'
-import { isTerminal, type TxState } from '../testing/tx'
+import { isIncluded, isTerminal, type TxState } from '../testing/tx'
 import type { SeriesPoint } from './rows'
 
 type Bucket = {
@@ -60,7 +60,7 @@ export function createSeries(): Series {
     if (reachedNode.has(e.state) && !reachedNode.has(e.prev) && !reached.has(e.idx)) bucketAt(e.at).sent++
     if (isTerminal(e.state)) reached.delete(e.idx)
     else if (reachedNode.has(e.state)) reached.add(e.idx)
-    if (e.state === 'mined' || e.state === 'reverted') {
+    if (isIncluded(e.state)) {
       const b = bucketAt(e.at)
       if (e.state === 'mined') b.mined++
       else b.reverted++

@@ -1,6 +1,6 @@
 import type { TxErrorKind } from '../errors/tx-error'
 import type { TxRow } from '../live/frames'
-import { isTerminal } from '../testing/tx'
+import { isIncluded, isTerminal } from '../testing/tx'
 
 export type TimelineStep = {
   /** ms since epoch; null when the store does not record this moment (planning and signing). */
@@ -51,7 +51,7 @@ export function timelineOf(
       label: tx.attempts > 1 ? `Submitted (attempt ${tx.attempts})` : 'Submitted',
       detail: tx.hash,
     })
-  if (tx.state === 'mined' || tx.state === 'reverted')
+  if (isIncluded(tx.state))
     timed.push({
       // A run settled after a crash has no observed time: the block's own is the next best.
       at: tx.includedAt ?? receipt?.blockTimestamp ?? null,

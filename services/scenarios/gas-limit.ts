@@ -2,6 +2,7 @@ import type { Address } from 'viem'
 import type { ScenarioConfig } from '../config/scenario-schema'
 import { loadBuiltinArtifact } from '../contracts/artifacts'
 import type { PlannedTx } from '../testing/tx'
+import { isIncluded } from '../testing/tx'
 import { call, deployFromFirstSender, revertDecoder } from './shared'
 import type { Findings, Scenario, ScenarioStats } from './types'
 
@@ -70,7 +71,7 @@ function findLimit(stats: ScenarioStats): Findings {
   let minRefused: bigint | null = null
   const perBlock = new Map<bigint, bigint>()
   for (const t of stats.txs) {
-    const included = t.state === 'mined' || t.state === 'reverted'
+    const included = isIncluded(t.state)
     if (t.label === rampLabel) {
       if (included) {
         accepted++

@@ -2,7 +2,7 @@ import type { Hex } from 'viem'
 import { countTransition, emptyCounts, type TxCounts } from '../run-model/counts'
 import type { RunEventBus } from './events'
 import { createInclusionWindow } from './inclusion-window'
-import { isTerminal, type TerminalState, type TxRecord, type TxState } from './tx'
+import { isIncluded, isTerminal, type TerminalState, type TxRecord, type TxState } from './tx'
 
 export type Ledger = {
   counts: TxCounts
@@ -72,7 +72,7 @@ export function createLedger(bus: RunEventBus, planned: number): Ledger {
     const delta = open(next) - open(prev)
     if (delta) openBy.set(key, (openBy.get(key) ?? 0) + delta)
   }
-  const nonceUsed = (r: TxRecord) => r.state === 'mined' || r.state === 'reverted' || r.nonceUsed === true
+  const nonceUsed = (r: TxRecord) => isIncluded(r.state) || r.nonceUsed === true
   const countUsed = (r: TxRecord, delta: number) => {
     const key = r.from.toLowerCase()
     // A sender that authorized itself in the tx used two nonces.
@@ -88,7 +88,7 @@ export function createLedger(bus: RunEventBus, planned: number): Ledger {
     open.delete(r.idx)
     if (r.hash && byHash.get(r.hash) === r) byHash.delete(r.hash)
     for (const h of r.replacement?.hashes.keys() ?? []) if (byHash.get(h) === r) byHash.delete(h)
-    if ((r.state === 'mined' || r.state === 'reverted') && r.blockNumber !== undefined) included.add(r, r.blockNumber)
+    if (isIncluded(r.state) && r.blockNumber !== undefined) included.add(r, r.blockNumber)
   }
 
   return {

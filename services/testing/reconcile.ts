@@ -5,7 +5,7 @@ import { applyInclusion } from './apply-inclusion'
 import { openRecords } from './open-records'
 import { type RawReceipt, toInclusion } from './receipts'
 import type { RunContext } from './run-context'
-import { hashesOf, type TxRecord } from './tx'
+import { hashesOf, isIncluded, type TxRecord } from './tx'
 import { emitTxError } from './tx-error-event'
 
 /** What a look at the chain after a gap in what we saw (restart, reconnect, reorg) found. */
@@ -76,8 +76,7 @@ export async function reconcileAfterGap(ctx: RunContext): Promise<GapOutcome> {
 function includedAfter(ctx: RunContext, block: bigint): TxRecord[] {
   const out: TxRecord[] = []
   for (const r of ctx.ledger.recentlyIncluded())
-    if ((r.state === 'mined' || r.state === 'reverted') && r.blockNumber !== undefined && r.blockNumber > block)
-      out.push(r)
+    if (isIncluded(r.state) && r.blockNumber !== undefined && r.blockNumber > block) out.push(r)
   return out
 }
 
@@ -90,7 +89,7 @@ function includedAfter(ctx: RunContext, block: bigint): TxRecord[] {
 async function reopenUnusedNonces(ctx: RunContext): Promise<number> {
   const byAccount = new Map<string, TxRecord[]>()
   for (const r of ctx.ledger.recentlyIncluded())
-    if ((r.state === 'mined' || r.state === 'reverted') && r.nonce !== undefined) {
+    if (isIncluded(r.state) && r.nonce !== undefined) {
       const key = r.from.toLowerCase()
       const list = byAccount.get(key)
       if (list) list.push(r)

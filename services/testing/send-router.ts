@@ -7,7 +7,7 @@ import type { TxErrorKind } from '../errors/tx-error'
 import { createPercentiles } from '../metrics/percentiles'
 import type { RunEvent, RunEventBus } from './events'
 import { requestFor, type Submission, submit } from './request-for'
-import { isTerminal, type TxRecord } from './tx'
+import { isIncluded, isTerminal, type TxRecord } from './tx'
 
 /** One send endpoint's numbers (docs/metrics.md#endpoints). */
 export type EndpointStats = {
@@ -75,7 +75,6 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
   type Answers = { accepted: boolean; lost?: { e: Endpoint; kind: TxErrorKind }; tooLow: Endpoint[] }
   const answersOf = new WeakMap<TxRecord, Answers>()
   const open = new Map<number, TxRecord>()
-  const included = (state: string) => state === 'mined' || state === 'reverted'
   const countAsAccepted = (e: Endpoint, kind: TxErrorKind) => {
     const left = (e.stats.errors[kind] ?? 1) - 1
     if (left) e.stats.errors[kind] = left
@@ -100,7 +99,7 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
     else if (kind === 'nonce-too-low') a.tooLow.push(e)
     else if (transientKinds.has(kind)) a.lost = { e, kind }
     if (!isTerminal(r.state)) open.set(r.idx, r)
-    else if (included(r.state)) settleAnswers(a)
+    else if (isIncluded(r.state)) settleAnswers(a)
   }
   const settle = (ev: RunEvent) => {
     if (ev.type !== 'tx' || !isTerminal(ev.state)) return
@@ -108,7 +107,7 @@ export function createSendRouter(p: { config: TestConfig; conn: Connection; bus:
     if (!r) return
     open.delete(ev.idx)
     const a = answersOf.get(r)
-    if (a && included(ev.state)) settleAnswers(a)
+    if (a && isIncluded(ev.state)) settleAnswers(a)
   }
   if (urls) p.bus.on('event', settle)
 

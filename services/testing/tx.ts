@@ -27,7 +27,7 @@ export function isTerminal(state: string): state is TerminalState {
 }
 
 /** In a block: the tx used its nonce, whether it succeeded or reverted. */
-export function isIncluded(state: TxState): state is 'mined' | 'reverted' {
+export function isIncluded(state: string): state is 'mined' | 'reverted' {
   return state === 'mined' || state === 'reverted'
 }
 

@@ -25,7 +25,7 @@ async function workersByAccount(runId: string) {
 function includedByAccount(db: Parameters<typeof createRunsRepo>[0], runId: string) {
   const by = new Map<string, number>()
   for (const t of createRunsRepo(db).txs(runId))
-    if (isIncluded(t.state as never)) by.set(t.account.toLowerCase(), (by.get(t.account.toLowerCase()) ?? 0) + 1)
+    if (isIncluded(t.state)) by.set(t.account.toLowerCase(), (by.get(t.account.toLowerCase()) ?? 0) + 1)
   return by
 }
 
