@@ -6,6 +6,7 @@ import {
   lossPolicies,
 } from '../services/distributed/coordinator'
 import { startLocalWorkers } from '../services/distributed/local-workers'
+import { checkRedis } from '../services/distributed/redis-client'
 import { startLocalRedis } from '../services/distributed/redis-server'
 import { ConfigError } from '../services/errors/base'
 import type { StartRunSessionParameters } from '../services/runs/run-session'
@@ -36,9 +37,12 @@ export function checkDistributedFlags(f: DistributedFlags) {
     })
   const onLoss = (f.onWorkerLoss ?? 'reassign') as LossPolicy
   if (!lossPolicies.includes(onLoss))
-    throw new ConfigError([
-      { field: '--on-worker-loss', message: `"${String(f.onWorkerLoss)}" is not one of ${lossPolicies.join(', ')}` },
-    ])
+    throw new ConfigError(
+      [{ field: '--on-worker-loss', message: `"${String(f.onWorkerLoss)}" is not one of ${lossPolicies.join(', ')}` }],
+      {
+        hint: "reassign hands a lost worker's unsent txs to another worker; cancel ends them (docs/distributed.md#losses).",
+      },
+    )
   if (f.workers === undefined && f.shards === undefined && f.redis === undefined) return undefined
   if (shards < 1)
     throw new ConfigError([{ field: '--shards', message: 'a distributed run needs at least one shard' }], {
@@ -55,6 +59,7 @@ export async function startDistributed(
   installMnemonic(dataDir)
   const redis = o.redis ? undefined : await startLocalRedis()
   const redisUrl = o.redis ?? (redis?.url as string)
+  await checkRedis(redisUrl)
   const workers = startLocalWorkers(o.workers, redisUrl, dataDir)
   const options = (runId: string): DistributedOptions => ({ redisUrl, shards: o.shards, runId, onLoss: o.onLoss })
   return {
@@ -70,7 +75,10 @@ export async function startDistributed(
 function count(value: unknown, field: string, min: number): number {
   if (value === undefined) return 0
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= maxLocalWorkers) return value
-  throw new ConfigError([
-    { field, message: `"${String(value)}" is not a whole number from ${min} to ${maxLocalWorkers}` },
-  ])
+  throw new ConfigError(
+    [{ field, message: `"${String(value)}" is not a whole number from ${min} to ${maxLocalWorkers}` }],
+    {
+      hint: 'One worker process per core the machine can spare is a good start (docs/distributed.md).',
+    },
+  )
 }

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { openNode } from '../services/chain/node-handle'
 import { nodeMiningLabel } from '../services/chain/node-mining'
+import { refuseUndistributable } from '../services/distributed/coordinator'
+import { checkRedis } from '../services/distributed/redis-client'
 import { ConfigError, StressError } from '../services/errors/base'
 import { junitXml } from '../services/metrics/junit'
 import { createPrometheusExporter } from '../services/metrics/prometheus'
@@ -48,6 +50,9 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   const config = loadConfig(o.config, o.flags, o.thresholds)
   const dataDir = resolve(o.dataDir)
   const distributedFlags = checkDistributedFlags(o.distributed ?? {})
+  if (distributedFlags) refuseUndistributable(config)
+  // A Redis that is not there is found before a node starts or a record is written.
+  if (distributedFlags?.redis) await checkRedis(distributedFlags.redis)
   const exporter = o.metricsPort === undefined ? undefined : createPrometheusExporter()
   const metricsServer = exporter && (await startMetricsServer(exporter, metricsPortOf(o.metricsPort)))
   const node = await openNode(nodeParametersFor(config)).catch(async (error: unknown) => {

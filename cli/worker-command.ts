@@ -1,4 +1,5 @@
 import { resolve } from 'node:path'
+import { redactRedisUrl } from '../services/distributed/redis-url'
 import { startWorker } from '../services/distributed/worker'
 
 /**
@@ -20,16 +21,4 @@ export async function workerCommand(o: { redis: string; dataDir: string }): Prom
     process.on('SIGINT', onSignal)
     process.on('SIGTERM', onSignal)
   })
-}
-
-/** A Redis URL without its password, for logs. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const u = new URL(url)
-    u.password = ''
-    u.username = ''
-    return u.toString()
-  } catch {
-    return 'redis'
-  }
 }

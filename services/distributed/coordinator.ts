@@ -53,7 +53,7 @@ export function distributedExecute(o: DistributedOptions) {
 
 async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): Promise<RunOutcome> {
   const { config, conn, bus, control } = p
-  refuseUnsupported(p)
+  refuseUndistributable(config, p)
   const startedAt = Date.now()
   bus.emit('event', { type: 'status', at: startedAt, status: 'preparing' })
   const node: NodeInfo = { ...p.node, ownMining: p.node.isAnvil ? await readNodeMining(conn) : unknownMining }
@@ -266,9 +266,11 @@ async function readAccounts(
   )
 }
 
-/** What a distributed run cannot do yet, each named before anything is sent. */
-function refuseUnsupported(p: ExecuteRunParameters) {
-  const c: TestConfig = p.config
+/**
+ * What a distributed run cannot do yet, each named before anything is sent (the CLI asks before it
+ * starts a node; docs/distributed.md#limits).
+ */
+export function refuseUndistributable(c: TestConfig, code: { plan?: unknown; only?: unknown } = {}) {
   const issues: Array<{ field: string; message: string }> = []
   if (c.privateKeys || c.mnemonic)
     issues.push({
@@ -278,8 +280,8 @@ function refuseUnsupported(p: ExecuteRunParameters) {
   if (c.mode === 'multi-user')
     issues.push({ field: 'mode', message: 'multi-user journeys fix their senders; distributed runs shard by account' })
   if (c.topUp) issues.push({ field: 'topUp', message: 'needs the funder in every worker; the coordinator funds once' })
-  if (p.plan) issues.push({ field: 'plan', message: 'a plan built in code cannot be sent to other processes' })
-  if (p.only) issues.push({ field: 'only', message: 'continuing a run is not distributed' })
+  if (code.plan) issues.push({ field: 'plan', message: 'a plan built in code cannot be sent to other processes' })
+  if (code.only) issues.push({ field: 'only', message: 'continuing a run is not distributed' })
   if (issues.length)
     throw new ConfigError(issues, {
       hint: 'Run it in one process (leave --workers out), or change the fields named (docs/distributed.md#limits).',

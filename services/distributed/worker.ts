@@ -17,7 +17,7 @@ import { executeRun } from '../testing/executor'
 import { type ControlRequest, createRunControl } from '../testing/run-control'
 import { createForwarder } from './forwarder'
 import { controlChannel, eventStream, heartbeatTimeoutMs, shardQueue, stalledCheckMs } from './names'
-import { redisClient } from './redis-client'
+import { checkRedis, redisClient } from './redis-client'
 import type { ShardJob } from './shard-job'
 import { txIndexes } from './shards'
 import { encodeWire } from './wire'
@@ -37,6 +37,7 @@ export type StartWorkerParameters = {
  * heartbeat; losing it stops the shard's sending at once (the coordinator hands the rest on).
  */
 export async function startWorker(p: StartWorkerParameters): Promise<ShardWorker> {
+  await checkRedis(p.redisUrl)
   const id = `${hostname()}:${process.pid}`
   const log = p.log ?? (() => {})
   const redis = redisClient(p.redisUrl)

@@ -98,6 +98,10 @@ describe('evm-stress run', () => {
     [['--rpc-url', 'localhost:8545'], 'rpcUrl: must be an http(s)'],
     [['--config', 'missing.json'], 'config: cannot read file'],
     [['--progress', 'xml'], '--progress: "xml" is not one of bar, json, none'],
+    [['--workers', 'many'], '--workers: "many" is not a whole number from 0 to 64'],
+    [['--workers', '2', '--redis', 'http://10.0.0.5:6379'], '--redis: "http://10.0.0.5:6379" is not a redis://'],
+    [['--workers', '2', '--on-worker-loss', 'retry'], '--on-worker-loss: "retry" is not one of reassign, cancel'],
+    [['--workers', '2', '--mode', 'multi-user'], 'mode: multi-user journeys fix their senders'],
   ])('bad input %j → exit 2, names the field, writes nothing', async (args, message) => {
     const dir = join(tempDataDir(), 'never-created')
     const r = await runCli(['run', ...args, '--data-dir', dir])
