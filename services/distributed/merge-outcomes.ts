@@ -24,6 +24,7 @@ export function mergeOutcomes(outcomes: ReadonlyArray<{ shard: number; outcome: 
         waitedOnDelayMs: mean((p) => p.waitedOnDelayMs),
         mainThreadBusy: mean((p) => p.mainThreadBusy),
         cpuCores: paces.reduce((s, p) => s + p.cpuCores, 0),
+        generators: paces.length,
       }
     : undefined
   const first = all[0]

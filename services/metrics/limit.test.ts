@@ -44,6 +44,16 @@ describe('judgeLimit: what held the throughput back, from where the send loop wa
     expect(judgeLimit(config, pace({ waitedOnNodeMs: 2_000, mainThreadBusy: busyShare - 0.01 }), 5).by).toBe('unclear')
   })
 
+  it("a distributed run's pace is its workers' mean, and says so", () => {
+    const l = judgeLimit(config, pace({ waitedOnNodeMs: 9_300, mainThreadBusy: 0.41, generators: 3 }), 5)
+    expect(l.because).toBe(
+      "the send loop waited on it 93% of the sending time, with up to 400 txs in flight; the 3 workers' main threads were busy 41% on average",
+    )
+    const busy = judgeLimit(config, pace({ waitedOnNodeMs: 2_000, mainThreadBusy: 0.9, generators: 3 }), 5)
+    expect(busy.by).toBe('engine')
+    expect(busy.hint).toMatch(/More workers/)
+  })
+
   it('multi-user is judged from its shape: think time against the time a tx takes', () => {
     const users = { ...config, mode: 'multi-user', delayMs: 200 } as const
     expect(judgeLimit(users, pace({}), 50).by).toBe('delay')

@@ -9,7 +9,7 @@ export type LimitBy = (typeof limitKinds)[number]
 /** Who held the throughput back: the node, this process, the rate or the think time. */
 export const limitLabels: Record<LimitBy, string> = {
   node: 'the node',
-  engine: 'this process',
+  engine: 'the load generator',
   rate: 'the target rate',
   delay: 'the think time (delayMs)',
   unclear: 'not clear',
@@ -43,6 +43,12 @@ const pct = (part: number, whole: number) => `${Math.round(pctOf(part, whole) ??
 export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: number | null): Limit {
   const { sendingMs, waitedOnNodeMs, waitedOnRateMs, waitedOnDelayMs, mainThreadBusy } = pace
   const busy = pct(mainThreadBusy, 1)
+  const n = pace.generators ?? 1
+  // A distributed run's pace is its workers' mean (docs/distributed.md#merge).
+  const mainThread =
+    n > 1
+      ? `the ${n} workers' main threads were busy ${busy} on average`
+      : `this process's main thread was busy ${busy}`
   const verdict = (by: LimitBy, because: string, hint: string): Limit => ({ by, because, hint, pace })
   if (sendingMs < judgeableMs)
     return verdict('unclear', `sending took ${sendingMs} ms`, 'A longer run tells what limits it.')
@@ -77,7 +83,7 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
       'node',
       config.mode === 'sequential'
         ? `one tx at a time, the send loop waited on it ${pct(waitedOnNodeMs, sendingMs)} of the sending time (p50 ${latencyP50Ms ?? '—'} ms a tx)`
-        : `the send loop waited on it ${pct(waitedOnNodeMs, sendingMs)} of the sending time, with up to ${config.concurrency} txs in flight; this process's main thread was busy ${busy}`,
+        : `the send loop waited on it ${pct(waitedOnNodeMs, sendingMs)} of the sending time, with up to ${config.concurrency} txs in flight; ${mainThread}`,
       config.mode === 'sequential'
         ? "The node's round trip sets the pace of one tx at a time: concurrent mode sends more."
         : 'The node takes txs slower than this process sends them: this is its pace. More concurrency only queues more at the node.',
@@ -85,8 +91,12 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
   if (mainThreadBusy >= busyShare)
     return verdict(
       'engine',
-      `its main thread was busy ${busy} of the sending time; the send loop waited on the node ${pct(waitedOnNodeMs, sendingMs)}`,
-      'signWorkers moves signing to other cores; a faster machine, or a second generator, sends more.',
+      n > 1
+        ? `${mainThread} of the sending time; their send loops waited on the node ${pct(waitedOnNodeMs, sendingMs)}`
+        : `its main thread was busy ${busy} of the sending time; the send loop waited on the node ${pct(waitedOnNodeMs, sendingMs)}`,
+      n > 1
+        ? 'More workers (on other machines: docs/distributed.md) send more.'
+        : 'signWorkers moves signing to other cores; a faster machine, or more generators (--workers), sends more.',
     )
   return verdict(
     'unclear',

@@ -17,6 +17,8 @@ export type PaceStats = {
   mainThreadBusy: number
   /** CPU this process used over the sending phase, in cores (signing workers included). */
   cpuCores: number
+  /** Processes that sent (a distributed run's workers: the figures above are their mean, the cores their sum); absent = one. */
+  generators?: number
 }
 
 export type PaceMeter = {
