@@ -10,10 +10,11 @@ export const eventStream = (runId: string) => `evm-stress:${runId}:events`
 export const controlChannel = (runId: string) => `evm-stress:${runId}:control`
 
 /**
- * A worker renews its hold on its shard this often (BullMQ's lock: the heartbeat); a worker that
- * misses it for `heartbeatTimeoutMs` is taken for dead and its shard is settled and handed on.
+ * A worker's hold on its shard (BullMQ's lock, renewed every half of it: the heartbeat). A worker
+ * that misses it this long is taken for dead and its shard is settled and handed on; ample, since
+ * a live worker taken for dead would share its accounts with the next one (docs/distributed.md).
  */
-export const heartbeatTimeoutMs = 5_000
+export const heartbeatTimeoutMs = 10_000
 export const stalledCheckMs = 1_000
 
 /** How long the run's keys stay in Redis after it ends (for a look afterwards). */
