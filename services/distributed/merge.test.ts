@@ -1,23 +1,12 @@
-import type { Address } from 'viem'
 import { describe, expect, it } from 'vitest'
 import { createRunModel } from '../run-model/model'
+import { testSender, txEvent } from '../run-model/test-events'
 import { createEventBus, type RunEvent, type TxEvent } from '../testing/events'
 import { createMerge } from './merge'
 
-const from = '0x00000000000000000000000000000000000000aa' as Address
-const tx = (idx: number, prev: TxEvent['state'], state: TxEvent['state'], extra: Partial<TxEvent> = {}): TxEvent => ({
-  type: 'tx',
-  at: 1,
-  idx,
-  prev,
-  state,
-  role: 'planned',
-  label: 'transfer',
-  from,
-  gas: 21_000n,
-  attempt: 1,
-  ...extra,
-})
+const from = testSender
+const tx = (idx: number, prev: TxEvent['state'], state: TxEvent['state'], extra: Partial<TxEvent> = {}) =>
+  txEvent(idx, prev, state, 1, extra)
 const block = (n: bigint, ours: number): RunEvent => ({
   type: 'block',
   at: 1,

@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { RunEvent, TxEvent } from '../testing/events'
+import type { RunEvent } from '../testing/events'
 import { unincludedFate } from '../testing/unincluded-fate'
 import { emptyCounts, invariantHolds, pctOf, settledTotal, successPct, terminalTotal } from './counts'
 import { createRunModel } from './model'
+import { txEvent } from './test-events'
 
-const from = '0x00000000000000000000000000000000000000aa'
-const tx = (idx: number, prev: TxEvent['state'], state: TxEvent['state'], at: number, extra: Partial<TxEvent> = {}) =>
-  ({
-    type: 'tx',
-    at,
-    idx,
-    prev,
-    state,
-    role: 'planned',
-    label: 'transfer',
-    from,
-    gas: 21_000n,
-    attempt: 1,
-    ...extra,
-  }) as TxEvent
+const tx = txEvent
 const status = (s: Extract<RunEvent, { type: 'status' }>['status'], at: number): RunEvent => ({
   type: 'status',
   at,
