@@ -63,6 +63,7 @@ export function formatSummary(r: RunReport): string {
       `${r.blocks.count} (avg fullness ${r.blocks.avgFullness === null ? '—' : `${(r.blocks.avgFullness * 100).toFixed(1)}%`})`,
     ],
     ['accounts', String(r.accounts.length)],
+    ...workerRows(r),
     ...limitRows(r),
   ]
   if (r.gapFills) rows.push(['nonce gaps filled', String(r.gapFills)])
@@ -102,6 +103,21 @@ export function formatSummary(r: RunReport): string {
     lines.push('', `  warning: ${warning.message}`, ...(warning.hint ? [`       → ${warning.hint}`] : []))
   if (r.error) lines.push('', `  error: ${r.error.message}`, ...(r.error.hint ? [`       → ${r.error.hint}`] : []))
   return lines.join('\n')
+}
+
+/** A distributed run: its shards, the workers that ran them, and each loss (docs/distributed.md). */
+function workerRows(r: RunReport): [string, string][] {
+  if (!r.distributed) return []
+  const attempts = r.distributed.shards.flatMap((s) => s.attempts.map((a) => ({ ...a, shard: s.index })))
+  const workers = new Set(attempts.flatMap((a) => (a.worker ? [a.worker] : [])))
+  const rows: [string, string][] = [['workers', `${workers.size} (${r.distributed.shards.length} account shards)`]]
+  for (const a of attempts)
+    if (a.result === 'lost')
+      rows.push([
+        '',
+        `shard ${a.shard} lost on ${a.worker ?? 'a worker that never reported'}: ${a.reason ?? 'no reason given'}`,
+      ])
+  return rows
 }
 
 function limitRows(r: RunReport): [string, string][] {

@@ -10,7 +10,7 @@ import type { TestConfig, TestConfigInput } from '../config/schema'
 import { ConfigError } from '../errors/base'
 import { announceMining } from '../testing/announce-mining'
 import { executeRun } from '../testing/executor'
-import type { ExecuteRunParameters, RunOutcome } from '../testing/run-outcome'
+import type { DistributedSummary, ExecuteRunParameters, RunOutcome } from '../testing/run-outcome'
 import { createMerge } from './merge'
 import { mergeOutcomes } from './merge-outcomes'
 import {
@@ -108,8 +108,12 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
     const shards = planShards(senders.length, config.txs, o.shards)
     const first = senders[0] as Address
 
+    const summary: DistributedSummary = {
+      shards: shards.map((s) => ({ index: s.index, accounts: s.senders.length, txs: rangeSize(s.txs), attempts: [] })),
+    }
     async function drive(shard: Shard): Promise<RunOutcome | undefined> {
       let txs = shard.txs
+      const attempts = summary.shards[shard.index]?.attempts ?? []
       const shardSenders = shard.senders.map((i) => senders[i] as Address)
       for (let attempt = 1; ; attempt++) {
         const data: ShardJob = {
@@ -134,6 +138,7 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
           const answer = await job.waitUntilFinished(queueEvents)
           await streamReader.caughtUp()
           merge.end(shard.index)
+          attempts.push({ attempt, worker: merge.workerOf(shard.index, attempt), result: 'completed' })
           return decodeWire<RunOutcome>(answer)
         } catch (error) {
           // Lost: its worker stopped answering (its lock ran out) or its run threw.
@@ -144,7 +149,8 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
           const lost = await settleLost({ conn, node, open, senders: shardSenders, waitMs: config.inclusionTimeoutMs })
           for (const e of lost.settled) merge.settle(e)
           const rest = [...merge.unseen(indexes), ...lost.free]
-          const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+          const reason = (error instanceof Error ? error.message.split('\n')[0] : String(error)) ?? 'lost'
+          attempts.push({ attempt, worker: merge.workerOf(shard.index, attempt), result: 'lost', reason })
           const handOn = rest.length > 0 && o.onLoss === 'reassign' && attempt < maxShardAttempts && !control.stopping
           bus.emit('event', {
             type: 'warning',
@@ -210,6 +216,7 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
       signing: { backend: signerBackend, workers: config.signWorkers, signedInWorkers: merged.signedInWorkers },
       pace: merged.pace,
       scenario: merged.scenario,
+      distributed: summary,
     }
   } finally {
     unlisten()

@@ -15,14 +15,14 @@ export function mergeOutcomes(outcomes: ReadonlyArray<{ shard: number; outcome: 
   const counts = emptyCounts()
   for (const o of all) for (const k of Object.keys(counts) as Array<keyof TxCounts>) counts[k] += o.counts[k]
   const paces = all.map((o) => o.pace).filter((x): x is PaceStats => x !== undefined)
-  const mean = (f: (p: PaceStats) => number) => paces.reduce((s, p) => s + f(p), 0) / paces.length
+  const mean = (f: (p: PaceStats) => number) => Math.round(paces.reduce((s, p) => s + f(p), 0) / paces.length)
   const pace: PaceStats | undefined = paces.length
     ? {
         sendingMs: mean((p) => p.sendingMs),
         waitedOnNodeMs: mean((p) => p.waitedOnNodeMs),
         waitedOnRateMs: mean((p) => p.waitedOnRateMs),
         waitedOnDelayMs: mean((p) => p.waitedOnDelayMs),
-        mainThreadBusy: mean((p) => p.mainThreadBusy),
+        mainThreadBusy: paces.reduce((s, p) => s + p.mainThreadBusy, 0) / paces.length,
         cpuCores: paces.reduce((s, p) => s + p.cpuCores, 0),
         generators: paces.length,
       }

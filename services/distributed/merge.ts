@@ -24,6 +24,7 @@ export function createMerge(bus: RunEventBus, planned: number) {
   const open = new Map<number, TxEvent>()
   const seen = new Uint8Array(planned)
   const attemptOf = new Map<number, number>()
+  const workerOf = new Map<string, string>()
   const gapIndex = new Map<string, number>()
   const included = new Map<string, number>()
   const status = new Map<number, RunStatus>()
@@ -125,6 +126,7 @@ export function createMerge(bus: RunEventBus, planned: number) {
     onBatch(source: BatchSource, events: RunEvent[]) {
       if (attemptOf.get(source.shard) !== source.attempt) return
       const from = `${source.shard}.${source.attempt}`
+      if (!workerOf.has(from)) workerOf.set(from, source.worker)
       for (const e of events) {
         switch (e.type) {
           case 'tx':
@@ -158,6 +160,10 @@ export function createMerge(bus: RunEventBus, planned: number) {
             bus.emit('event', e)
         }
       }
+    },
+    /** The worker that sent a shard's attempt's first batch; null when none came. */
+    workerOf(shard: number, attempt: number): string | null {
+      return workerOf.get(`${shard}.${attempt}`) ?? null
     },
     /** A settled fate, decided by the coordinator from the chain. */
     settle(e: TxEvent) {

@@ -22,6 +22,7 @@ export type ReportContext = Pick<
   | 'txTypes'
   | 'endpoints'
   | 'signing'
+  | 'distributed'
   | 'limit'
   | 'environment'
   | 'config'

@@ -216,6 +216,28 @@ export const runReportSchema = z
       .strictObject({ backend: z.enum(['libsecp256k1', 'js']), workers: count, signedInWorkers: count })
       .nullable()
       .describe('how txs were signed: the library, and how many in signing workers (signWorkers)'),
+    distributed: z
+      .strictObject({
+        shards: z.array(
+          z.strictObject({
+            index: count,
+            accounts: count,
+            txs: count,
+            attempts: z.array(
+              z.strictObject({
+                attempt: count,
+                worker: z.string().nullable(),
+                result: z.enum(['completed', 'lost']),
+                reason: z.string().optional(),
+              }),
+            ),
+          }),
+        ),
+      })
+      .nullable()
+      .describe(
+        "a distributed run's shards and each worker's turn at them (docs/distributed.md#report); null in one process",
+      ),
     limit: z
       .strictObject({
         by: z.enum(limitKinds),
@@ -228,6 +250,7 @@ export const runReportSchema = z
           waitedOnDelayMs: count,
           mainThreadBusy: z.number().min(0).max(1),
           cpuCores: z.number().nonnegative(),
+          generators: count.optional(),
         }),
       })
       .nullable()

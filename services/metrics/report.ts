@@ -5,7 +5,7 @@ import type { TestConfigInput } from '../config/schema'
 import type { TxCounts } from '../run-model/counts'
 import type { RunSnapshot } from '../run-model/model'
 import type { RunStatus } from '../run-model/status'
-import type { RunOutcome } from '../testing/run-outcome'
+import type { DistributedSummary, RunOutcome } from '../testing/run-outcome'
 import type { EndpointStats } from '../testing/send-router'
 import type { ThresholdVerdict } from '../thresholds/evaluate'
 import type { ToolEnvironment } from './environment'
@@ -81,6 +81,8 @@ export type RunReport = {
   endpoints: EndpointStats[]
   /** How txs were signed; null when unknown (settled after a crash, or older reports). */
   signing: Signing | null
+  /** A distributed run's shards, their accounts and txs, and each worker's turn at them; null in one process. */
+  distributed: DistributedSummary | null
   /** What held the throughput back, judged from where the send loop's time went (docs/metrics.md#limit); null when unknown. */
   limit: Limit | null
   /** evm-stress, Node.js and OS that ran the test; null when unknown (settled after a crash). */

@@ -131,6 +131,7 @@ function reportOf(db: Db, row: RunRow, rows: readonly StoredTxRow[]): RunReport 
       ...rowGroupsOf(readTxStatRows(db, row.id)),
       endpoints: [],
       signing: null,
+      distributed: null,
       limit: null,
       environment: previous.environment ?? null,
       config: shareableConfig(config),

@@ -185,6 +185,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       ...rowGroupsOf(readTxStatRows(db, id)),
       endpoints: outcome?.endpoints ?? [],
       signing: outcome?.signing ?? null,
+      distributed: outcome?.distributed ?? null,
       limit: outcome?.pace ? judgeLimit(config, outcome.pace, snap.latencyMs.p50) : null,
       environment: toolEnvironment(),
       config: shareableConfig(publicCfg),

@@ -60,6 +60,13 @@ export type SenderOutcome = {
   final: AccountState | undefined
 }
 
+/** One worker's turn at a shard: finished, or lost (its lock lapsed or its run threw). */
+export type ShardAttempt = { attempt: number; worker: string | null; result: 'completed' | 'lost'; reason?: string }
+
+export type DistributedSummary = {
+  shards: Array<{ index: number; accounts: number; txs: number; attempts: ShardAttempt[] }>
+}
+
 export type RunOutcome = {
   status: Extract<RunStatus, 'completed' | 'stopped' | 'failed'>
   /** Why a run that did run to its end failed (e.g. the chain was reset under it). */
@@ -77,6 +84,8 @@ export type RunOutcome = {
   signing: Signing
   /** Where the sending phase's time went; absent when the run ended before sending began. */
   pace: PaceStats | undefined
+  /** A distributed run's shards and who ran them (docs/distributed.md#report); absent in one process. */
+  distributed?: DistributedSummary
   scenario: {
     name: string
     contracts: Record<string, Address>

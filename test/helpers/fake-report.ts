@@ -47,6 +47,7 @@ export function fakeReport(over: Partial<RunReport> = {}): RunReport {
     txTypes: [],
     endpoints: [],
     signing: null,
+    distributed: null,
     limit: null,
     scenario: null,
     config: {},

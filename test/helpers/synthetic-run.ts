@@ -215,6 +215,7 @@ export function insertSyntheticRun(db: Db, o: SyntheticRunOptions): RunReport {
     txTypes: txTypeStats(readTxStatRows(db, id)),
     endpoints: [],
     signing: null,
+    distributed: null,
     limit: null,
     environment: toolEnvironment(),
     config: config as RunReport['config'],

@@ -45,6 +45,11 @@ describe('a run from three worker processes over Redis', () => {
       expect(report.counts.planned).toBe(20_000)
       expect(report.counts.mined).toBe(20_000)
       expect(report.chainAgrees).toBe(true)
+      expect(report.distributed?.shards.map((s) => [s.accounts, s.attempts.length])).toEqual([
+        [10, 1],
+        [10, 1],
+        [10, 1],
+      ])
       // The chain's own word, per account: its nonce is what the store says it used.
       expect(report.accounts).toHaveLength(30)
       await expectNoNonceGap(testNode.node, report.accounts)
@@ -107,6 +112,10 @@ describe('a worker killed mid-run (SIGKILL)', () => {
         onChain += n
       }
       expect(onChain).toBe(c.mined + c.reverted + report.gapFills)
+      // The report names the loss: the victim's shard lost at its first attempt, finished at its second.
+      const victimShard = report.distributed?.shards.find((s) => s.attempts.some((a) => a.result === 'lost'))
+      expect(victimShard?.attempts.map((a) => a.result)).toEqual(['lost', 'completed'])
+      expect(victimShard?.attempts[0]?.worker).toMatch(new RegExp(`:${victim?.pid}$`))
       // The lost shard went on under another worker (attempt 2); no account ever had two at once.
       const batches = await streamBatches(redis.url, run.session.id)
       const victimId = `:${victim?.pid}`
