@@ -106,37 +106,44 @@ describe('through a faulty network', () => {
   })
 
   it("Anvil's stranded queue is resent although a resend meets a node error", async () => {
-    // Nonce 2's first send is refused: 3–9 reach Anvil over a gap and stay queued
-    // (docs/anvil.md#nonce-gap-queued-forever). The remedy's resends of nonce 3 (its 2nd–4th
-    // sends) are refused too: it must be sent again before 4–9 go, or they queue once more.
-    const sends = new Map<number, number>()
-    const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
-      rpcErrorWhen: (method, params) => {
-        if (method !== 'eth_sendRawTransaction') return false
-        const { nonce } = parseTransaction(params[0] as Hex)
-        const n = (sends.get(nonce ?? -1) ?? 0) + 1
-        sends.set(nonce ?? -1, n)
-        return (nonce === 2 && n === 1) || (nonce === 3 && n >= 2 && n <= 4)
-      },
-    })
-    const node = await openNode({ rpcUrl: proxy.url })
-    try {
-      const { session, db } = startTestRun(node, {
-        txs: 10,
-        accounts: 1,
-        mining: 'engine',
-        retries: 3,
-        mnemonic: freshMnemonic(),
+    // Nonce 2's first send is refused: 3–9 reach Anvil over a gap, where Anvil *may* keep them
+    // queued after 2 arrives (docs/anvil.md#nonce-gap-queued-forever). The remedy's resends of
+    // nonce 3 (its 2nd–4th sends) are refused too: it must be sent again before 4–9 go, or they
+    // queue once more. Anvil promotes them now and then, so the same run is tried on fresh
+    // accounts until it strands them (which it did in every one of 6 runs on a quiet machine).
+    let stranded = false
+    for (let attempt = 0; attempt < 4 && !stranded; attempt++) {
+      const sends = new Map<number, number>()
+      const proxy = await startRpcProxy(testNode.anvil.rpcUrl, {
+        rpcErrorWhen: (method, params) => {
+          if (method !== 'eth_sendRawTransaction') return false
+          const { nonce } = parseTransaction(params[0] as Hex)
+          const n = (sends.get(nonce ?? -1) ?? 0) + 1
+          sends.set(nonce ?? -1, n)
+          return (nonce === 2 && n === 1) || (nonce === 3 && n >= 2 && n <= 4)
+        },
       })
-      const report = await session.done
-      expect(sends.get(3)).toBeGreaterThanOrEqual(5)
-      expect(report.warnings.some((w) => w.code === 'stranded-queue')).toBe(true)
-      expect(report.counts.mined).toBe(10)
-      await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
-    } finally {
-      await node.close()
-      await proxy.close()
+      const node = await openNode({ rpcUrl: proxy.url })
+      try {
+        const { session, db } = startTestRun(node, {
+          txs: 10,
+          accounts: 1,
+          mining: 'engine',
+          retries: 3,
+          mnemonic: freshMnemonic(),
+        })
+        const report = await session.done
+        // Stranded or not, every tx is mined once and the chain agrees.
+        expect(report.counts.mined).toBe(10)
+        await expectChainAgrees(report, createRunsRepo(db).txs(session.id))
+        stranded = report.warnings.some((w) => w.code === 'stranded-queue')
+        if (stranded) expect(sends.get(3)).toBeGreaterThanOrEqual(5)
+      } finally {
+        await node.close()
+        await proxy.close()
+      }
     }
+    expect(stranded).toBe(true)
   })
 
   it('HTTP 429/503 answers and JSON-RPC internal errors are retried to completion', async () => {
