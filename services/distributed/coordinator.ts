@@ -15,6 +15,7 @@ import { createMerge } from './merge'
 import { mergeOutcomes } from './merge-outcomes'
 import {
   controlChannel,
+  controlKey,
   eventStream,
   heartbeatTimeoutMs,
   keepKeysSeconds,
@@ -76,7 +77,12 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
     maxStalledCount: 0,
   })
   const stream = eventStream(o.runId)
-  const unlisten = control.onRequest((r) => void redis.publish(controlChannel(o.runId), r))
+  const unlisten = control.onRequest((r) => {
+    void redis
+      .set(controlKey(o.runId), r, 'EX', keepKeysSeconds)
+      .then(() => redis.publish(controlChannel(o.runId), r))
+      .catch(() => undefined)
+  })
   let reader: ReturnType<typeof startStreamReader> | undefined
   try {
     await Promise.all([queueEvents.waitUntilReady(), watcher.waitUntilReady()])

@@ -9,6 +9,9 @@ export const eventStream = (runId: string) => `evm-stress:${runId}:events`
 /** The user's pause / resume / stop, broadcast to every worker of the run. */
 export const controlChannel = (runId: string) => `evm-stress:${runId}:control`
 
+/** The user's last request, kept: a worker that takes a shard later starts paused or stopped. */
+export const controlKey = (runId: string) => `evm-stress:${runId}:control-state`
+
 /**
  * A worker's hold on its shard (BullMQ's lock, renewed every half of it: the heartbeat). A worker
  * that misses it this long is taken for dead and its shard is settled and handed on; ample, since

@@ -69,8 +69,13 @@ export function startStreamReader(
   return {
     caughtUp,
     async stop() {
-      await caughtUp()
-      stopping = true
+      try {
+        await caughtUp()
+      } finally {
+        // Redis gone: what was read is all there is; the loop must end either way.
+        stopping = true
+        waiters.length = 0
+      }
       await loop
     },
   }

@@ -16,7 +16,7 @@ import { createEventBus } from '../testing/events'
 import { executeRun } from '../testing/executor'
 import { type ControlRequest, createRunControl } from '../testing/run-control'
 import { createForwarder } from './forwarder'
-import { controlChannel, eventStream, heartbeatTimeoutMs, shardQueue, stalledCheckMs } from './names'
+import { controlChannel, controlKey, eventStream, heartbeatTimeoutMs, shardQueue, stalledCheckMs } from './names'
 import { checkRedis, redisClient } from './redis-client'
 import type { ShardJob } from './shard-job'
 import { txIndexes } from './shards'
@@ -106,6 +106,9 @@ async function runShard(job: Job<ShardJob, string>, d: ShardDeps): Promise<strin
   }
   listener.on('message', (_channel, message: string) => requests[message as ControlRequest]?.())
   await listener.subscribe(controlChannel(s.runId))
+  // A shard taken after the user paused or stopped the run starts that way.
+  const last = (await d.redis.get(controlKey(s.runId))) as ControlRequest | null
+  if (last && last !== 'resume') requests[last]?.()
   // The shard's own store: the write-ahead the engine expects, and the scenario's checks at the end.
   const dir = mkdtempSync(join(tmpdir(), 'evm-stress-shard-'))
   const db = openDb(dir)

@@ -77,7 +77,7 @@ describe('a run from three worker processes over Redis', () => {
 
 describe('a worker killed mid-run (SIGKILL)', () => {
   it('its open txs are settled from the chain and its unsent ones handed to another worker: every tx once, the chain agrees', async () => {
-    const txs = 12_000
+    const txs = 8_000
     const run = startDistributedRun(
       testNode.node,
       redis.url,
@@ -87,7 +87,7 @@ describe('a worker killed mid-run (SIGKILL)', () => {
     const victim = run.workers.children[0]
     try {
       // Well under way, with the victim's share far from sent (a third of the plan at 500 tx/s).
-      while (run.session.model.counts().mined < 2_000) await new Promise((r) => setTimeout(r, 50))
+      while (run.session.model.counts().mined < 1_500) await new Promise((r) => setTimeout(r, 50))
       victim?.kill('SIGKILL')
       const report = await run.session.done
       expect(report.status).toBe('completed')
@@ -125,6 +125,43 @@ describe('a worker killed mid-run (SIGKILL)', () => {
       expect(handedOn.every((b) => !b.worker.endsWith(victimId))).toBe(true)
       for (const [account, workers] of await workersByAccount(run.session.id))
         expect(workers.size, account).toBeLessThanOrEqual(2)
+    } finally {
+      await run.close()
+    }
+  })
+})
+
+describe('pause and resume of a distributed run', () => {
+  it('reach every worker: once the run says paused the chain takes no new tx from any account, and it completes after resume', async () => {
+    const txs = 4_000
+    const run = startDistributedRun(
+      testNode.node,
+      redis.url,
+      { txs, accounts: 30, mining: 'engine', concurrency: 300, rate: 1_500 },
+      { workers: 3 },
+    )
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    try {
+      while (run.session.model.counts().mined < 1_000) await sleep(50)
+      expect(run.session.pause()).toBe(true)
+      while (run.session.model.state.status !== 'paused') await sleep(50)
+      // The chain's word: every account's pending nonce (what the node holds from it) stays put.
+      const accounts = run.session.accounts().map((a) => a.address)
+      expect(accounts).toHaveLength(30)
+      const pending = async () => {
+        let n = 0
+        for (const a of accounts) n += await onChainNonce(testNode.node, a, 'pending')
+        return n
+      }
+      const before = await pending()
+      await sleep(1_500)
+      expect(await pending()).toBe(before)
+      expect(before).toBeLessThan(txs)
+      expect(run.session.resume()).toBe(true)
+      const report = await run.session.done
+      expect(report.status).toBe('completed')
+      expect(report.counts.mined).toBe(txs)
+      expect(report.chainAgrees).toBe(true)
     } finally {
       await run.close()
     }
