@@ -1,4 +1,4 @@
-import { type Address, hexToBigInt } from 'viem'
+import { hexToBigInt } from 'viem'
 import { type AccountState, startBalanceMonitor } from '../accounts/balance-monitor'
 import { createLowBalanceWarner } from '../accounts/low-balance-warning'
 import { prepareSenders } from '../accounts/prepare-senders'
@@ -13,7 +13,6 @@ import { createSignPool } from '../chain/sign-pool'
 import { signDigest, signerBackend } from '../chain/signer'
 import { ConfigError } from '../errors/base'
 import { classifyError } from '../errors/classify'
-import { emptyCounts } from '../run-model/counts'
 import type { RunStatus } from '../run-model/status'
 import { planScenario, scenarioFor } from '../scenarios'
 import type { PreparedScenario, Scenario } from '../scenarios/types'
@@ -22,6 +21,7 @@ import { applyInclusion } from './apply-inclusion'
 import { createDispatcher } from './dispatcher'
 import { drain } from './drain'
 import { createFeeProvider } from './fees'
+import { fundedOnly } from './funded-only'
 import { createInclusionTracker } from './inclusion-tracker'
 import { createLedger } from './ledger'
 import { startNodeWatch } from './node-watch'
@@ -113,28 +113,6 @@ export async function executeRun(p: ExecuteRunParameters): Promise<RunOutcome> {
     // A node that is gone must not turn a finished run into a lost report.
     await prepared?.release().catch(() => undefined)
     await restoreMining().catch(() => undefined)
-  }
-}
-
-/** What a funding-only call answers: nothing was sent, the senders can pay for their share. */
-function fundedOnly(
-  mining: RunContext['mining'],
-  node: NodeInfo,
-  startedAt: number,
-  senders: ReadonlyArray<{ address: Address; kind: 'local' | 'node' }>,
-): RunOutcome {
-  return {
-    status: 'completed',
-    counts: emptyCounts(),
-    mining,
-    ownMining: node.ownMining,
-    startedAt,
-    senders: senders.map(({ address, kind }) => ({ address, kind, sent: 0, expectedNonce: 0, final: undefined })),
-    gapFills: 0,
-    endpoints: [],
-    signing: { backend: signerBackend, workers: 0, signedInWorkers: 0 },
-    pace: undefined,
-    scenario: { name: '', contracts: {}, checks: [], findings: {} },
   }
 }
 
