@@ -48,7 +48,11 @@ describe('several RPC endpoints', () => {
     // Every endpoint took txs; the cut one failed, was taken out, and the others took its share.
     for (const e of report.endpoints) expect(e.accepted).toBeGreaterThan(0)
     expect(second?.downs).toBeGreaterThanOrEqual(1)
-    expect(Object.values(second?.errors ?? {}).reduce((n, c) => n + (c ?? 0), 0)).toBeGreaterThan(0)
+    // Its failed sends stay errors unless the node had taken them, which the chain settles as
+    // accepted (docs/metrics.md#endpoints): how many of each depends on what was on the wire at
+    // the cut, but every send is one or the other.
+    for (const e of report.endpoints)
+      expect(e.accepted + Object.values(e.errors).reduce((n, c) => n + (c ?? 0), 0), e.url).toBe(e.sent)
     expect(report.warnings.some((w) => w.code === 'endpoint-out' && w.message.includes('rpcUrls[2]'))).toBe(true)
     expect((direct?.accepted ?? 0) + (first?.accepted ?? 0)).toBeGreaterThan(second?.accepted ?? 0)
     expect(report.endpoints.reduce((n, e) => n + e.accepted, 0)).toBeGreaterThanOrEqual(3000)
