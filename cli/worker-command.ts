@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { redactRedisUrl } from '../services/distributed/redis-url'
+import { redactUrl } from '../services/chain/node-info'
 import { startWorker } from '../services/distributed/worker'
 
 /**
@@ -10,7 +10,7 @@ import { startWorker } from '../services/distributed/worker'
 export async function workerCommand(o: { redis: string; dataDir: string }): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`)
   const worker = await startWorker({ redisUrl: o.redis, dataDir: resolve(o.dataDir), log })
-  log(`worker ${worker.id}: waiting for shards on ${redactRedisUrl(o.redis)}`)
+  log(`worker ${worker.id}: waiting for shards on ${redactUrl(o.redis)}`)
   await new Promise<void>((done) => {
     let signals = 0
     const onSignal = () => {

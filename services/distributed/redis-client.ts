@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis'
+import { redactUrl } from '../chain/node-info'
 import { NodeUnavailableError } from '../errors/base'
-import { redactRedisUrl } from './redis-url'
 
 /**
  * A Redis connection as BullMQ wants it: commands wait through a reconnect instead of failing.
@@ -27,7 +27,7 @@ export async function checkRedis(url: string, timeoutMs = 5_000): Promise<void> 
     await probe.ping()
   } catch (cause) {
     throw new NodeUnavailableError(
-      `Redis at ${redactRedisUrl(url)} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`,
+      `Redis at ${redactUrl(url)} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`,
       {
         hint: 'Start it (redis-server), or give the --redis URL every worker and the coordinator can reach.',
         cause,
