@@ -1,6 +1,7 @@
 import { Queue, QueueEvents, Worker } from 'bullmq'
 import { type Address, hexToBigInt } from 'viem'
 import type { AccountState } from '../accounts/balance-monitor'
+import { getBalances } from '../accounts/funding'
 import { applyMining, chooseMining } from '../chain/mining'
 import type { NodeInfo } from '../chain/node-info'
 import { readNodeMining, unknownMining } from '../chain/node-mining'
@@ -259,24 +260,22 @@ async function readAccounts(
   senders: readonly Address[],
   lastErrors: ReadonlyMap<string, string | null>,
 ): Promise<AccountState[]> {
-  return Promise.all(
-    senders.map(async (address) => {
-      const [nonce, balance] = await Promise.all([
-        p.conn.request('eth_getTransactionCount', [address, 'latest']),
-        p.conn.request('eth_getBalance', [address, 'latest']),
-      ])
-      const onChainNonce = Number(hexToBigInt(nonce))
-      return {
-        address,
-        balanceWei: hexToBigInt(balance),
-        localNonce: onChainNonce,
-        onChainNonce,
-        inFlight: 0,
-        low: false,
-        lastError: lastErrors.get(address.toLowerCase()) ?? null,
-      }
-    }),
-  )
+  const [nonces, balances] = await Promise.all([
+    Promise.all(senders.map((a) => p.conn.request('eth_getTransactionCount', [a, 'latest']))),
+    getBalances(p.conn, senders),
+  ])
+  return senders.map((address, i) => {
+    const onChainNonce = Number(hexToBigInt(nonces[i] ?? '0x0'))
+    return {
+      address,
+      balanceWei: balances[i] ?? 0n,
+      localNonce: onChainNonce,
+      onChainNonce,
+      inFlight: 0,
+      low: false,
+      lastError: lastErrors.get(address.toLowerCase()) ?? null,
+    }
+  })
 }
 
 /**

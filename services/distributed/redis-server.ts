@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { Redis } from 'ioredis'
 import { freePort } from '../chain/free-port'
 import { NodeUnavailableError } from '../errors/base'
+import { checkRedis } from './redis-client'
 
 export type LocalRedis = { url: string; stop(): Promise<void> }
 
@@ -23,15 +23,13 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   const spawnFailed = new Promise<never>((_, reject) => child.once('error', (e) => reject(notInstalled(e))))
   const kill = () => child.kill('SIGKILL')
   process.once('exit', kill)
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-  // Refused connections are the answer while it starts, not errors.
-  probe.on('error', () => {})
   const deadline = Date.now() + 10_000
   try {
+    // Refused connections are the answer while it starts: asked again until it answers.
     for (;;) {
       const ok = await Promise.race([
-        probe.connect().then(
-          () => probe.ping().then(() => true),
+        checkRedis(url, 500).then(
+          () => true,
           () => false,
         ),
         spawnFailed,
@@ -43,8 +41,6 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   } catch (error) {
     kill()
     throw error
-  } finally {
-    probe.disconnect()
   }
   return {
     url,
