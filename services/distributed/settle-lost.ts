@@ -3,7 +3,7 @@ import type { Connection } from '../chain/connection'
 import type { NodeInfo } from '../chain/node-info'
 import type { TxEvent } from '../testing/events'
 import type { TxState } from '../testing/tx'
-import { unincludedFate } from '../testing/unincluded-fate'
+import { unincludedFate, unincludedReason } from '../testing/unincluded-fate'
 
 type Receipt = { status: Hex; blockNumber: Hex; gasUsed: Hex } | null
 
@@ -58,10 +58,8 @@ export async function settleLost(p: {
         state,
         error: {
           kind: 'unknown',
-          message:
-            state === 'failed'
-              ? 'Being sent when its worker was lost, and not mined: the node never said it had it'
-              : 'In flight when its worker was lost and not mined since (a node may still include it later)',
+          // Not Anvil: its pool could not be emptied.
+          message: unincludedReason(state, 'its worker was lost', false),
         },
       })
     }

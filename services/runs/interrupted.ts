@@ -14,7 +14,7 @@ import { readTxStatRows } from '../store/stat-rows'
 import type { StoredTxRow } from '../store/tx-rows'
 import type { TxEvent } from '../testing/events'
 import type { TxState } from '../testing/tx'
-import { unincludedFate } from '../testing/unincluded-fate'
+import { unincludedFate, unincludedReason } from '../testing/unincluded-fate'
 import { failAll } from '../thresholds/evaluate'
 import { thresholdsSchema } from '../thresholds/schema'
 
@@ -64,12 +64,7 @@ export async function settleInterrupted(db: Db, row: RunRow, node: NodeHandle, c
       state: fate,
       error: {
         kind: 'unknown',
-        message:
-          fate === 'failed'
-            ? 'Being sent when the server stopped, and not mined: the node never said it had it'
-            : node.info.isAnvil
-              ? 'In flight when the server stopped and not mined: taken out of the pool'
-              : 'In flight when the server stopped and not mined since (a node may still include it later)',
+        message: unincludedReason(fate, 'the server stopped', node.info.isAnvil),
       },
     })
   }
