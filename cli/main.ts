@@ -113,7 +113,11 @@ program
   .option('--report-csv <dir>', 'write txs.csv, functions.csv, errors.csv and accounts.csv into this directory')
   .option('--report-html <file.html>', 'write the self-contained HTML report here (charts, tables; opens offline)')
   .option('--junit <file.xml>', 'write JUnit XML for CI: a testcase per threshold, the tx accounting, scenario checks')
-  .option('--data-dir <dir>', 'where runs are recorded (SQLite)', process.env.EVM_STRESS_DATA_DIR ?? 'data')
+  .option(
+    '--data-dir <dir>',
+    'where runs are recorded (SQLite; in PostgreSQL instead when env EVM_STRESS_DATABASE_URL is set) and the mnemonic kept',
+    process.env.EVM_STRESS_DATA_DIR ?? 'data',
+  )
   .option(
     '--workers <n>',
     'distributed: generate the load from n worker processes on this machine, one account shard each (docs/distributed.md)',

@@ -53,13 +53,22 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   if (distributedFlags) refuseUndistributable(config)
   // A Redis that is not there is found before a node starts or a record is written.
   if (distributedFlags?.redis) await checkRedis(distributedFlags.redis)
-  const exporter = o.metricsPort === undefined ? undefined : createPrometheusExporter()
-  const metricsServer = exporter && (await startMetricsServer(exporter, metricsPortOf(o.metricsPort)))
+  const metricsPort = o.metricsPort === undefined ? undefined : metricsPortOf(o.metricsPort)
+  // So is a store (EVM_STRESS_DATABASE_URL) that does not answer.
+  const db = openDb(dataDir)
+  const exporter = metricsPort === undefined ? undefined : createPrometheusExporter()
+  const metricsServer =
+    metricsPort === undefined || !exporter
+      ? undefined
+      : await startMetricsServer(exporter, metricsPort).catch((error: unknown) => {
+          db.close()
+          throw error
+        })
   const node = await openNode(nodeParametersFor(config)).catch(async (error: unknown) => {
+    db.close()
     await metricsServer?.close()
     throw error
   })
-  const db = openDb(dataDir)
   let report: RunReport
   let distributed: Distributed | undefined
   try {

@@ -8,10 +8,10 @@ import { installMnemonic } from '../accounts/mnemonic-store'
 import { openNode } from '../chain/node-handle'
 import { parseTestConfig } from '../config/parse'
 import { ConfigError } from '../errors/base'
-import { openDb } from '../store/db'
 import { storedOutcomes } from '../store/outcome-rows'
 import { createRunWriter } from '../store/run-writer'
 import { createRunsRepo } from '../store/runs-repo'
+import { openSqlite } from '../store/sqlite'
 import { createEventBus } from '../testing/events'
 import { executeRun } from '../testing/executor'
 import { type ControlRequest, createRunControl } from '../testing/run-control'
@@ -111,7 +111,7 @@ async function runShard(job: Job<ShardJob, string>, d: ShardDeps): Promise<strin
   if (last && last !== 'resume') requests[last]?.()
   // The shard's own store: the write-ahead the engine expects, and the scenario's checks at the end.
   const dir = mkdtempSync(join(tmpdir(), 'evm-stress-shard-'))
-  const db = openDb(dir)
+  const db = openSqlite(dir)
   createRunsRepo(db).insert({
     id: s.runId,
     test_id: null,

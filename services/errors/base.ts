@@ -74,3 +74,9 @@ export class ConflictError extends StressError {
   override name = 'ConflictError'
   override readonly code = 'CONFLICT'
 }
+
+/** The run store (PostgreSQL, when EVM_STRESS_DATABASE_URL names one) could not be reached or refused a query. */
+export class StoreUnavailableError extends StressError {
+  override name = 'StoreUnavailableError'
+  override readonly code = 'STORE_UNAVAILABLE'
+}

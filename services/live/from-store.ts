@@ -80,7 +80,7 @@ function fromReplay(db: Db, run: RunRow) {
 function newestRows(db: Db, runId: string, limit: number): TxRow[] {
   return db
     .prepare<[string, number], TxDbRow>(
-      `SELECT * FROM (SELECT ${txColumns} FROM txs WHERE run_id = ? ORDER BY idx DESC LIMIT ?) ORDER BY idx`,
+      `SELECT * FROM (SELECT ${txColumns} FROM txs WHERE run_id = ? ORDER BY idx DESC LIMIT ?) AS newest ORDER BY idx`,
     )
     .all(runId, limit)
     .map(txRowFromDb)

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openDb } from './db'
+import { openSqlite } from './sqlite'
 
 const dirs: string[] = []
 const freshDir = () => {
@@ -16,7 +16,7 @@ afterEach(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** ~8 MB of rows: 2,000 pages, under the writer's own checkpoint threshold. */
-function writeRows(db: ReturnType<typeof openDb>) {
+function writeRows(db: ReturnType<typeof openSqlite>) {
   db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT)')
   const insert = db.prepare('INSERT INTO filler (body) VALUES (?)')
   db.transaction(() => {
@@ -27,7 +27,7 @@ function writeRows(db: ReturnType<typeof openDb>) {
 describe('the store checkpoints its WAL in a worker thread', () => {
   it('committed pages reach the database file although the writer never checkpoints them', async () => {
     const dir = freshDir()
-    const db = openDb(dir)
+    const db = openSqlite(dir)
     const file = join(dir, 'evm-stress.sqlite')
     const before = statSync(file).size
     writeRows(db)
@@ -39,12 +39,12 @@ describe('the store checkpoints its WAL in a worker thread', () => {
 
   it('a close leaves no WAL behind, and everything committed reads back', () => {
     const dir = freshDir()
-    const db = openDb(dir)
+    const db = openSqlite(dir)
     writeRows(db)
     db.close()
     db.close() // a second close is harmless, as it is for SQLite
     expect(existsSync(join(dir, 'evm-stress.sqlite-wal'))).toBe(false)
-    const again = openDb(dir)
+    const again = openSqlite(dir)
     expect(again.prepare('SELECT COUNT(*) n FROM filler').get()).toEqual({ n: 2_000 })
     again.close()
   })
@@ -52,7 +52,7 @@ describe('the store checkpoints its WAL in a worker thread', () => {
   it('many stores opened and closed in turn each let go of their files', () => {
     for (let i = 0; i < 20; i++) {
       const dir = freshDir()
-      openDb(dir).close()
+      openSqlite(dir).close()
       expect(existsSync(join(dir, 'evm-stress.sqlite-wal'))).toBe(false)
     }
   })

@@ -1,37 +1,39 @@
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import Database from 'better-sqlite3'
-import { checkpointInBackground } from './checkpointer'
-import { migrate } from './migrations'
+import { databaseUrlVariable, openPostgres } from './postgres'
+import { openSqlite } from './sqlite'
 
-export type Db = Database.Database
+export { databaseUrlVariable }
+
+export type Dialect = 'sqlite' | 'postgres'
+
+type Args<P> = P extends unknown[] ? P : [P]
+
+/** A prepared statement: `?` or `@name` parameters, rows as plain objects of their columns. */
+export type Statement<P extends unknown[] | object = unknown[], R = unknown> = {
+  run(...params: Args<P>): { changes: number }
+  get(...params: Args<P>): R | undefined
+  all(...params: Args<P>): R[]
+  /** Rows one at a time, for reads too big to hold (a million-tx run's rows). */
+  iterate(...params: Args<P>): IterableIterator<R>
+}
 
 /**
- * WAL pages after which the writer checkpoints by itself: a safety net only, for when the
- * background checkpointer is gone (SQLite's default is 1,000 pages, ~4 MB).
+ * The run store every module reads and writes through: better-sqlite3's synchronous shape, met by
+ * SQLite (the embedded default) and by PostgreSQL (openPostgres) with the same schema and SQL.
  */
-const ownCheckpointPages = 20_000
+export type Db = {
+  readonly dialect: Dialect
+  readonly open: boolean
+  prepare<P extends unknown[] | object = unknown[], R = unknown>(sql: string): Statement<P, R>
+  /** `fn` run as one transaction: all its writes or none. */
+  transaction<A extends unknown[], T>(fn: (...args: A) => T): (...args: A) => T
+  close(): void
+}
 
 /**
- * The run record that survives restarts. WAL: readers (the UI) never block the writer, and a
- * committed transaction survives a crash of this process. Its checkpoints run in a worker thread:
- * on the writer's thread they cost a fifth of a fast run's throughput (docs/architecture.md#store).
+ * The run record that survives restarts: PostgreSQL when EVM_STRESS_DATABASE_URL names one (a
+ * store shared by hosts), else SQLite in the data dir (docs/architecture.md#store).
  */
-export function openDb(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
-  const file = join(dataDir, 'evm-stress.sqlite')
-  const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
-  db.pragma('busy_timeout = 5000')
-  migrate(db)
-  db.pragma(`wal_autocheckpoint = ${ownCheckpointPages}`)
-  const checkpointer = checkpointInBackground(file)
-  const close = db.close.bind(db)
-  db.close = () => {
-    if (db.open) checkpointer.release()
-    return close()
-  }
-  return db
+export function openDb(dataDir: string, env: Readonly<Record<string, string | undefined>> = process.env): Db {
+  const url = env[databaseUrlVariable]?.trim()
+  return url ? openPostgres(url) : openSqlite(dataDir)
 }

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3'
 
-/** Append-only: each entry runs once, in order, recorded in `user_version`. */
-const migrations: string[] = [
+/**
+ * Append-only: each entry runs once, in order, recorded in `user_version` (SQLite) or the
+ * `evm_stress_schema` table (PostgreSQL, which takes them as pg-sql.ts's toPgMigration turns them).
+ */
+export const migrations: string[] = [
   `
   CREATE TABLE tests (
     id TEXT PRIMARY KEY,

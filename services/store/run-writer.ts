@@ -5,7 +5,7 @@ import type { Db } from './db'
 
 export type RunWriterOptions = { flushEveryMs?: number; maxBuffered?: number }
 
-/** One run's writer to SQLite, an output of the run (createRunWriter). */
+/** One run's writer to the store, an output of the run (createRunWriter). */
 export type RunWriter = {
   /** Buffers what the store keeps of one event; commits once `maxBuffered` txs and errors wait. */
   onEvent(e: RunEvent): void
@@ -18,7 +18,7 @@ export type RunWriter = {
 }
 
 /**
- * Writes one run's events to SQLite in batched transactions: per-tx rows keep only the latest
+ * Writes one run's events to the store in batched transactions: per-tx rows keep only the latest
  * state (an upsert per change would be most of the cost), errors and notable events are
  * appended. `flush()` returns once everything buffered is committed.
  */
@@ -27,6 +27,8 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
   const pendingTx = new Map<number, SendBounds & { e: TxEvent }>()
   const pendingErrors: Extract<RunEvent, { type: 'error' }>[] = []
   const pendingEvents: { at: number; type: string; data: unknown }[] = []
+  // The smaller and larger of two values: SQLite spells them MIN and MAX, PostgreSQL LEAST and GREATEST.
+  const [least, greatest] = db.dialect === 'postgres' ? ['LEAST', 'GREATEST'] : ['MIN', 'MAX']
   const upsertTx = db.prepare(`
     INSERT INTO txs (run_id, idx, role, label, account, nonce, hash, state, attempts, submitted_at,
                      included_at, block_number, gas_used, latency_ms, error_kind, error_message, updated_at, gas_limit,
@@ -44,9 +46,9 @@ export function createRunWriter(db: Db, runId: string, options: RunWriterOptions
       account = excluded.account, updated_at = excluded.updated_at, gas_limit = excluded.gas_limit,
       tx_type = excluded.tx_type, receipt_type = excluded.receipt_type, blob_gas_used = excluded.blob_gas_used,
       blob_gas_price = excluded.blob_gas_price, submit_rtt_ms = excluded.submit_rtt_ms,
-      first_submitted_at = COALESCE(MIN(txs.first_submitted_at, excluded.first_submitted_at),
+      first_submitted_at = COALESCE(${least}(txs.first_submitted_at, excluded.first_submitted_at),
                                     txs.first_submitted_at, excluded.first_submitted_at),
-      accepted_at = COALESCE(MAX(txs.accepted_at, excluded.accepted_at), txs.accepted_at, excluded.accepted_at)`)
+      accepted_at = COALESCE(${greatest}(txs.accepted_at, excluded.accepted_at), txs.accepted_at, excluded.accepted_at)`)
   const insertError = db.prepare(`
     INSERT INTO errors (run_id, tx_idx, at, kind, message, raw, account, nonce, attempt, label, will_retry, hint)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)

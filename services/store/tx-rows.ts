@@ -103,7 +103,7 @@ export function listTxRows(db: Db, runId: string, query: TxRowsQuery = {}): TxRo
     for (const [i, s] of query.states.entries()) params[`state${i}`] = s
   }
   if (query.account) {
-    where.push('account = @account COLLATE NOCASE')
+    where.push('lower(account) = lower(@account)')
     params.account = query.account
   }
   if (query.label) {
@@ -115,12 +115,12 @@ export function listTxRows(db: Db, runId: string, query: TxRowsQuery = {}): TxRo
     params.errorKind = query.errorKind
   }
   if (query.q) {
-    // LIKE is case-insensitive for ASCII, which covers hex hashes, addresses and our messages.
+    // Both sides lower-cased: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
     where.push(
-      `(hash LIKE @q ESCAPE '\\' OR account LIKE @q ESCAPE '\\' OR label LIKE @q ESCAPE '\\'
-        OR error_message LIKE @q ESCAPE '\\')`,
+      `(lower(hash) LIKE @q ESCAPE '\\' OR lower(account) LIKE @q ESCAPE '\\' OR lower(label) LIKE @q ESCAPE '\\'
+        OR lower(error_message) LIKE @q ESCAPE '\\')`,
     )
-    params.q = likeEscape(query.q)
+    params.q = likeEscape(query.q.toLowerCase())
   }
   const filter = where.join(' AND ')
   const total = (db.prepare('SELECT COUNT(*) n FROM txs WHERE run_id = ?').get(runId) as { n: number }).n

@@ -9,9 +9,15 @@ const bin = fileURLToPath(new URL('../../bin/evm-stress.mjs', import.meta.url))
 
 export type CliResult = { code: number | null; stdout: string; stderr: string }
 
-/** Runs the real CLI as a user would, in its own process. */
-export function startCli(args: string[]): { child: ChildProcess; result: Promise<CliResult> } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+/** Runs the real CLI as a user would, in its own process (`env` added to this one's). */
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+): { child: ChildProcess; result: Promise<CliResult> } {
+  const child = spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  })
   let stdout = ''
   let stderr = ''
   child.stdout?.on('data', (d) => {
@@ -24,7 +30,7 @@ export function startCli(args: string[]): { child: ChildProcess; result: Promise
   return { child, result }
 }
 
-export const runCli = (args: string[]) => startCli(args).result
+export const runCli = (args: string[], env?: Record<string, string>) => startCli(args, env).result
 
 /** `evm-stress run <args>` with a fresh data dir and `--report` in it: the result, the dir, the report. */
 export async function runCliReporting(args: string[]) {

@@ -11,7 +11,7 @@ import { eventStream } from '../../services/distributed/names'
 import { type LocalRedis, startLocalRedis } from '../../services/distributed/redis-server'
 import { decodeWire } from '../../services/distributed/wire'
 import { startRunSession } from '../../services/runs/run-session'
-import { openDb } from '../../services/store/db'
+import { databaseUrlVariable, openDb } from '../../services/store/db'
 import type { RunEvent } from '../../services/testing/events'
 import { freshMnemonic, tempDataDir } from './run'
 
@@ -34,18 +34,19 @@ export function withTestRedis(): { readonly url: string } {
 
 /**
  * A distributed run as the CLI makes one: `workers` processes of `evm-stress worker` on a data dir
- * with a fresh mnemonic (the test's own accounts), the coordinator in this process.
+ * with a fresh mnemonic (the test's own accounts), the coordinator in this process, its store
+ * PostgreSQL at `databaseUrl` or else SQLite in the data dir.
  */
 export function startDistributedRun(
   node: NodeHandle,
   redisUrl: string,
   input: TestConfigInput,
-  o: { workers: number; onLoss?: LossPolicy },
+  o: { workers: number; onLoss?: LossPolicy; databaseUrl?: string },
 ) {
   const dataDir = tempDataDir()
   writeFileSync(join(dataDir, 'mnemonic.txt'), `${freshMnemonic()}\n`, { mode: 0o600 })
   const workers: LocalWorkers = startLocalWorkers(o.workers, redisUrl, dataDir)
-  const db = openDb(dataDir)
+  const db = openDb(dataDir, o.databaseUrl ? { [databaseUrlVariable]: o.databaseUrl } : {})
   const session = startRunSession({
     config: parseTestConfig(input),
     node,

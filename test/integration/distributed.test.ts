@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { LiveFrame } from '../../services/live/frames'
+import { openPostgres } from '../../services/store/postgres'
 import { createRunsRepo } from '../../services/store/runs-repo'
 import { isIncluded } from '../../services/testing/tx'
 import { withTestNode } from '../helpers/anvil'
 import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
 import { startDistributedRun, streamBatches, withTestRedis } from '../helpers/distributed'
+import { withTestPostgres } from '../helpers/postgres'
 
 const testNode = withTestNode()
 const redis = withTestRedis()
+// The coordinator's store is PostgreSQL, as for a run whose workers are on other hosts.
+const pg = withTestPostgres()
 
 /** Each account's senders (worker processes), from the workers' own batches in Redis. */
 async function workersByAccount(runId: string) {
@@ -35,7 +39,7 @@ describe('a run from three worker processes over Redis', () => {
       testNode.node,
       redis.url,
       { txs: 20_000, accounts: 30, mining: 'engine', concurrency: 300 },
-      { workers: 3 },
+      { workers: 3, databaseUrl: pg.url },
     )
     const frames: LiveFrame[] = []
     run.session.feed.subscribe((f) => frames.push(f))
@@ -69,6 +73,15 @@ describe('a run from three worker processes over Redis', () => {
       expect(Math.max(0, ...stats.map((f) => f.accounts?.length ?? 0))).toBe(30)
       const end = frames.find((f) => f.kind === 'end')
       expect(end?.kind === 'end' && end.stats.counts.mined).toBe(20_000)
+      // The record is in PostgreSQL for anyone who opens it (the web app on another host).
+      const other = openPostgres(pg.url)
+      try {
+        const stored = createRunsRepo(other)
+        expect(stored.get(run.session.id)?.status).toBe('completed')
+        expect(stored.txStateCounts(run.session.id)).toEqual({ mined: 20_000 })
+      } finally {
+        other.close()
+      }
     } finally {
       await run.close()
     }
@@ -82,7 +95,7 @@ describe('a worker killed mid-run (SIGKILL)', () => {
       testNode.node,
       redis.url,
       { txs, accounts: 30, mining: 'engine', concurrency: 300, rate: 1_500 },
-      { workers: 3 },
+      { workers: 3, databaseUrl: pg.url },
     )
     const victim = run.workers.children[0]
     try {
@@ -92,11 +105,6 @@ describe('a worker killed mid-run (SIGKILL)', () => {
       const report = await run.session.done
       expect(report.status).toBe('completed')
       const c = report.counts
-      console.log(
-        'DBG',
-        JSON.stringify(c),
-        report.warnings.map((w) => w.message),
-      )
       // Every planned tx in exactly one terminal state. On Anvil a lost tx without a receipt is taken
       // out of the pool and so free to go again: all of them were mined in the end, none twice.
       expect(c.mined + c.reverted + c.failed + c.dropped + c.cancelled + c.unconfirmed).toBe(txs)
