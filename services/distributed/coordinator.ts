@@ -1,4 +1,4 @@
-import { Queue, QueueEvents, Worker } from 'bullmq'
+import { type Job, Queue, QueueEvents, Worker } from 'bullmq'
 import { type Address, hexToBigInt } from 'viem'
 import type { AccountState } from '../accounts/balance-monitor'
 import { getBalances } from '../accounts/funding'
@@ -22,6 +22,7 @@ import {
   keepKeysSeconds,
   maxShardAttempts,
   shardQueue,
+  shardWaitWarnMs,
   stalledCheckMs,
 } from './names'
 import { redisClient } from './redis-client'
@@ -29,6 +30,7 @@ import { settleLost } from './settle-lost'
 import { type ShardJob, shardJobId } from './shard-job'
 import { planShards, rangeSize, type Shard, toRanges, txIndexes } from './shards'
 import { startStreamReader } from './stream-reader'
+import { warnWhileShardsWait } from './waiting-shards'
 import { decodeWire } from './wire'
 
 export const lossPolicies = ['reassign', 'cancel'] as const
@@ -41,6 +43,8 @@ export type DistributedOptions = {
   runId: string
   /** A lost worker's unsent txs: handed to another worker, or cancelled. */
   onLoss: LossPolicy
+  /** Shards still waiting for a worker this long after they were queued are warned of (default shardWaitWarnMs). */
+  waitWarnMs?: number
 }
 
 /**
@@ -85,6 +89,7 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
       .catch(() => undefined)
   })
   let reader: ReturnType<typeof startStreamReader> | undefined
+  let stopWaitWarning = () => {}
   try {
     await Promise.all([queueEvents.waitUntilReady(), watcher.waitUntilReady()])
     void watcher.startStalledCheckTimer()
@@ -118,6 +123,8 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
     const summary: DistributedSummary = {
       shards: shards.map((s) => ({ index: s.index, accounts: s.senders.length, txs: rangeSize(s.txs), attempts: [] })),
     }
+    /** Each shard's current job: the waiting check reads their states. */
+    const jobs = new Map<number, Job>()
     async function drive(shard: Shard): Promise<RunOutcome | undefined> {
       let txs = shard.txs
       const attempts = summary.shards[shard.index]?.attempts ?? []
@@ -141,6 +148,7 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
           removeOnComplete: { age: keepKeysSeconds },
           removeOnFail: { age: keepKeysSeconds },
         })
+        jobs.set(shard.index, job)
         try {
           const answer = await job.waitUntilFinished(queueEvents)
           await streamReader.caughtUp()
@@ -198,10 +206,18 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
       }
     }
 
-    const results = await Promise.all(shards.map(async (s) => ({ shard: s.index, outcome: await drive(s) })))
+    const results = Promise.all(shards.map(async (s) => ({ shard: s.index, outcome: await drive(s) })))
+    stopWaitWarning = warnWhileShardsWait({
+      bus,
+      jobs,
+      shards: shards.length,
+      redisUrl: o.redisUrl,
+      afterMs: o.waitWarnMs ?? shardWaitWarnMs,
+    })
+    const outcomes = await results
     await streamReader.stop()
     merge.flushBlocks()
-    const done = results.filter((r): r is { shard: number; outcome: RunOutcome } => r.outcome !== undefined)
+    const done = outcomes.filter((r): r is { shard: number; outcome: RunOutcome } => r.outcome !== undefined)
     const merged = mergeOutcomes(done)
     const finals = await readAccounts(p, senders, merged.lastErrors)
     const failed = done.find((r) => r.outcome.status === 'failed')
@@ -226,6 +242,7 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
       distributed: summary,
     }
   } finally {
+    stopWaitWarning()
     unlisten()
     await reader?.stop().catch(() => undefined)
     await Promise.all([queue.close(), queueEvents.close(), watcher.close()]).catch(() => undefined)

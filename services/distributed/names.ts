@@ -25,3 +25,6 @@ export const keepKeysSeconds = 3_600
 
 /** A shard handed on this many times (its workers died each time) is cancelled instead. */
 export const maxShardAttempts = 3
+
+/** Shards queued this long without a worker taking them get a warning (more shards than workers). */
+export const shardWaitWarnMs = 10_000

@@ -41,7 +41,7 @@ export function startDistributedRun(
   node: NodeHandle,
   redisUrl: string,
   input: TestConfigInput,
-  o: { workers: number; onLoss?: LossPolicy; databaseUrl?: string },
+  o: { workers: number; shards?: number; onLoss?: LossPolicy; databaseUrl?: string; waitWarnMs?: number },
 ) {
   const dataDir = tempDataDir()
   writeFileSync(join(dataDir, 'mnemonic.txt'), `${freshMnemonic()}\n`, { mode: 0o600 })
@@ -52,11 +52,19 @@ export function startDistributedRun(
     node,
     db,
     dataDir,
-    execute: (runId) => distributedExecute({ redisUrl, shards: o.workers, runId, onLoss: o.onLoss ?? 'reassign' }),
+    execute: (runId) =>
+      distributedExecute({
+        redisUrl,
+        shards: o.shards ?? o.workers,
+        runId,
+        onLoss: o.onLoss ?? 'reassign',
+        waitWarnMs: o.waitWarnMs,
+      }),
   })
   return {
     session,
     db,
+    dataDir,
     workers,
     async close() {
       await workers.stop()

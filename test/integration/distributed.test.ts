@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { type LocalWorkers, startLocalWorkers } from '../../services/distributed/local-workers'
 import type { LiveFrame } from '../../services/live/frames'
 import { openPostgres } from '../../services/store/postgres'
 import { createRunsRepo } from '../../services/store/runs-repo'
@@ -171,6 +172,40 @@ describe('pause and resume of a distributed run', () => {
       expect(report.counts.mined).toBe(txs)
       expect(report.chainAgrees).toBe(true)
     } finally {
+      await run.close()
+    }
+  })
+})
+
+describe('shards that no worker takes', () => {
+  it('are warned of, with the command that starts a worker; the run goes on once one is started', async () => {
+    const txs = 600
+    const run = startDistributedRun(
+      testNode.node,
+      redis.url,
+      { txs, accounts: 4, mining: 'engine' },
+      { workers: 0, shards: 2, waitWarnMs: 300 },
+    )
+    let late: LocalWorkers | undefined
+    try {
+      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+      const waiting = () => run.session.model.state.warnings.find((w) => w.code === 'shards-waiting')
+      while (!waiting()) await sleep(50)
+      expect(waiting()?.message).toContain('2 of 2 shard(s) have waited')
+      expect(waiting()?.hint).toContain(`evm-stress worker --redis ${redis.url}`)
+      // Nothing was sent while no worker was there.
+      expect(run.session.model.counts().submitted + run.session.model.counts().mined).toBe(0)
+      late = startLocalWorkers(1, redis.url, run.dataDir)
+      const report = await run.session.done
+      expect(report.status).toBe('completed')
+      expect(report.counts.mined).toBe(txs)
+      expect(report.chainAgrees).toBe(true)
+      expect(report.distributed?.shards.map((s) => s.attempts.map((a) => a.result))).toEqual([
+        ['completed'],
+        ['completed'],
+      ])
+    } finally {
+      await late?.stop()
       await run.close()
     }
   })
