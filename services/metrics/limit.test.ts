@@ -49,6 +49,9 @@ describe('judgeLimit: what held the throughput back, from where the send loop wa
     expect(l.because).toBe(
       "the send loop waited on it 93% of the sending time, with up to 400 txs in flight; the 3 workers' main threads were busy 41% on average",
     )
+    expect(l.hint).toBe(
+      'The node takes txs slower than the 3 workers send them: this is its pace. More concurrency only queues more at the node.',
+    )
     const busy = judgeLimit(config, pace({ waitedOnNodeMs: 2_000, mainThreadBusy: 0.9, generators: 3 }), 5)
     expect(busy.by).toBe('engine')
     expect(busy.hint).toMatch(/More workers/)

@@ -49,6 +49,8 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
     n > 1
       ? `the ${n} workers' main threads were busy ${busy} on average`
       : `this process's main thread was busy ${busy}`
+  /** Who sent the load, for the hints. */
+  const sender = n > 1 ? `the ${n} workers` : 'this process'
   const verdict = (by: LimitBy, because: string, hint: string): Limit => ({ by, because, hint, pace })
   if (sendingMs < judgeableMs)
     return verdict('unclear', `sending took ${sendingMs} ms`, 'A longer run tells what limits it.')
@@ -76,7 +78,7 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
     return verdict(
       'rate',
       `${config.rate} tx/s; the send loop waited for its next token ${pct(waitedOnRateMs, sendingMs)} of the sending time`,
-      'The node and this process kept up: a higher rate finds where they stop.',
+      `The node and ${sender} kept up: a higher rate finds where they stop.`,
     )
   if (waitedOnNodeMs >= limitingShare * sendingMs)
     return verdict(
@@ -86,7 +88,7 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
         : `the send loop waited on it ${pct(waitedOnNodeMs, sendingMs)} of the sending time, with up to ${config.concurrency} txs in flight; ${mainThread}`,
       config.mode === 'sequential'
         ? "The node's round trip sets the pace of one tx at a time: concurrent mode sends more."
-        : 'The node takes txs slower than this process sends them: this is its pace. More concurrency only queues more at the node.',
+        : `The node takes txs slower than ${sender} ${n > 1 ? 'send' : 'sends'} them: this is its pace. More concurrency only queues more at the node.`,
     )
   if (mainThreadBusy >= busyShare)
     return verdict(
@@ -101,6 +103,6 @@ export function judgeLimit(config: JudgedConfig, pace: PaceStats, latencyP50Ms: 
   return verdict(
     'unclear',
     `the send loop waited on the node ${pct(waitedOnNodeMs, sendingMs)} and on the rate ${pct(waitedOnRateMs, sendingMs)} of the sending time; its main thread was busy ${busy}`,
-    'Neither the node nor this process held the run back for most of it.',
+    `Neither the node nor ${sender} held the run back for most of it.`,
   )
 }
