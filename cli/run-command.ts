@@ -10,7 +10,7 @@ import { createPrometheusExporter } from '../services/metrics/prometheus'
 import type { RunReport } from '../services/metrics/report'
 import { nodeParametersFor } from '../services/runs/node-for-config'
 import { startRunSession } from '../services/runs/run-session'
-import { openDb } from '../services/store/db'
+import { type Db, openDb } from '../services/store/db'
 import { checkDistributedFlags, type Distributed, type DistributedFlags, startDistributed } from './distributed-flags'
 import { exitCodes } from './exit-codes'
 import { loadConfig } from './load-config'
@@ -54,21 +54,23 @@ export async function runCommand(o: RunCommandOptions): Promise<number> {
   // A Redis that is not there is found before a node starts or a record is written.
   if (distributedFlags?.redis) await checkRedis(distributedFlags.redis)
   const metricsPort = o.metricsPort === undefined ? undefined : metricsPortOf(o.metricsPort)
-  // So is a store (EVM_STRESS_DATABASE_URL) that does not answer.
-  const db = openDb(dataDir)
   const exporter = metricsPort === undefined ? undefined : createPrometheusExporter()
   const metricsServer =
-    metricsPort === undefined || !exporter
-      ? undefined
-      : await startMetricsServer(exporter, metricsPort).catch((error: unknown) => {
-          db.close()
-          throw error
-        })
+    exporter && metricsPort !== undefined ? await startMetricsServer(exporter, metricsPort) : undefined
   const node = await openNode(nodeParametersFor(config)).catch(async (error: unknown) => {
-    db.close()
     await metricsServer?.close()
     throw error
   })
+  // After the node answered: a node that does not leaves no data dir behind. A PostgreSQL store
+  // (EVM_STRESS_DATABASE_URL) that does not answer is refused here, before anything is written.
+  let db: Db
+  try {
+    db = openDb(dataDir)
+  } catch (error) {
+    await node.close()
+    await metricsServer?.close()
+    throw error
+  }
   let report: RunReport
   let distributed: Distributed | undefined
   try {
