@@ -116,6 +116,21 @@ describe('live run page in a real browser', () => {
     expect(pageErrors).toEqual([])
   })
 
+  test('a run shorter than a second: its charts span a minute around it, not years', async () => {
+    const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 20, accounts: 2 })
+    await waitForTerminal(app.baseUrl, id)
+    await page.goto(`${app.baseUrl}/runs/${id}`)
+    await streamEnded(page)
+    for (const chart of ['chart-throughput', 'chart-latency']) {
+      const plot = page.getByTestId(chart).locator('.chart-plot')
+      await page.waitForFunction((el) => el?.hasAttribute('data-x-span'), await plot.elementHandle())
+      // One second of points (two when the run crossed a second's edge): a minute around them.
+      expect(Number(await page.getByTestId(chart).getAttribute('data-points')), chart).toBeLessThanOrEqual(2)
+      expect(Number(await plot.getAttribute('data-x-span')), chart).toBeLessThanOrEqual(60)
+    }
+    expect(pageErrors).toEqual([])
+  })
+
   test('the log filters by state, account and text show exactly the matching rows', async () => {
     const id = await startRun(app.baseUrl, { mode: 'concurrent', txs: 6000, accounts: 6, rate: 300 })
     await page.goto(`${app.baseUrl}/runs/${id}`)

@@ -37,16 +37,26 @@ function seriesFor(line: ChartLine): uPlot.Series {
   return s
 }
 
+/** Half the span a lone point's chart gets: a minute around the run's one second. */
+const lonePointHalfSpanS = 30
+
+/**
+ * A lone point (a run that lasted under a second, or the first second of one) gets a minute
+ * around it. uPlot widens a single x value itself before this is asked, by a day counted in
+ * milliseconds, which on our seconds axis is nearly three years: so the data is looked at here,
+ * not the min and max it passes.
+ */
+function clockRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  if (min == null || max == null) return [Date.now() / 1000 - 60, Date.now() / 1000]
+  const xs = u.data?.[0]
+  const lone = xs?.length === 1 ? xs[0] : min === max ? min : undefined
+  return lone == null ? [min, max] : [lone - lonePointHalfSpanS, lone + lonePointHalfSpanS]
+}
+
 /**
  * uPlot does not range an empty x scale (it shows a span of years): before the first point a
  * chart gets the last minute with no values in it.
  */
-/** A lone point (the run's first second) would be ranged over years: give it a minute. */
-function clockRange(_u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
-  if (min == null || max == null) return [Date.now() / 1000 - 60, Date.now() / 1000]
-  return min === max ? [min - 30, max + 30] : [min, max]
-}
-
 function withPlaceholder(data: uPlot.AlignedData, xAxis: Props['xAxis']): uPlot.AlignedData {
   if (data[0].length > 0 || xAxis === 'elapsed') return data
   const now = Math.floor(Date.now() / 1000)
@@ -58,6 +68,7 @@ function buildOptions(
   width: number,
   height: number,
   markers: () => readonly Marker[],
+  host: HTMLElement,
 ): uPlot.Options {
   const y: uPlot.Axis = { label: props.unit, stroke: axisColor, grid: { stroke: gridColor }, size: 56 }
   const { formatY } = props
@@ -80,7 +91,16 @@ function buildOptions(
     },
     // No drag-to-zoom: every update resets the scales, a zoom would jump back at once.
     cursor: { drag: { x: false, y: false } },
-    hooks: { draw: [(u) => drawMarkers(u, markers())] },
+    hooks: {
+      draw: [(u) => drawMarkers(u, markers())],
+      // The x span drawn, in seconds, for the browser tests to read (data-x-span).
+      setScale: [
+        (u, key) => {
+          const { min, max } = u.scales.x ?? {}
+          if (key === 'x' && min != null && max != null) host.dataset.xSpan = String(Math.round(max - min))
+        },
+      ],
+    },
   }
 }
 
@@ -120,7 +140,13 @@ export function UplotChart({
   useEffect(() => {
     const host = hostRef.current
     if (!host) return
-    const options = buildOptions({ lines, unit, formatY, xAxis }, host.clientWidth, height, () => markersRef.current)
+    const options = buildOptions(
+      { lines, unit, formatY, xAxis },
+      host.clientWidth,
+      height,
+      () => markersRef.current,
+      host,
+    )
     const plot = new uPlot(options, dataRef.current, host)
     plotRef.current = plot
     const resize = new ResizeObserver(() => {
