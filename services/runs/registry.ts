@@ -15,6 +15,7 @@ import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
 import { type CompareQuery, compareStored, type RunComparison } from './compare-stored-runs'
 import { settleInterrupted } from './interrupted'
+import { aliveEveryMs, isAbandoned } from './liveness'
 import { needsOwnNode, nodeParametersFor } from './node-for-config'
 import { createPreviewer, type Previewer } from './preview'
 import type { RunPreview } from './preview-types'
@@ -123,6 +124,23 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     return defaultNode
   }
 
+  let sweep: NodeJS.Timeout | undefined
+  /** Unfinished runs no process runs any more become interrupted (docs/architecture.md#liveness). */
+  const markAbandoned = () => {
+    const repo = store()
+    const now = Date.now()
+    const ours = new Set(live.keys())
+    for (const row of repo.unfinished())
+      if (isAbandoned(row, now, ours))
+        repo.update(row.id, {
+          status: 'interrupted',
+          error_json: JSON.stringify({
+            code: 'INTERRUPTED',
+            message: 'The process running this run stopped while it was in progress; what was recorded is kept.',
+          }),
+        })
+  }
+
   const liveOr409 = (id: string) => {
     const l = live.get(id)
     if (!l) throw new ConflictError(`Run ${id} is not running (status: ${summaryFromRow(rowOf(id)).status})`)
@@ -134,15 +152,16 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
     db: () => database(),
     txDetails: (runId: string, idx: number) => txDetails({ db: database(), runId, idx, defaultRpcUrl }),
     init() {
-      const repo = store()
-      for (const row of repo.unfinished())
-        repo.update(row.id, {
-          status: 'interrupted',
-          error_json: JSON.stringify({
-            code: 'INTERRUPTED',
-            message: 'The server stopped while this run was in progress; what was recorded is kept.',
-          }),
-        })
+      markAbandoned()
+      // A run another process (on another host, on a shared PostgreSQL store) ran and lost is found later.
+      sweep ??= setInterval(() => {
+        try {
+          if (db?.open) markAbandoned()
+        } catch {
+          // The store is away: the next sweep looks again.
+        }
+      }, aliveEveryMs)
+      sweep.unref()
     },
     async nodeStatus(): Promise<NodeStatus> {
       try {
@@ -290,6 +309,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
       return live.get(id)?.session.done
     },
     async close() {
+      clearInterval(sweep)
       for (const l of live.values()) l.session.stop()
       await Promise.all([...live.values()].map((l) => l.session.done))
       if (defaultNode) await (await defaultNode.catch(() => undefined))?.close()

@@ -23,6 +23,7 @@ import { createRunControl, type RunControl } from '../testing/run-control'
 import type { ExecuteRunParameters, RunOutcome } from '../testing/run-outcome'
 import type { PlannedTx } from '../testing/tx'
 import { createThresholdWatch } from '../thresholds/watch'
+import { keepAlive } from './liveness'
 import { type RunOutput, startOutputs } from './run-outputs'
 
 export type RunSession = {
@@ -92,6 +93,8 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
     // Continuable after a crash only if its senders do not depend on a secret we do not keep.
     resumable: config.mnemonic || config.privateKeys || config.funderKey ? 0 : 1,
   })
+  // Another process on the same store (the app, a second CLI) leaves a run alone while it beats.
+  const stopBeating = keepAlive(repo, id)
   const mining = chooseMining(config, node.info, node.embedded)
   repo.update(id, { mining })
   let accounts: AccountState[] = []
@@ -202,7 +205,7 @@ export function startRunSession(p: StartRunSessionParameters): RunSession {
       error_json: error ? JSON.stringify(error) : null,
     })
     return report
-  })()
+  })().finally(stopBeating)
 
   return {
     id,

@@ -102,6 +102,12 @@ export const migrations: string[] = [
   ALTER TABLE txs ADD COLUMN submit_rtt_ms INTEGER;
   ALTER TABLE errors ADD COLUMN hint TEXT;
   `,
+  // Who is running a run and when it last said so: a store shared by processes and hosts tells a
+  // run whose process is gone from one still running elsewhere (docs/architecture.md#liveness).
+  `
+  ALTER TABLE runs ADD COLUMN owner TEXT;
+  ALTER TABLE runs ADD COLUMN alive_at INTEGER;
+  `,
 ]
 
 export function migrate(db: Database.Database) {

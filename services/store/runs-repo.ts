@@ -19,6 +19,10 @@ export type RunRow = {
   error_json: string | null
   resumable: number
   continued_as: string | null
+  /** `host:pid` of the process running it; null for runs recorded before owners were. */
+  owner: string | null
+  /** When its process last said it was running it (ms). */
+  alive_at: number | null
 }
 
 /** The columns a new run's row is inserted with; the others start empty. */

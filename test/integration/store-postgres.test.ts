@@ -6,6 +6,7 @@ import { resetFromStore } from '../../services/live/from-store'
 import type { RunReport } from '../../services/metrics/report'
 import { txsCsvChunks } from '../../services/reporting/csv-tables'
 import { loadReportData } from '../../services/reporting/stored-run'
+import { createRegistry } from '../../services/runs/registry'
 import { type Db, databaseUrlVariable, openDb } from '../../services/store/db'
 import { storedOutcomes } from '../../services/store/outcome-rows'
 import { openPostgres } from '../../services/store/postgres'
@@ -18,7 +19,7 @@ import { openSqlite } from '../../services/store/sqlite'
 import { readTxStatRows } from '../../services/store/stat-rows'
 import { getTxRow, listTxRows } from '../../services/store/tx-rows'
 import { withTestNode } from '../helpers/anvil'
-import { runCli } from '../helpers/cli'
+import { runCli, startCli } from '../helpers/cli'
 import { engineLikeStream } from '../helpers/engine-like-stream'
 import { withTestPostgres } from '../helpers/postgres'
 import { freshMnemonic, tempDataDir } from '../helpers/run'
@@ -219,6 +220,40 @@ describe(`the CLI with ${databaseUrlVariable}`, () => {
     }
     expect(readFileSync(html, 'utf8')).toContain(id)
     expect(existsSync(join(dir, 'evm-stress.sqlite'))).toBe(false)
+  })
+
+  it('a run the CLI is running is left running by a server that starts on the same store, and ends completed', async () => {
+    const cli = startCli(
+      [
+        'run',
+        ...['--rpc-url', testNode.anvil.rpcUrl, '--txs', '1500', '--rate', '300', '--accounts', '3'],
+        ...['--mining', 'engine', '--mnemonic', freshMnemonic(), '--data-dir', tempDataDir(), '-q'],
+      ],
+      { [databaseUrlVariable]: pg.url },
+    )
+    const db = openPostgres(pg.url)
+    const before = process.env[databaseUrlVariable]
+    process.env[databaseUrlVariable] = pg.url
+    const registry = createRegistry({ dataDir: tempDataDir(), rpcUrl: testNode.anvil.rpcUrl })
+    try {
+      const runs = createRunsRepo(db)
+      let row = runs.list(1)[0]
+      while (row?.status !== 'running' || row.alive_at === null) {
+        await new Promise((r) => setTimeout(r, 50))
+        row = runs.list(1)[0]
+      }
+      // Until it beat, a server starting took every unfinished run for one its own crash left.
+      registry.init()
+      expect(registry.getRun(row.id).status).toBe('running')
+      const done = await cli.result
+      expect(done.code, done.stderr).toBe(0)
+      expect(registry.getRun(row.id).status).toBe('completed')
+    } finally {
+      if (before === undefined) delete process.env[databaseUrlVariable]
+      else process.env[databaseUrlVariable] = before
+      await registry.close()
+      db.close()
+    }
   })
 
   it('refuses a PostgreSQL that does not answer before anything is written: the variable named, its password not', async () => {
