@@ -49,3 +49,16 @@ function processExists(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** Unfinished runs no process runs any more become interrupted; `ours` are this process's live ones. */
+export function markAbandonedRuns(repo: RunsRepo, ours: ReadonlySet<string>, now = Date.now()) {
+  for (const row of repo.unfinished())
+    if (isAbandoned(row, now, ours))
+      repo.update(row.id, {
+        status: 'interrupted',
+        error_json: JSON.stringify({
+          code: 'INTERRUPTED',
+          message: 'The process running this run stopped while it was in progress; what was recorded is kept.',
+        }),
+      })
+}

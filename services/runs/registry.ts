@@ -15,7 +15,7 @@ import { type AccountView, viewOfReport, viewOfState } from './accounts-view'
 import { checkConfig } from './check-config'
 import { type CompareQuery, compareStored, type RunComparison } from './compare-stored-runs'
 import { settleInterrupted } from './interrupted'
-import { aliveEveryMs, isAbandoned } from './liveness'
+import { aliveEveryMs, markAbandonedRuns } from './liveness'
 import { needsOwnNode, nodeParametersFor } from './node-for-config'
 import { createPreviewer, type Previewer } from './preview'
 import type { RunPreview } from './preview-types'
@@ -125,21 +125,7 @@ export function createRegistry(options: { dataDir?: string; rpcUrl?: string } = 
   }
 
   let sweep: NodeJS.Timeout | undefined
-  /** Unfinished runs no process runs any more become interrupted (docs/architecture.md#liveness). */
-  const markAbandoned = () => {
-    const repo = store()
-    const now = Date.now()
-    const ours = new Set(live.keys())
-    for (const row of repo.unfinished())
-      if (isAbandoned(row, now, ours))
-        repo.update(row.id, {
-          status: 'interrupted',
-          error_json: JSON.stringify({
-            code: 'INTERRUPTED',
-            message: 'The process running this run stopped while it was in progress; what was recorded is kept.',
-          }),
-        })
-  }
+  const markAbandoned = () => markAbandonedRuns(store(), new Set(live.keys()))
 
   const liveOr409 = (id: string) => {
     const l = live.get(id)

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { type AppServer, startApp } from './support/app-server'
-import { getRun, terminalStatuses } from './support/runs-api'
+import { getRun, startSlowRun } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 300_000 })
 
@@ -16,20 +16,7 @@ describe('server crash and restart', () => {
   test('a run in progress when the server is killed is interrupted after the restart', async () => {
     const first = await startApp()
     servers.push(first)
-    const res = await fetch(`${first.baseUrl}/api/runs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: 'sequential', txs: 1000, accounts: 1, delayMs: 1000 }),
-    })
-    expect(res.status).toBe(201)
-    const { id } = (await res.json()) as { id: string }
-    // Wait until the run is recorded as running, so the crash really interrupts it.
-    for (;;) {
-      const run = await getRun(first.baseUrl, id)
-      if (run.status === 'running') break
-      expect(terminalStatuses).not.toContain(run.status)
-      await new Promise((r) => setTimeout(r, 200))
-    }
+    const id = await startSlowRun(first.baseUrl)
     await first.crash()
 
     // Same data dir: this server restarts on the crashed one's record.

@@ -6,7 +6,7 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres'
 import { freshMnemonic, tempDataDir } from '../helpers/run'
 import { type AppServer, startApp } from './support/app-server'
 import { collectPageErrors, launchChromium, screenshot } from './support/browser'
-import { getRun, terminalStatuses } from './support/runs-api'
+import { getRun, startSlowRun } from './support/runs-api'
 
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 300_000 })
 
@@ -63,19 +63,7 @@ describe('the app on a PostgreSQL store', () => {
 
   test('a run in progress when its server is killed is interrupted, as seen from another server on the store', async () => {
     const first = await app()
-    const res = await fetch(`${first.baseUrl}/api/runs`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ mode: 'sequential', txs: 1000, accounts: 1, delayMs: 1000 }),
-    })
-    expect(res.status).toBe(201)
-    const { id } = (await res.json()) as { id: string }
-    for (;;) {
-      const run = await getRun(first.baseUrl, id)
-      if (run.status === 'running') break
-      expect(terminalStatuses).not.toContain(run.status)
-      await new Promise((r) => setTimeout(r, 200))
-    }
+    const id = await startSlowRun(first.baseUrl)
     await first.crash()
     // A new data dir: only PostgreSQL carries the run over.
     const second = await app()

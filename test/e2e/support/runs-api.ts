@@ -31,3 +31,14 @@ export async function startRun(baseUrl: string, body: object): Promise<string> {
   if (res.status !== 201) throw new Error(`POST /api/runs → ${res.status}: ${await res.text()}`)
   return ((await res.json()) as { id: string }).id
 }
+
+/** A run of one tx a second, started through the API and recorded as running (so a crash interrupts it). */
+export async function startSlowRun(baseUrl: string): Promise<string> {
+  const id = await startRun(baseUrl, { mode: 'sequential', txs: 1000, accounts: 1, delayMs: 1000 })
+  for (;;) {
+    const run = await getRun(baseUrl, id)
+    if (run.status === 'running') return id
+    if (terminalStatuses.includes(run.status)) throw new Error(`run ${id} ended (${run.status}) before it ran`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
