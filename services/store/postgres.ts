@@ -99,7 +99,7 @@ type Answer<T> = { seq: number; result?: T; error?: WorkerError }
  * The run store on PostgreSQL: the same tables and the same SQL as SQLite's (pg-sql.ts turns the
  * few spellings that differ), synchronous like better-sqlite3. Each call waits for a worker
  * thread's answer; a transaction's writes are held and sent as one pipelined batch at its end,
- * so a run writer's commit is one round trip, as it is one fsync on SQLite.
+ * so a run writer's commit is one round trip, as it is one WAL append on SQLite.
  */
 export function openPostgres(url: string): Db {
   const where = redactUrl(url)
