@@ -85,4 +85,18 @@ describe('createMerge', () => {
     status(0, 'running')
     expect(seen.flatMap((e) => (e.type === 'status' ? [e.status] : []))).toEqual(['running', 'paused', 'running'])
   })
+
+  it('a shard still waiting for a worker does not hold the pause back; paused as it starts, the run stays paused', () => {
+    const { merge, seen } = setup()
+    const status = (shard: number, s: 'running' | 'paused') =>
+      merge.onBatch({ shard, attempt: 1, worker: 'w' }, [{ type: 'status', at: 1, status: s }])
+    for (const shard of [0, 1, 2]) merge.begin(shard, 1)
+    status(0, 'running')
+    status(1, 'running')
+    status(0, 'paused')
+    status(1, 'paused')
+    status(2, 'paused')
+    status(2, 'running')
+    expect(seen.flatMap((e) => (e.type === 'status' ? [e.status] : []))).toEqual(['running', 'paused', 'running'])
+  })
 })

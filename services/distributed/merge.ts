@@ -72,13 +72,16 @@ export function createMerge(bus: RunEventBus, planned: number) {
   function combineStatus() {
     const states = live().map((k) => status.get(k))
     if (!states.length) return
-    const next: RunStatus | undefined = states.every((s) => s === 'paused')
-      ? 'paused'
-      : states.some((s) => s === 'running' || s === 'paused')
-        ? 'running'
-        : states.every((s) => s === 'draining')
-          ? 'draining'
-          : undefined
+    // A shard still preparing (or waiting for a worker) sends nothing, and starts paused if the run
+    // is: it does not hold the run's pause back.
+    const next: RunStatus | undefined =
+      states.some((s) => s === 'paused') && states.every((s) => s === 'paused' || s === 'preparing')
+        ? 'paused'
+        : states.some((s) => s === 'running' || s === 'paused')
+          ? 'running'
+          : states.every((s) => s === 'draining')
+            ? 'draining'
+            : undefined
     if (next && next !== said) {
       said = next
       bus.emit('event', { type: 'status', at: Date.now(), status: next })

@@ -258,7 +258,12 @@ async function send(p: ExecuteRunParameters, s: Prepared): Promise<RunOutcome> {
     }
   })
   try {
-    answer('running')
+    // Paused before it could answer (a distributed shard taken after the user paused, a pause that
+    // reached a worker while it prepared): it starts paused, and says so rather than "running".
+    if (control.userPaused) {
+      saidPaused = true
+      answer('paused')
+    } else answer('running')
     ctx.pace.begin()
     await schedulers[config.mode](ctx, dispatcher, work, s.planned)
     pace = ctx.pace.end()

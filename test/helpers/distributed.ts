@@ -66,7 +66,10 @@ export function startDistributedRun(
     db,
     dataDir,
     workers,
+    /** A run a failed test left going is stopped first: its workers finish their shards and leave. */
     async close() {
+      session.stop()
+      await session.done
       await workers.stop()
       db.close()
     },

@@ -141,22 +141,34 @@ describe('a worker killed mid-run (SIGKILL)', () => {
 })
 
 describe('pause and resume of a distributed run', () => {
-  it('reach every worker: once the run says paused the chain takes no new tx from any account, and it completes after resume', async () => {
+  it('reach every worker, and a shard taken while paused starts paused: no account sends until resume, then it completes', async () => {
     const txs = 4_000
+    // Two workers for three shards: the third waits for a worker until one is started below.
     const run = startDistributedRun(
       testNode.node,
       redis.url,
       { txs, accounts: 30, mining: 'engine', concurrency: 300, rate: 1_500 },
-      { workers: 3 },
+      { workers: 2, shards: 3 },
     )
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+    let late: LocalWorkers | undefined
     try {
-      while (run.session.model.counts().mined < 1_000) await sleep(50)
+      while (run.session.model.counts().mined < 600) await sleep(50)
       expect(run.session.pause()).toBe(true)
       while (run.session.model.state.status !== 'paused') await sleep(50)
+      late = startLocalWorkers(1, redis.url, run.dataDir)
+      // The late shard's own answer, read from its batches in Redis: the pause it found, not "running".
+      const lateSaid = async () =>
+        (await streamBatches(redis.url, run.session.id))
+          .filter((b) => b.shard === 2)
+          .flatMap((b) => b.events.flatMap((e) => (e.type === 'status' ? [e.status] : [])))
+          .filter((st) => st === 'running' || st === 'paused')
+      while (!(await lateSaid()).length) await sleep(100)
+      expect((await lateSaid())[0]).toBe('paused')
+      while (run.session.accounts().length < 30) await sleep(50)
+      expect(run.session.model.state.status).toBe('paused')
       // The chain's word: every account's pending nonce (what the node holds from it) stays put.
       const accounts = run.session.accounts().map((a) => a.address)
-      expect(accounts).toHaveLength(30)
       const pending = async () => {
         let n = 0
         for (const a of accounts) n += await onChainNonce(testNode.node, a, 'pending')
@@ -171,8 +183,15 @@ describe('pause and resume of a distributed run', () => {
       expect(report.status).toBe('completed')
       expect(report.counts.mined).toBe(txs)
       expect(report.chainAgrees).toBe(true)
+      expect(report.distributed?.shards.map((sh) => sh.attempts.map((at) => at.result))).toEqual([
+        ['completed'],
+        ['completed'],
+        ['completed'],
+      ])
     } finally {
+      // The run first: its stop lets the late worker finish its shard and leave.
       await run.close()
+      await late?.stop()
     }
   })
 })
@@ -205,8 +224,9 @@ describe('shards that no worker takes', () => {
         ['completed'],
       ])
     } finally {
-      await late?.stop()
+      // The run first: its stop lets the late worker finish its shard and leave.
       await run.close()
+      await late?.stop()
     }
   })
 })
