@@ -17,6 +17,9 @@ import { mergeOutcomes } from './merge-outcomes'
 import {
   controlChannel,
   controlKey,
+  coordinatorBeatMs,
+  coordinatorGoneMs,
+  coordinatorKey,
   eventStream,
   heartbeatTimeoutMs,
   keepKeysSeconds,
@@ -90,8 +93,13 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
   })
   let reader: ReturnType<typeof startStreamReader> | undefined
   let stopWaitWarning = () => {}
+  /** Each shard's current job: the waiting check reads their states, and the end takes back those still queued. */
+  const jobs = new Map<number, Job>()
+  const beat = () => redis.set(coordinatorKey(o.runId), '1', 'PX', coordinatorGoneMs).catch(() => undefined)
+  const beating = setInterval(beat, coordinatorBeatMs)
+  beating.unref()
   try {
-    await Promise.all([queueEvents.waitUntilReady(), watcher.waitUntilReady()])
+    await Promise.all([queueEvents.waitUntilReady(), watcher.waitUntilReady(), beat()])
     void watcher.startStalledCheckTimer()
     const funded = await executeRun({ ...p, node, mining, fundOnly: true })
     const senders = funded.senders.map((s) => s.address)
@@ -123,8 +131,6 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
     const summary: DistributedSummary = {
       shards: shards.map((s) => ({ index: s.index, accounts: s.senders.length, txs: rangeSize(s.txs), attempts: [] })),
     }
-    /** Each shard's current job: the waiting check reads their states. */
-    const jobs = new Map<number, Job>()
     async function drive(shard: Shard): Promise<RunOutcome | undefined> {
       let txs = shard.txs
       const attempts = summary.shards[shard.index]?.attempts ?? []
@@ -243,6 +249,10 @@ async function runDistributed(p: ExecuteRunParameters, o: DistributedOptions): P
     }
   } finally {
     stopWaitWarning()
+    clearInterval(beating)
+    // Shards no worker took (the run stopped or threw first) must not be taken by a later worker.
+    await Promise.all([...jobs.values()].map((j) => j.remove().catch(() => undefined)))
+    await redis.del(coordinatorKey(o.runId)).catch(() => undefined)
     unlisten()
     await reader?.stop().catch(() => undefined)
     await Promise.all([queue.close(), queueEvents.close(), watcher.close()]).catch(() => undefined)

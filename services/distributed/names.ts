@@ -28,3 +28,12 @@ export const maxShardAttempts = 3
 
 /** Shards queued this long without a worker taking them get a warning (more shards than workers). */
 export const shardWaitWarnMs = 10_000
+
+/**
+ * The coordinator's own heartbeat: a key it sets every `coordinatorBeatMs`, gone `coordinatorGoneMs`
+ * after its last beat. A worker refuses a shard whose coordinator is gone (killed before it could
+ * take its jobs back), since nobody would merge what it sent.
+ */
+export const coordinatorKey = (runId: string) => `evm-stress:${runId}:coordinator`
+export const coordinatorBeatMs = 5_000
+export const coordinatorGoneMs = 15_000

@@ -16,7 +16,15 @@ import { createEventBus } from '../testing/events'
 import { executeRun } from '../testing/executor'
 import { type ControlRequest, createRunControl } from '../testing/run-control'
 import { createForwarder } from './forwarder'
-import { controlChannel, controlKey, eventStream, heartbeatTimeoutMs, shardQueue, stalledCheckMs } from './names'
+import {
+  controlChannel,
+  controlKey,
+  coordinatorKey,
+  eventStream,
+  heartbeatTimeoutMs,
+  shardQueue,
+  stalledCheckMs,
+} from './names'
 import { checkRedis, redisClient } from './redis-client'
 import type { ShardJob } from './shard-job'
 import { txIndexes } from './shards'
@@ -82,6 +90,10 @@ type ShardDeps = {
 
 async function runShard(job: Job<ShardJob, string>, d: ShardDeps): Promise<string> {
   const s = job.data
+  if (!(await d.redis.exists(coordinatorKey(s.runId)))) {
+    d.log(`shard ${s.shard} of run ${s.runId}: its coordinator is gone, not sent`)
+    throw new Error(`run ${s.runId}'s coordinator is gone: nobody would merge this shard, so it is not sent`)
+  }
   const config = parseTestConfig(s.config)
   const mine = deriveAccounts(installMnemonic(d.dataDir), 1)[0]?.address
   if (mine !== s.firstSender)

@@ -1,5 +1,11 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Queue, QueueEvents } from 'bullmq'
 import { describe, expect, it } from 'vitest'
 import { type LocalWorkers, startLocalWorkers } from '../../services/distributed/local-workers'
+import { shardQueue } from '../../services/distributed/names'
+import { redisClient } from '../../services/distributed/redis-client'
+import { type ShardJob, shardJobId } from '../../services/distributed/shard-job'
 import type { LiveFrame } from '../../services/live/frames'
 import { openPostgres } from '../../services/store/postgres'
 import { createRunsRepo } from '../../services/store/runs-repo'
@@ -8,6 +14,7 @@ import { withTestNode } from '../helpers/anvil'
 import { expectNoNonceGap, onChainNonce } from '../helpers/chain'
 import { startDistributedRun, streamBatches, withTestRedis } from '../helpers/distributed'
 import { withTestPostgres } from '../helpers/postgres'
+import { freshMnemonic, tempDataDir } from '../helpers/run'
 
 const testNode = withTestNode()
 const redis = withTestRedis()
@@ -227,6 +234,38 @@ describe('shards that no worker takes', () => {
       // The run first: its stop lets the late worker finish its shard and leave.
       await run.close()
       await late?.stop()
+    }
+  })
+})
+
+describe('a shard whose coordinator is gone', () => {
+  it('is refused by the worker that takes it: nobody would merge what it sent', async () => {
+    const dataDir = tempDataDir()
+    writeFileSync(join(dataDir, 'mnemonic.txt'), `${freshMnemonic()}\n`, { mode: 0o600 })
+    const workers = startLocalWorkers(1, redis.url, dataDir)
+    const connections = [redisClient(redis.url), redisClient(redis.url)] as const
+    const queue = new Queue<ShardJob, string>(shardQueue, { connection: connections[0] })
+    const events = new QueueEvents(shardQueue, { connection: connections[1] })
+    try {
+      await events.waitUntilReady()
+      // A job as a coordinator killed before it could take its jobs back leaves it.
+      const data: ShardJob = {
+        runId: `gone-${Date.now()}`,
+        shard: 0,
+        attempt: 1,
+        rpcUrl: testNode.anvil.rpcUrl,
+        config: { txs: 10, accounts: 1 },
+        senders: [0],
+        txs: [[0, 10]],
+        mining: 'engine',
+        firstSender: '0x0000000000000000000000000000000000000001',
+      }
+      const job = await queue.add('shard', data, { jobId: shardJobId(data), attempts: 1 })
+      await expect(job.waitUntilFinished(events)).rejects.toThrow('coordinator is gone')
+    } finally {
+      await workers.stop()
+      await Promise.all([queue.close(), events.close()])
+      for (const c of connections) c.disconnect()
     }
   })
 })
